@@ -1,0 +1,99 @@
+//! HTTP reads of the seed documents, merged with the overlay and decoded into domain types.
+
+use std::cell::RefCell;
+
+use gloo_net::http::Request;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::endpoint::Endpoint;
+use super::error::ApiError;
+use super::store;
+
+/// Where the backend lives unless told otherwise: the mock's seed files, served with the app.
+pub const DEFAULT_BASE_URL: &str = "/api";
+
+thread_local! {
+    static BASE_URL: RefCell<String> = RefCell::new(DEFAULT_BASE_URL.to_string());
+}
+
+/// Points the api layer at another backend (a real server, or a test double).
+pub fn set_base_url(base: &str) {
+    BASE_URL.with(|url| *url.borrow_mut() = base.trim_end_matches('/').to_string());
+}
+
+/// The URL of `endpoint`'s document.
+pub fn url_of(endpoint: Endpoint) -> String {
+    BASE_URL.with(|base| format!("{}/{}", base.borrow(), endpoint.file()))
+}
+
+/// Fetches the seed document of `endpoint` as text.
+pub async fn fetch_seed_text(endpoint: Endpoint) -> Result<String, ApiError> {
+    let response = Request::get(&url_of(endpoint))
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network { endpoint })?;
+    if !response.ok() {
+        return Err(ApiError::Status {
+            endpoint,
+            status: response.status(),
+        });
+    }
+    // A body cut off half-way arrives as a network error here, not as truncated JSON.
+    response
+        .text()
+        .await
+        .map_err(|_| ApiError::Network { endpoint })
+}
+
+fn malformed(endpoint: Endpoint, text: &str, error: &serde_json::Error) -> ApiError {
+    ApiError::Malformed {
+        endpoint,
+        detail: if text.trim_start().starts_with('<') {
+            "an HTML page instead of JSON".to_string()
+        } else {
+            error.to_string()
+        },
+    }
+}
+
+fn decode<T: DeserializeOwned>(endpoint: Endpoint, text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|error| malformed(endpoint, text, &error))
+}
+
+/// Decodes the seed with the user's changes applied. If the changes no longer fit the seed (stored by an older
+/// build, or tampered with), they are dropped for this document and the seed alone is returned.
+///
+/// Documents are always decoded from text: instantiating each domain type's `Deserialize` only for the string
+/// deserializer (not also for `serde_json::Value`) keeps the wasm bundle markedly smaller.
+pub fn decode_with_overlay<T: DeserializeOwned>(
+    endpoint: Endpoint,
+    seed_text: &str,
+) -> Result<T, ApiError> {
+    let mut overlay = store::load();
+    if !overlay.touches(endpoint.key()) {
+        return decode(endpoint, seed_text);
+    }
+    let seed: Value =
+        serde_json::from_str(seed_text).map_err(|error| malformed(endpoint, seed_text, &error))?;
+    let merged = overlay.apply(endpoint.key(), endpoint.append_field(), seed);
+    let merged_text = merged.to_string();
+    match decode(endpoint, &merged_text) {
+        Ok(value) => Ok(value),
+        Err(merged_error) => match decode(endpoint, seed_text) {
+            Ok(value) => {
+                overlay.forget(endpoint.key());
+                let _saved = store::save(&overlay);
+                Ok(value)
+            }
+            Err(_) => Err(merged_error),
+        },
+    }
+}
+
+/// Reads `endpoint` as the server would answer it: seed plus the user's changes.
+pub async fn read<T: DeserializeOwned>(endpoint: Endpoint) -> Result<T, ApiError> {
+    let seed_text = fetch_seed_text(endpoint).await?;
+    decode_with_overlay(endpoint, &seed_text)
+}

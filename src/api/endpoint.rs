@@ -1,0 +1,78 @@
+//! The backend's resources. Each is a JSON document at `{base}/{file}`; the path is spelled only here.
+
+/// A resource of the (mock) backend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Endpoint {
+    Profile,
+    Inventory,
+    Communications,
+    Cookies,
+    Requests,
+    Activity,
+    Sharing,
+    Policy,
+}
+
+impl Endpoint {
+    /// Every endpoint, for tests and the contract documentation.
+    pub const ALL: [Endpoint; 8] = [
+        Endpoint::Profile,
+        Endpoint::Inventory,
+        Endpoint::Communications,
+        Endpoint::Cookies,
+        Endpoint::Requests,
+        Endpoint::Activity,
+        Endpoint::Sharing,
+        Endpoint::Policy,
+    ];
+
+    /// The document's file name under the API base URL.
+    pub const fn file(self) -> &'static str {
+        match self {
+            Endpoint::Profile => "profile.json",
+            Endpoint::Inventory => "inventory.json",
+            Endpoint::Communications => "communications.json",
+            Endpoint::Cookies => "cookies.json",
+            Endpoint::Requests => "requests.json",
+            Endpoint::Activity => "activity.json",
+            Endpoint::Sharing => "sharing.json",
+            Endpoint::Policy => "policy.json",
+        }
+    }
+
+    /// The key of this document's changes in the browser-storage overlay.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Endpoint::Profile => "profile",
+            Endpoint::Inventory => "inventory",
+            Endpoint::Communications => "communications",
+            Endpoint::Cookies => "cookies",
+            Endpoint::Requests => "requests",
+            Endpoint::Activity => "activity",
+            Endpoint::Sharing => "sharing",
+            Endpoint::Policy => "policy",
+        }
+    }
+
+    /// The array that new entries are appended to, for append-only documents.
+    pub const fn append_field(self) -> Option<&'static str> {
+        match self {
+            Endpoint::Activity => Some("events"),
+            _ => None,
+        }
+    }
+
+    /// What the document holds, for messages ("We could not load {subject}").
+    pub const fn subject(self) -> &'static str {
+        match self {
+            Endpoint::Profile => "your profile",
+            Endpoint::Inventory => "the information we hold about you",
+            Endpoint::Communications => "your communication preferences",
+            Endpoint::Cookies => "your cookie choices",
+            Endpoint::Requests => "your requests",
+            Endpoint::Activity => "the access and activity log",
+            Endpoint::Sharing => "the list of partners and apps",
+            Endpoint::Policy => "the privacy policy",
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! The only code that knows a backend exists. Reads fetch the mock backend's seed JSON and merge the user's
+//! changes from browser storage; writes go into that overlay and are recorded in the activity log.
+//! A real backend replaces the mock by changing the base URL (see the README's API contract).
+
+mod client;
+mod endpoint;
+mod error;
+pub mod overlay;
+mod storage;
+mod store;
+
+use crate::domain::activity::{ActivityDetail, ActivityEvent, ActivityLog, ChangeArea};
+use crate::domain::communications::CommunicationPreferences;
+use crate::domain::cookies::CookieSettings;
+use crate::domain::inventory::Inventory;
+use crate::domain::policy::PolicyDocument;
+use crate::domain::product::Product;
+use crate::domain::profile::Profile;
+use crate::domain::requests::RequestLog;
+use crate::domain::sharing::Sharing;
+use chrono::{DateTime, Utc};
+
+pub use client::{set_base_url, url_of, DEFAULT_BASE_URL};
+pub use endpoint::Endpoint;
+pub use error::{ApiError, StorageError};
+pub use overlay::Unreadable;
+pub use store::{on_notice as on_store_notice, StoreNotice};
+
+/// The current time, from the browser's clock.
+pub fn now() -> DateTime<Utc> {
+    DateTime::<Utc>::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+pub async fn profile() -> Result<Profile, ApiError> {
+    client::read(Endpoint::Profile).await
+}
+
+pub async fn inventory() -> Result<Inventory, ApiError> {
+    client::read(Endpoint::Inventory).await
+}
+
+pub async fn communications() -> Result<CommunicationPreferences, ApiError> {
+    client::read(Endpoint::Communications).await
+}
+
+pub async fn cookies() -> Result<CookieSettings, ApiError> {
+    client::read(Endpoint::Cookies).await
+}
+
+pub async fn requests() -> Result<RequestLog, ApiError> {
+    client::read(Endpoint::Requests).await
+}
+
+pub async fn activity() -> Result<ActivityLog, ApiError> {
+    client::read(Endpoint::Activity).await
+}
+
+pub async fn sharing() -> Result<Sharing, ApiError> {
+    client::read(Endpoint::Sharing).await
+}
+
+pub async fn policy() -> Result<PolicyDocument, ApiError> {
+    client::read(Endpoint::Policy).await
+}
+
+/// A new activity event for a change made in this portal.
+fn change_event(
+    area: ChangeArea,
+    summary: &str,
+    product: Option<Product>,
+    count: usize,
+) -> ActivityEvent {
+    let at = now();
+    ActivityEvent {
+        id: format!("portal-{}-{count}", at.timestamp_millis()),
+        at,
+        product,
+        detail: ActivityDetail::Change {
+            area,
+            summary: summary.to_string(),
+        },
+    }
+}
+
+/// Appends `event` to the activity log in `overlay`.
+fn record(
+    overlay: &mut overlay::Overlay,
+    area: ChangeArea,
+    summary: &str,
+    product: Option<Product>,
+) {
+    let count = overlay
+        .appended
+        .get(Endpoint::Activity.key())
+        .map_or(0, Vec::len);
+    let event = change_event(area, summary, product, count);
+    if let Ok(entry) = serde_json::to_value(&event) {
+        overlay.append(Endpoint::Activity.key(), entry);
+    }
+}
+
+/// Puts every document back to its seed, like a fresh account, and records that it was done.
+pub fn reset_demo_data() -> Result<(), ApiError> {
+    let mut overlay = overlay::Overlay::default();
+    record(
+        &mut overlay,
+        ChangeArea::DemoData,
+        "Reset the demo data to its original state",
+        None,
+    );
+    store::save(&overlay).map_err(ApiError::Storage)
+}
+
+#[cfg(test)]
+mod seed_tests;

@@ -1,0 +1,91 @@
+//! Formatting of dates, counts and sizes for display, through the browser's `Intl`.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The JavaScript `Date`, bound here so `toLocaleString` can take `undefined` locales (the browser's own).
+    #[wasm_bindgen(js_name = Date)]
+    type LocalDate;
+
+    #[wasm_bindgen(constructor, js_class = "Date")]
+    fn new(millis: f64) -> LocalDate;
+
+    #[wasm_bindgen(method, js_class = "Date", js_name = toLocaleString)]
+    fn to_locale_string_with(this: &LocalDate, locales: &JsValue, options: &JsValue) -> String;
+}
+
+fn options(pairs: &[(&str, &str)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in pairs {
+        let _set = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    object.into()
+}
+
+fn format_millis(millis: i64, pairs: &[(&str, &str)]) -> String {
+    let date = LocalDate::new(millis as f64);
+    date.to_locale_string_with(&JsValue::UNDEFINED, &options(pairs))
+}
+
+/// A moment as a date, e.g. "29 Nov 2026".
+pub fn date(at: DateTime<Utc>) -> String {
+    format_millis(at.timestamp_millis(), &[("dateStyle", "medium")])
+}
+
+/// A moment as a date and time, e.g. "29 Nov 2026, 10:21".
+pub fn date_time(at: DateTime<Utc>) -> String {
+    format_millis(
+        at.timestamp_millis(),
+        &[("dateStyle", "medium"), ("timeStyle", "short")],
+    )
+}
+
+/// A calendar day, e.g. "20 Dec 2026"; formatted in UTC so the day never shifts.
+pub fn day(on: NaiveDate) -> String {
+    let millis = on
+        .and_hms_opt(12, 0, 0)
+        .map(|noon| noon.and_utc().timestamp_millis())
+        .unwrap_or_default();
+    format_millis(millis, &[("dateStyle", "long"), ("timeZone", "UTC")])
+}
+
+/// "1 entry", "3 entries".
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    if n == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{n} {plural}")
+    }
+}
+
+/// A byte count in the largest sensible unit, e.g. "1.4 GB".
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} bytes")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_bytes_read_naturally() {
+        assert_eq!(count(1, "entry", "entries"), "1 entry");
+        assert_eq!(count(0, "entry", "entries"), "0 entries");
+        assert_eq!(bytes(999), "999 bytes");
+        assert_eq!(bytes(1_400_000_000), "1.4 GB");
+    }
+}

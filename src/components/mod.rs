@@ -1,0 +1,13 @@
+//! Reusable UI. Components know domain types and the api's error type, never pages.
+
+pub mod async_view;
+pub mod format;
+pub mod labels;
+pub mod notice_area;
+pub mod page_heading;
+pub mod primary_nav;
+pub mod reset_demo;
+pub mod site_footer;
+pub mod site_header;
+pub mod status_badge;
+pub mod summary_card;

@@ -1,0 +1,85 @@
+//! "Reset demo data": puts the mock backend back to its seed, after a confirmation step.
+
+use leptos::prelude::*;
+
+use crate::api;
+use crate::state::notices::{use_notices, NoticeKind};
+use crate::state::session::use_session;
+
+/// The reset control, with its confirmation.
+#[component]
+pub fn ResetDemo() -> impl IntoView {
+    let session = use_session();
+    let notices = use_notices();
+    let confirming = RwSignal::new(false);
+    let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    let start_ref = NodeRef::<leptos::html::Button>::new();
+
+    let reset = move |_| {
+        match api::reset_demo_data() {
+            Ok(()) => notices.push(
+                NoticeKind::Success,
+                "The demo data is back to how it started. Your changes were removed.",
+            ),
+            Err(error) => notices.push(NoticeKind::Warning, error.to_string()),
+        }
+        confirming.set(false);
+        session.data_changed();
+    };
+
+    // Move focus into the confirmation when it opens and back to the button when it closes.
+    Effect::watch(
+        move || confirming.get(),
+        move |open, _, _| {
+            let target = if *open {
+                cancel_ref.get()
+            } else {
+                start_ref.get()
+            };
+            if let Some(button) = target {
+                let _focused = button.focus();
+            }
+        },
+        false,
+    );
+
+    view! {
+        <div class="reset-demo">
+            <Show
+                when=move || confirming.get()
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="button button--quiet"
+                            node_ref=start_ref
+                            on:click=move |_| confirming.set(true)
+                        >
+                            "Reset demo data"
+                        </button>
+                    }
+                }
+            >
+                <div class="reset-demo__confirm" role="group" aria-labelledby="reset-demo-question">
+                    <p id="reset-demo-question">
+                        "Put every demo record back to how it started? Changes you made in this browser will be removed."
+                    </p>
+                    <div class="button-row">
+                        <button type="button" class="button button--warning" on:click=reset>
+                            "Yes, reset demo data"
+                        </button>
+                        <button
+                            type="button"
+                            class="button button--secondary"
+                            node_ref=cancel_ref
+                            on:click=move |_| confirming.set(false)
+                        >
+                            "Cancel"
+                        </button>
+                    </div>
+                </div>
+            </Show>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,57 @@
+//! The footer on every page: the data protection contact and the policy's effective date, from the backend.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api;
+use crate::components::format;
+use crate::components::reset_demo::ResetDemo;
+use crate::routes::Page;
+use crate::state::session::use_session;
+
+/// The site footer.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let session = use_session();
+    let policy = session.read(api::policy);
+    let details = move || match policy.get() {
+        None => view! { <p>"Loading contact details…"</p> }.into_any(),
+        Some(Ok(policy)) => {
+            let mailto = format!("mailto:{}", policy.contact_email);
+            view! {
+                <p>
+                    "Questions or concerns about your personal information? Write to our data protection contact at "
+                    <a href=mailto>{policy.contact_email.clone()}</a> "."
+                </p>
+                <p>
+                    <A href=Page::Policy.href()>"Privacy policy"</A>
+                    {format!(" effective from {}.", format::day(policy.effective_on))}
+                </p>
+            }
+            .into_any()
+        }
+        Some(Err(error)) => view! {
+            <p>
+                {format!("{}. ", error.title())}
+                <button type="button" class="button-link" on:click=move |_| policy.refetch()>
+                    "Try again"
+                </button>
+            </p>
+        }
+        .into_any(),
+    };
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <div class="site-footer__contact">{details}</div>
+                <div class="site-footer__demo">
+                    <p class="site-footer__demo-note">
+                        "This is a demonstration portal: changes are kept in this browser only."
+                    </p>
+                    <ResetDemo />
+                </div>
+            </div>
+        </footer>
+    }
+    .into_any()
+}

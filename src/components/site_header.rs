@@ -1,0 +1,59 @@
+//! The header on every page: skip link, product name, the signed-in user, and the primary navigation.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+
+use crate::components::primary_nav::PrimaryNav;
+use crate::routes::{Page, PRODUCT_NAME};
+use crate::state::session::use_session;
+
+/// Moves focus to `<main>` itself: the router would otherwise treat the link as a navigation and keep focus here.
+fn skip_to_main(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _focused = main.focus();
+            main.scroll_into_view();
+        }
+    }
+}
+
+/// The site header.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let session = use_session();
+    let user_name = move || {
+        session
+            .profile
+            .get()
+            .and_then(Result::ok)
+            .map(|profile| profile.account.name)
+    };
+    view! {
+        <a class="skip-link" href="#main" on:click=skip_to_main>
+            "Skip to main content"
+        </a>
+        <header class="site-header">
+            <div class="site-header__bar">
+                <A href=Page::Overview.href() attr:class="site-header__brand">
+                    <span class="site-header__logo" aria-hidden="true"></span>
+                    {PRODUCT_NAME}
+                </A>
+                <p class="site-header__user">
+                    {move || {
+                        user_name()
+                            .map(|name| {
+                                view! {
+                                    <span class="site-header__user-label">"Signed in as "</span>
+                                    <strong>{name}</strong>
+                                }
+                            })
+                    }}
+                </p>
+            </div>
+            <PrimaryNav />
+        </header>
+    }
+    .into_any()
+}

@@ -1,0 +1,137 @@
+//! Communication preferences: the non-essential messages a user can opt out of, and the essential ones they cannot.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::product::Product;
+
+/// A kind of non-essential message the policy names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    Newsletters,
+    NewProducts,
+    Events,
+    Offers,
+    Surveys,
+    MarketingSuggestions,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 6] = [
+        Topic::Newsletters,
+        Topic::NewProducts,
+        Topic::Events,
+        Topic::Offers,
+        Topic::Surveys,
+        Topic::MarketingSuggestions,
+    ];
+}
+
+/// How a message is delivered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageChannel {
+    Email,
+    Sms,
+    Phone,
+}
+
+impl MessageChannel {
+    pub const ALL: [MessageChannel; 3] = [
+        MessageChannel::Email,
+        MessageChannel::Sms,
+        MessageChannel::Phone,
+    ];
+}
+
+/// One cell of the preference grid: a topic, on a channel, about a product.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Subscription {
+    pub topic: Topic,
+    pub channel: MessageChannel,
+    pub product: Product,
+}
+
+/// Messages the policy says continue whatever the user chooses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EssentialMessage {
+    Transactional,
+    AccountAndSecurity,
+    PolicyChanges,
+    TermsChanges,
+    ImportantNotices,
+}
+
+impl EssentialMessage {
+    pub const ALL: [EssentialMessage; 5] = [
+        EssentialMessage::Transactional,
+        EssentialMessage::AccountAndSecurity,
+        EssentialMessage::PolicyChanges,
+        EssentialMessage::TermsChanges,
+        EssentialMessage::ImportantNotices,
+    ];
+}
+
+/// The user's current choices: the cells they are subscribed to; every other cell is off.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CommunicationPreferences {
+    pub subscribed: Vec<Subscription>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Number of cells in the preference grid.
+pub const GRID_SIZE: usize = Topic::ALL.len() * MessageChannel::ALL.len() * Product::ALL.len();
+
+impl CommunicationPreferences {
+    /// Whether the user receives `subscription`.
+    pub fn is_subscribed(&self, subscription: Subscription) -> bool {
+        self.subscribed.contains(&subscription)
+    }
+
+    /// How many distinct grid cells are on.
+    pub fn subscribed_count(&self) -> usize {
+        let mut cells = self.subscribed.clone();
+        cells.sort_unstable();
+        cells.dedup();
+        cells.len()
+    }
+
+    /// True when every non-essential message is off.
+    pub fn is_unsubscribed_from_all(&self) -> bool {
+        self.subscribed.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prefs(subscribed: Vec<Subscription>) -> CommunicationPreferences {
+        CommunicationPreferences {
+            subscribed,
+            updated_at: DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+                .unwrap()
+                .with_timezone(&Utc),
+        }
+    }
+
+    #[test]
+    fn grid_covers_every_topic_channel_and_product() {
+        assert_eq!(GRID_SIZE, 54);
+    }
+
+    #[test]
+    fn counts_distinct_subscriptions() {
+        let cell = Subscription {
+            topic: Topic::Newsletters,
+            channel: MessageChannel::Email,
+            product: Product::Procrm,
+        };
+        let p = prefs(vec![cell, cell]);
+        assert_eq!(p.subscribed_count(), 1);
+        assert!(p.is_subscribed(cell));
+        assert!(!p.is_unsubscribed_from_all());
+        assert!(prefs(vec![]).is_unsubscribed_from_all());
+    }
+}

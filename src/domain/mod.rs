@@ -1,0 +1,12 @@
+//! Plain data and the policy's rules about it: serde types, counts, schedules, due dates.
+//! Nothing here knows about Leptos, the browser or the backend, so every rule is tested with `cargo test`.
+
+pub mod activity;
+pub mod communications;
+pub mod cookies;
+pub mod inventory;
+pub mod policy;
+pub mod product;
+pub mod profile;
+pub mod requests;
+pub mod sharing;

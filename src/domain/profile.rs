@@ -1,0 +1,132 @@
+//! The signed-in user's profile: required account fields, optional fields and the security question.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Everything the profile endpoint returns about the user.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Stable identifier of the user in the backend.
+    pub user_id: String,
+    /// Fields collected at sign-up; changed only through a correction request.
+    pub account: Account,
+    /// Fields the user may fill, change or delete at any time.
+    #[serde(default)]
+    pub optional: OptionalProfile,
+    /// The optional security question, used only to reset a password. The answer never leaves the server.
+    #[serde(default)]
+    pub security_question: Option<SecurityQuestion>,
+}
+
+/// The account sign-up fields the policy lists as required.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    pub name: String,
+    pub contact_number: String,
+    pub email: String,
+    pub company: String,
+    pub country: String,
+    pub username: String,
+    /// When the account was created.
+    pub signed_up_at: DateTime<Utc>,
+    /// How the user signed up.
+    pub signed_up_with: SignUpMethod,
+}
+
+/// How an account was created.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignUpMethod {
+    /// The sign-up form on a company website.
+    Form,
+    /// A federated authentication provider such as Google.
+    Federated,
+    /// A reselling partner created the account on the user's behalf.
+    Partner,
+}
+
+/// Optional profile fields; `None` means the company holds nothing for that field.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OptionalProfile {
+    /// The photo as a `data:` URL.
+    #[serde(default)]
+    pub photo: Option<String>,
+    /// An IANA time zone name, e.g. `Asia/Kolkata`.
+    #[serde(default)]
+    pub time_zone: Option<String>,
+    /// A BCP 47 language tag, e.g. `en-IN`.
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+impl OptionalProfile {
+    /// How many optional fields hold a value.
+    pub fn filled_count(&self) -> usize {
+        [
+            self.photo.is_some(),
+            self.time_zone.is_some(),
+            self.language.is_some(),
+        ]
+        .into_iter()
+        .filter(|filled| *filled)
+        .count()
+    }
+}
+
+/// A security question that has been set; the answer is never part of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SecurityQuestion {
+    pub question: String,
+    pub set_at: DateTime<Utc>,
+}
+
+impl Profile {
+    /// The name used to greet the user: the first word of their name, or the username if the name is blank.
+    pub fn greeting_name(&self) -> &str {
+        self.account
+            .name
+            .split_whitespace()
+            .next()
+            .unwrap_or(&self.account.username)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(name: &str) -> Profile {
+        Profile {
+            user_id: "u-1".into(),
+            account: Account {
+                name: name.into(),
+                contact_number: "+91 1".into(),
+                email: "a@example.com".into(),
+                company: "Co".into(),
+                country: "India".into(),
+                username: "asha.r".into(),
+                signed_up_at: DateTime::parse_from_rfc3339("2019-03-14T09:12:00Z")
+                    .unwrap()
+                    .with_timezone(&Utc),
+                signed_up_with: SignUpMethod::Form,
+            },
+            optional: OptionalProfile::default(),
+            security_question: None,
+        }
+    }
+
+    #[test]
+    fn greets_by_first_name_or_username() {
+        assert_eq!(profile("Asha Raman").greeting_name(), "Asha");
+        assert_eq!(profile("  ").greeting_name(), "asha.r");
+    }
+
+    #[test]
+    fn counts_filled_optional_fields() {
+        let mut optional = OptionalProfile::default();
+        assert_eq!(optional.filled_count(), 0);
+        optional.time_zone = Some("Asia/Kolkata".into());
+        optional.language = Some("en-IN".into());
+        assert_eq!(optional.filled_count(), 2);
+    }
+}

@@ -1,0 +1,68 @@
+//! Who receives the user's information: reselling partners, marketplace app developers and service providers.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::product::Product;
+
+/// An authorised reselling partner in the user's region.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResellingPartner {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+    pub shared: Vec<String>,
+    pub shared_at: DateTime<Utc>,
+    /// False once the user has chosen to stop working with this partner.
+    pub active: bool,
+}
+
+/// A marketplace application the user installed; its developer received the user's name and email.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MarketplaceApp {
+    pub id: String,
+    pub name: String,
+    pub developer: String,
+    pub developer_contact: String,
+    pub privacy_policy_url: String,
+    pub product: Product,
+    pub installed_at: DateTime<Utc>,
+    pub shared: Vec<String>,
+}
+
+/// The kinds of third-party service provider the policy names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProviderKind {
+    MarketingAndAdvertising,
+    EventOrganisers,
+    WebAnalytics,
+    PaymentProcessors,
+    MappingProviders,
+}
+
+/// A category of service provider, with what it receives and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceProvider {
+    pub kind: ProviderKind,
+    pub names: Vec<String>,
+    pub receives: Vec<String>,
+    pub purpose: String,
+}
+
+/// The sharing endpoint's document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Sharing {
+    pub reselling_partners: Vec<ResellingPartner>,
+    pub marketplace_apps: Vec<MarketplaceApp>,
+    pub service_providers: Vec<ServiceProvider>,
+}
+
+impl Sharing {
+    /// How many recipients currently hold the user's personal information.
+    pub fn active_recipients(&self) -> usize {
+        self.reselling_partners.iter().filter(|p| p.active).count()
+            + self.marketplace_apps.len()
+            + self.service_providers.len()
+    }
+}

@@ -1,0 +1,74 @@
+//! How much information is held, per source and category.
+
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::async_view::async_view;
+use crate::components::format;
+use crate::components::labels;
+use crate::components::summary_card::SummaryCard;
+use crate::domain::inventory::{DataSource, Inventory};
+use crate::domain::profile::Profile;
+use crate::routes::Page;
+use crate::state::session::use_session;
+
+fn render(profile: &Profile, inventory: &Inventory) -> AnyView {
+    DataSource::ALL
+        .into_iter()
+        .map(|source| {
+            let counts = inventory.counts_for(profile, source);
+            let total: usize = counts.iter().map(|c| c.items).sum();
+            let categories = counts
+                .into_iter()
+                .map(|count| {
+                    let (one, many) = labels::category_unit(count.category);
+                    let amount = if count.items == 0 {
+                        "none held".to_string()
+                    } else {
+                        format::count(count.items, one, many)
+                    };
+                    view! {
+                        <li class="holdings__category">
+                            <span>{labels::category(count.category)}</span>
+                            <span class="holdings__count">{amount}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="holdings__source">
+                    <h3 class="holdings__source-title">
+                        {labels::source(source)}
+                        <span class="holdings__total">{format::count(total, "item", "items")}</span>
+                    </h3>
+                    <ul class="holdings__list">{categories}</ul>
+                </div>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// The "What we hold about you" card.
+#[component]
+pub fn HoldingsCard() -> impl IntoView {
+    let session = use_session();
+    let held = session.read(|| async move {
+        let (profile, inventory) = futures::join!(api::profile(), api::inventory());
+        Ok::<_, api::ApiError>((profile?, inventory?))
+    });
+    view! {
+        <SummaryCard
+            title="What we hold about you"
+            id="overview-holdings"
+            href=Page::Data.href()
+            link_text="See everything we hold"
+        >
+            {async_view(
+                "what we hold",
+                held,
+                |(profile, inventory)| view! { <div class="holdings">{render(&profile, &inventory)}</div> }.into_any(),
+            )}
+        </SummaryCard>
+    }
+}

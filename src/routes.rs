@@ -1,0 +1,137 @@
+//! The pages of the portal. This is the only place a URL path is spelled.
+
+/// A page of the portal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Overview,
+    Data,
+    Communications,
+    Cookies,
+    Profile,
+    Requests,
+    Activity,
+    Sharing,
+    Policy,
+}
+
+impl Page {
+    /// Every page, in navigation order.
+    pub const ALL: [Page; 9] = [
+        Page::Overview,
+        Page::Data,
+        Page::Communications,
+        Page::Cookies,
+        Page::Profile,
+        Page::Requests,
+        Page::Activity,
+        Page::Sharing,
+        Page::Policy,
+    ];
+
+    /// The path segment the router matches (empty for the overview).
+    pub const fn segment(self) -> &'static str {
+        match self {
+            Page::Overview => "",
+            Page::Data => "data",
+            Page::Communications => "communications",
+            Page::Cookies => "cookies",
+            Page::Profile => "profile",
+            Page::Requests => "requests",
+            Page::Activity => "activity",
+            Page::Sharing => "sharing",
+            Page::Policy => "policy",
+        }
+    }
+
+    /// The absolute path to link to.
+    pub const fn href(self) -> &'static str {
+        match self {
+            Page::Overview => "/",
+            Page::Data => "/data",
+            Page::Communications => "/communications",
+            Page::Cookies => "/cookies",
+            Page::Profile => "/profile",
+            Page::Requests => "/requests",
+            Page::Activity => "/activity",
+            Page::Sharing => "/sharing",
+            Page::Policy => "/policy",
+        }
+    }
+
+    /// A link to a section of this page.
+    pub fn href_to(self, fragment: &str) -> String {
+        format!("{}#{fragment}", self.href())
+    }
+
+    /// The page's heading, also used in the document title.
+    pub const fn title(self) -> &'static str {
+        match self {
+            Page::Overview => "Your privacy at a glance",
+            Page::Data => "Your information",
+            Page::Communications => "Communication preferences",
+            Page::Cookies => "Cookie preferences",
+            Page::Profile => "Your profile",
+            Page::Requests => "Export and deletion requests",
+            Page::Activity => "Access and activity log",
+            Page::Sharing => "Partners, apps and third parties",
+            Page::Policy => "Privacy policy",
+        }
+    }
+
+    /// The short label in the primary navigation.
+    pub const fn nav_label(self) -> &'static str {
+        match self {
+            Page::Overview => "Overview",
+            Page::Data => "Your information",
+            Page::Communications => "Communications",
+            Page::Cookies => "Cookies",
+            Page::Profile => "Profile",
+            Page::Requests => "Requests",
+            Page::Activity => "Activity",
+            Page::Sharing => "Sharing",
+            Page::Policy => "Policy",
+        }
+    }
+
+    /// The page a path shows, if any.
+    pub fn from_path(path: &str) -> Option<Page> {
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let trimmed = path.trim_end_matches('/');
+        Page::ALL
+            .into_iter()
+            .find(|page| page.href().trim_end_matches('/') == trimmed)
+    }
+}
+
+/// The product name shown in the header and every document title.
+pub const PRODUCT_NAME: &str = "iCanopus Privacy Portal";
+
+/// The document title for a page heading.
+pub fn document_title(heading: &str) -> String {
+    format!("{heading} · {PRODUCT_NAME}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn href_and_segment_agree() {
+        for page in Page::ALL {
+            assert_eq!(page.href(), format!("/{}", page.segment()));
+            assert_eq!(Page::from_path(page.href()), Some(page));
+        }
+    }
+
+    #[test]
+    fn paths_resolve_with_query_fragment_or_trailing_slash() {
+        assert_eq!(Page::from_path("/data/"), Some(Page::Data));
+        assert_eq!(
+            Page::from_path("/activity?kind=access"),
+            Some(Page::Activity)
+        );
+        assert_eq!(Page::from_path("/data#payment"), Some(Page::Data));
+        assert_eq!(Page::from_path("/nope"), None);
+        assert_eq!(Page::from_path(""), Some(Page::Overview));
+    }
+}

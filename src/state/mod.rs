@@ -1,0 +1,4 @@
+//! The few contexts many pages share, each behind `provide_x()` / `use_x()`.
+
+pub mod notices;
+pub mod session;

@@ -1,0 +1,64 @@
+//! Short messages announced to the user (a change saved, demo data reset, storage trouble).
+
+use leptos::prelude::*;
+
+/// How a notice should be presented.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Success,
+    Warning,
+}
+
+/// One notice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub id: u64,
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+/// The notices on screen, newest last.
+#[derive(Clone, Copy)]
+pub struct Notices {
+    list: RwSignal<Vec<Notice>>,
+    next_id: StoredValue<u64>,
+}
+
+impl Notices {
+    /// Shows a notice.
+    pub fn push(&self, kind: NoticeKind, text: impl Into<String>) {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        let text = text.into();
+        self.list.update(|list| {
+            // The same message twice in a row adds nothing.
+            list.retain(|n| n.text != text);
+            list.push(Notice { id, kind, text });
+        });
+    }
+
+    /// Removes a notice.
+    pub fn dismiss(&self, id: u64) {
+        self.list.update(|list| list.retain(|n| n.id != id));
+    }
+
+    /// The notices, reactively.
+    pub fn list(&self) -> Vec<Notice> {
+        self.list.get()
+    }
+}
+
+/// Creates the notice list; call once, in the app root.
+pub fn provide_notices() -> Notices {
+    let notices = Notices {
+        list: RwSignal::new(Vec::new()),
+        next_id: StoredValue::new(0),
+    };
+    provide_context(notices);
+    notices
+}
+
+/// The notices provided by the app root.
+pub fn use_notices() -> Notices {
+    expect_context::<Notices>()
+}

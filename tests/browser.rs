@@ -1,0 +1,189 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the overview's error state and recovery, and
+//! component behaviour, on the real DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use privacy_portal::api;
+use privacy_portal::components::async_view::ErrorPanel;
+use privacy_portal::components::status_badge::StatusBadge;
+use privacy_portal::domain::requests::RequestStatus;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = r#"
+export function fake_backend(documents) {
+  window.fetch = async (input) => {
+    const url = typeof input === 'string' ? input : input.url;
+    const name = url.split('/').pop();
+    if (!(name in documents)) {
+      return new Response('missing', { status: 404 });
+    }
+    return new Response(documents[name], { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+}
+export function sleep(ms) { return new Promise((resolve) => setTimeout(resolve, ms)); }
+"#)]
+extern "C" {
+    /// Replaces `window.fetch` with a backend answering from `documents` (file name → JSON text).
+    fn fake_backend(documents: &js_sys::Object);
+    fn sleep(ms: u32) -> js_sys::Promise;
+}
+
+const SEED: [(&str, &str); 8] = [
+    ("profile.json", include_str!("../public/api/profile.json")),
+    (
+        "inventory.json",
+        include_str!("../public/api/inventory.json"),
+    ),
+    (
+        "communications.json",
+        include_str!("../public/api/communications.json"),
+    ),
+    ("cookies.json", include_str!("../public/api/cookies.json")),
+    ("requests.json", include_str!("../public/api/requests.json")),
+    ("activity.json", include_str!("../public/api/activity.json")),
+    ("sharing.json", include_str!("../public/api/sharing.json")),
+    ("policy.json", include_str!("../public/api/policy.json")),
+];
+
+fn serve_seed() {
+    let documents = js_sys::Object::new();
+    for (name, text) in SEED {
+        js_sys::Reflect::set(&documents, &name.into(), &text.into()).unwrap();
+    }
+    fake_backend(&documents);
+}
+
+/// Polls `done` until it holds, for up to 10 s; on failure, reports `what` and the text under `root`.
+async fn wait_for(what: &str, root: &web_sys::Element, mut done: impl FnMut() -> bool) {
+    for _ in 0..500 {
+        if done() {
+            return;
+        }
+        wasm_bindgen_futures::JsFuture::from(sleep(20))
+            .await
+            .unwrap();
+    }
+    panic!(
+        "{what}: not seen within 10 s; the page reads: {}",
+        root.text_content().unwrap_or_default()
+    );
+}
+
+fn container() -> web_sys::HtmlElement {
+    let element = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&element).unwrap();
+    element.unchecked_into()
+}
+
+fn buttons_named(root: &web_sys::Element, name: &str) -> Vec<web_sys::HtmlButtonElement> {
+    let list = root.query_selector_all("button").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|node| node.unchecked_into::<web_sys::HtmlButtonElement>())
+        .filter(|button| button.text_content().unwrap_or_default().trim() == name)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn overview_shows_errors_with_try_again_then_recovers() {
+    // Nothing is served at this address, so every read fails with HTTP 404.
+    let _ = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear();
+    api::set_base_url("/no-backend-here");
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), privacy_portal::App);
+
+    wait_for("seven error panels", &root, || {
+        root.query_selector_all("[role=alert]").unwrap().length() >= 7
+    })
+    .await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("We could not load your requests"), "{text}");
+    assert!(text.contains("error 404"), "{text}");
+    assert_eq!(
+        root.query_selector_all("h1").unwrap().length(),
+        1,
+        "one h1 even when everything fails"
+    );
+
+    // The backend comes back: every "Try again" brings its card's content.
+    serve_seed();
+    api::set_base_url(api::DEFAULT_BASE_URL);
+    for button in buttons_named(&root, "Try again") {
+        button.click();
+    }
+    wait_for("no error panel", &root, || {
+        root.query_selector_all("[role=alert]").unwrap().length() == 0
+    })
+    .await;
+    wait_for("the open request", &root, || {
+        root.text_content().unwrap().contains("PR-2026-0412")
+    })
+    .await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Welcome back, Asha."), "{text}");
+    assert!(text.contains("Support engineer"), "{text}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn error_panel_retry_runs_once_and_shows_progress() {
+    let root = container();
+    let retrying = RwSignal::new(false);
+    let retrying_read = retrying.read_only();
+    let calls = RwSignal::new(0);
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <ErrorPanel
+                title="We could not load your requests"
+                message="The server had a problem (error 500)."
+                on_retry=Callback::new(move |_| {
+                    calls.update(|n| *n += 1);
+                    retrying.set(true);
+                })
+                retrying=retrying_read
+            />
+        }
+    });
+    let alert = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
+    assert!(alert.text_content().unwrap().contains("error 500"));
+    let button = buttons_named(&root, "Try again")
+        .pop()
+        .expect("a Try again button");
+    button.click();
+    wait_for("the button disabled", &root, || button.disabled()).await;
+    assert_eq!(button.text_content().unwrap(), "Trying again…");
+    button.click(); // disabled: a double click must not retry twice
+    assert_eq!(calls.get_untracked(), 1);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn status_badge_names_the_status_and_its_tone() {
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), || {
+        view! {
+            <StatusBadge status=RequestStatus::InReview />
+            <StatusBadge status=RequestStatus::Declined />
+        }
+    });
+    let badges = root.query_selector_all(".status-badge").unwrap();
+    assert_eq!(badges.length(), 2);
+    let first: web_sys::Element = badges.item(0).unwrap().unchecked_into();
+    assert_eq!(first.text_content().unwrap(), "In review");
+    assert!(first.class_list().contains("status-badge--progress"));
+    let second: web_sys::Element = badges.item(1).unwrap().unchecked_into();
+    assert_eq!(second.text_content().unwrap(), "Declined");
+    assert!(second.class_list().contains("status-badge--problem"));
+    root.remove();
+}

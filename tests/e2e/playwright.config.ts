@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, executablePath } from './chromium.mjs';
+
+/** Port of the portal under test; the serve command itself uses 8080, so both can run at once. */
+const port = Number(process.env.PORTAL_E2E_PORT ?? 8765);
+
+export default defineConfig({
+  testDir: './specs',
+  outputDir: './test-results',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    locale: 'en-GB',
+    timezoneId: 'Asia/Kolkata',
+    launchOptions: { executablePath, args: chromiumArgs },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    // The release bundle, served by Trunk's own server: the same SPA fallback and /api/ files as the serve command.
+    command: `trunk serve --release --no-autoreload --port ${port} --dist target/e2e-dist`,
+    cwd: '../..',
+    url: `http://127.0.0.1:${port}/api/profile.json`,
+    timeout: 30 * 60_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

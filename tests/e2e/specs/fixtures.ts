@@ -1,0 +1,63 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Every route of the portal with its h1, as src/routes.rs spells them. */
+export const routes = [
+  { path: '/', heading: 'Your privacy at a glance', nav: 'Overview' },
+  { path: '/data', heading: 'Your information', nav: 'Your information' },
+  { path: '/communications', heading: 'Communication preferences', nav: 'Communications' },
+  { path: '/cookies', heading: 'Cookie preferences', nav: 'Cookies' },
+  { path: '/profile', heading: 'Your profile', nav: 'Profile' },
+  { path: '/requests', heading: 'Export and deletion requests', nav: 'Requests' },
+  { path: '/activity', heading: 'Access and activity log', nav: 'Activity' },
+  { path: '/sharing', heading: 'Partners, apps and third parties', nav: 'Sharing' },
+  { path: '/policy', heading: 'Privacy policy', nav: 'Policy' },
+] as const;
+
+export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Fails with the list of violations, so the report says what to fix. */
+export async function expectNoAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+type Fixtures = {
+  /** Console errors and uncaught exceptions seen by the page; checked to be empty after each test unless cleared. */
+  consoleErrors: string[];
+  /** Requests made to any host other than the portal's own. */
+  foreignRequests: string[];
+};
+
+export const test = base.extend<Fixtures>({
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+    await use(errors);
+    expect(errors, 'console errors').toEqual([]);
+  },
+  foreignRequests: async ({ page, baseURL }, use) => {
+    const own = new URL(baseURL!).host;
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['data:', 'blob:'].includes(url.protocol) && url.host !== own) foreign.push(request.url());
+    });
+    await use(foreign);
+    expect(foreign, 'requests to other hosts').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Waits until the overview's cards have all settled (loaded or failed). */
+export async function waitForOverview(page: Page) {
+  await expect(page.getByRole('heading', { level: 1, name: 'Your privacy at a glance' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
+}
