@@ -31,21 +31,37 @@ extern "C" {
     fn sleep(ms: u32) -> js_sys::Promise;
 }
 
-const SEED: [(&str, &str); 8] = [
-    ("profile.json", include_str!("../public/api/profile.json")),
+const SEED: [(&str, &str); 9] = [
+    (
+        "profile.json",
+        include_str!("../public/api/personas/asha/profile.json"),
+    ),
     (
         "inventory.json",
-        include_str!("../public/api/inventory.json"),
+        include_str!("../public/api/personas/asha/inventory.json"),
     ),
     (
         "communications.json",
-        include_str!("../public/api/communications.json"),
+        include_str!("../public/api/personas/asha/communications.json"),
     ),
-    ("cookies.json", include_str!("../public/api/cookies.json")),
-    ("requests.json", include_str!("../public/api/requests.json")),
-    ("activity.json", include_str!("../public/api/activity.json")),
-    ("sharing.json", include_str!("../public/api/sharing.json")),
+    (
+        "cookies.json",
+        include_str!("../public/api/personas/asha/cookies.json"),
+    ),
+    (
+        "requests.json",
+        include_str!("../public/api/personas/asha/requests.json"),
+    ),
+    (
+        "activity.json",
+        include_str!("../public/api/personas/asha/activity.json"),
+    ),
+    (
+        "sharing.json",
+        include_str!("../public/api/personas/asha/sharing.json"),
+    ),
     ("policy.json", include_str!("../public/api/policy.json")),
+    ("personas.json", include_str!("../public/api/personas.json")),
 ];
 
 fn serve_seed() {
@@ -115,7 +131,7 @@ async fn overview_shows_errors_with_try_again_then_recovers() {
 
     // The backend comes back: every "Try again" brings its card's content.
     serve_seed();
-    api::set_base_url(api::DEFAULT_BASE_URL);
+    api::use_mock_backend();
     for button in buttons_named(&root, "Try again") {
         button.click();
     }

@@ -10,21 +10,43 @@ use super::endpoint::Endpoint;
 use super::error::ApiError;
 use super::store;
 
-/// Where the backend lives unless told otherwise: the mock's seed files, served with the app.
+use super::demo;
+
+/// Where the backend lives unless told otherwise: the mock's seed files, served with the app. The mock keeps
+/// company documents (the policy) at `/api/{file}` and each demo user's documents at `/api/personas/{id}/{file}`.
 pub const DEFAULT_BASE_URL: &str = "/api";
 
 thread_local! {
-    static BASE_URL: RefCell<String> = RefCell::new(DEFAULT_BASE_URL.to_string());
+    /// A real server's base URL; `None` while the mock backend is in use.
+    static SERVER_BASE_URL: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// Points the api layer at another backend (a real server, or a test double).
+/// Points the api layer at a real backend (or a test double) serving every document at `{base}/{file}`.
 pub fn set_base_url(base: &str) {
-    BASE_URL.with(|url| *url.borrow_mut() = base.trim_end_matches('/').to_string());
+    SERVER_BASE_URL.with(|url| *url.borrow_mut() = Some(base.trim_end_matches('/').to_string()));
+}
+
+/// Goes back to the mock backend served with the app.
+pub fn use_mock_backend() {
+    SERVER_BASE_URL.with(|url| *url.borrow_mut() = None);
+}
+
+/// Whether reads go to the mock backend (where demo users can be switched).
+pub fn is_mock_backend() -> bool {
+    SERVER_BASE_URL.with(|url| url.borrow().is_none())
 }
 
 /// The URL of `endpoint`'s document.
 pub fn url_of(endpoint: Endpoint) -> String {
-    BASE_URL.with(|base| format!("{}/{}", base.borrow(), endpoint.file()))
+    match SERVER_BASE_URL.with(|url| url.borrow().clone()) {
+        Some(base) => format!("{base}/{}", endpoint.file()),
+        None if endpoint.is_about_the_user() => format!(
+            "{DEFAULT_BASE_URL}/personas/{}/{}",
+            demo::current_persona(),
+            endpoint.file()
+        ),
+        None => format!("{DEFAULT_BASE_URL}/{}", endpoint.file()),
+    }
 }
 
 /// Fetches the seed document of `endpoint` as text.

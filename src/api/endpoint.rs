@@ -11,11 +11,13 @@ pub enum Endpoint {
     Activity,
     Sharing,
     Policy,
+    /// The mock backend's demo users (not part of a real backend's contract).
+    Personas,
 }
 
 impl Endpoint {
     /// Every endpoint, for tests and the contract documentation.
-    pub const ALL: [Endpoint; 8] = [
+    pub const ALL: [Endpoint; 9] = [
         Endpoint::Profile,
         Endpoint::Inventory,
         Endpoint::Communications,
@@ -24,7 +26,13 @@ impl Endpoint {
         Endpoint::Activity,
         Endpoint::Sharing,
         Endpoint::Policy,
+        Endpoint::Personas,
     ];
+
+    /// Whether the document is about the signed-in user (rather than the company, like the policy).
+    pub const fn is_about_the_user(self) -> bool {
+        !matches!(self, Endpoint::Policy | Endpoint::Personas)
+    }
 
     /// The document's file name under the API base URL.
     pub const fn file(self) -> &'static str {
@@ -37,6 +45,7 @@ impl Endpoint {
             Endpoint::Activity => "activity.json",
             Endpoint::Sharing => "sharing.json",
             Endpoint::Policy => "policy.json",
+            Endpoint::Personas => "personas.json",
         }
     }
 
@@ -51,6 +60,7 @@ impl Endpoint {
             Endpoint::Activity => "activity",
             Endpoint::Sharing => "sharing",
             Endpoint::Policy => "policy",
+            Endpoint::Personas => "personas",
         }
     }
 
@@ -73,6 +83,7 @@ impl Endpoint {
             Endpoint::Activity => "the access and activity log",
             Endpoint::Sharing => "the list of partners and apps",
             Endpoint::Policy => "the privacy policy",
+            Endpoint::Personas => "the list of demo users",
         }
     }
 }

@@ -3,6 +3,7 @@
 //! A real backend replaces the mock by changing the base URL (see the README's API contract).
 
 mod client;
+pub mod demo;
 mod endpoint;
 mod error;
 pub mod overlay;
@@ -20,7 +21,7 @@ use crate::domain::requests::RequestLog;
 use crate::domain::sharing::Sharing;
 use chrono::{DateTime, Utc};
 
-pub use client::{set_base_url, url_of, DEFAULT_BASE_URL};
+pub use client::{is_mock_backend, set_base_url, url_of, use_mock_backend, DEFAULT_BASE_URL};
 pub use endpoint::Endpoint;
 pub use error::{ApiError, StorageError};
 pub use overlay::Unreadable;

@@ -13,52 +13,168 @@ use crate::domain::profile::Profile;
 use crate::domain::requests::RequestLog;
 use crate::domain::sharing::{ProviderKind, Sharing};
 
-fn seed_text(endpoint: Endpoint) -> &'static str {
+/// The demo users, as folders under `public/api/personas/`.
+const PERSONAS: [&str; 3] = ["asha", "new", "longtime"];
+
+macro_rules! persona_files {
+    ($persona:literal) => {
+        [
+            include_str!(concat!(
+                "../../public/api/personas/",
+                $persona,
+                "/profile.json"
+            )),
+            include_str!(concat!(
+                "../../public/api/personas/",
+                $persona,
+                "/inventory.json"
+            )),
+            include_str!(concat!(
+                "../../public/api/personas/",
+                $persona,
+                "/communications.json"
+            )),
+            include_str!(concat!(
+                "../../public/api/personas/",
+                $persona,
+                "/cookies.json"
+            )),
+            include_str!(concat!(
+                "../../public/api/personas/",
+                $persona,
+                "/requests.json"
+            )),
+            include_str!(concat!(
+                "../../public/api/personas/",
+                $persona,
+                "/activity.json"
+            )),
+            include_str!(concat!(
+                "../../public/api/personas/",
+                $persona,
+                "/sharing.json"
+            )),
+        ]
+    };
+}
+
+fn persona_text(persona: &str, endpoint: Endpoint) -> &'static str {
+    let files = match persona {
+        "asha" => persona_files!("asha"),
+        "new" => persona_files!("new"),
+        "longtime" => persona_files!("longtime"),
+        other => panic!("no persona {other}"),
+    };
     match endpoint {
-        Endpoint::Profile => include_str!("../../public/api/profile.json"),
-        Endpoint::Inventory => include_str!("../../public/api/inventory.json"),
-        Endpoint::Communications => include_str!("../../public/api/communications.json"),
-        Endpoint::Cookies => include_str!("../../public/api/cookies.json"),
-        Endpoint::Requests => include_str!("../../public/api/requests.json"),
-        Endpoint::Activity => include_str!("../../public/api/activity.json"),
-        Endpoint::Sharing => include_str!("../../public/api/sharing.json"),
+        Endpoint::Profile => files[0],
+        Endpoint::Inventory => files[1],
+        Endpoint::Communications => files[2],
+        Endpoint::Cookies => files[3],
+        Endpoint::Requests => files[4],
+        Endpoint::Activity => files[5],
+        Endpoint::Sharing => files[6],
         Endpoint::Policy => include_str!("../../public/api/policy.json"),
+        Endpoint::Personas => include_str!("../../public/api/personas.json"),
     }
 }
 
+fn seed_of<T: DeserializeOwned>(persona: &str, endpoint: Endpoint) -> T {
+    serde_json::from_str(persona_text(persona, endpoint))
+        .unwrap_or_else(|error| panic!("{persona}/{} does not decode: {error}", endpoint.file()))
+}
+
 fn seed<T: DeserializeOwned>(endpoint: Endpoint) -> T {
-    serde_json::from_str(seed_text(endpoint))
-        .unwrap_or_else(|error| panic!("{} does not decode: {error}", endpoint.file()))
+    seed_of("asha", endpoint)
 }
 
 #[test]
-fn every_seed_document_decodes() {
-    let _: Profile = seed(Endpoint::Profile);
-    let _: Inventory = seed(Endpoint::Inventory);
-    let _: CommunicationPreferences = seed(Endpoint::Communications);
-    let _: CookieSettings = seed(Endpoint::Cookies);
-    let _: RequestLog = seed(Endpoint::Requests);
-    let _: ActivityLog = seed(Endpoint::Activity);
-    let _: Sharing = seed(Endpoint::Sharing);
+fn every_seed_document_of_every_persona_decodes() {
+    for persona in PERSONAS {
+        let _: Profile = seed_of(persona, Endpoint::Profile);
+        let _: Inventory = seed_of(persona, Endpoint::Inventory);
+        let _: CommunicationPreferences = seed_of(persona, Endpoint::Communications);
+        let _: CookieSettings = seed_of(persona, Endpoint::Cookies);
+        let _: RequestLog = seed_of(persona, Endpoint::Requests);
+        let _: ActivityLog = seed_of(persona, Endpoint::Activity);
+        let _: Sharing = seed_of(persona, Endpoint::Sharing);
+    }
     let _: PolicyDocument = seed(Endpoint::Policy);
 }
 
 #[test]
-fn the_demo_user_has_data_in_every_category_the_policy_names() {
-    let profile: Profile = seed(Endpoint::Profile);
-    let inventory: Inventory = seed(Endpoint::Inventory);
-    for category in CategoryId::ALL {
+fn the_full_personas_have_data_in_every_category_the_policy_names() {
+    for persona in ["asha", "longtime"] {
+        let profile: Profile = seed_of(persona, Endpoint::Profile);
+        let inventory: Inventory = seed_of(persona, Endpoint::Inventory);
+        for category in CategoryId::ALL {
+            assert!(
+                inventory.count(&profile, category) > 0,
+                "{persona}: no seed data for {category:?}"
+            );
+        }
         assert!(
-            inventory.count(&profile, category) > 0,
-            "no seed data for {category:?}"
+            !inventory.payment.card_details_stored,
+            "the policy says no card data is stored"
+        );
+        let products: Vec<Product> = inventory.service_data.iter().map(|s| s.product).collect();
+        assert_eq!(
+            products,
+            Product::ALL,
+            "{persona}: service data for every product"
         );
     }
+}
+
+#[test]
+fn the_personas_differ_as_their_descriptions_say() {
+    use crate::domain::profile::SignUpMethod;
+    use crate::domain::requests::{RequestKind, RequestStatus};
+    let asha: Profile = seed_of("asha", Endpoint::Profile);
+    assert_eq!(asha.account.signed_up_with, SignUpMethod::Federated);
+    let asha_data: Inventory = seed_of("asha", Endpoint::Inventory);
     assert!(
-        !inventory.payment.card_details_stored,
-        "the policy says no card data is stored"
+        !asha_data.reselling_partners.is_empty(),
+        "came through a partner"
     );
-    let products: Vec<Product> = inventory.service_data.iter().map(|s| s.product).collect();
-    assert_eq!(products, Product::ALL, "service data for every product");
+
+    let new: Profile = seed_of("new", Endpoint::Profile);
+    let new_data: Inventory = seed_of("new", Endpoint::Inventory);
+    let held: usize = CategoryId::ALL
+        .iter()
+        .map(|c| new_data.count(&new, *c))
+        .sum();
+    assert!(held < 15, "the new user has almost no data ({held} items)");
+    assert_eq!(new.optional.filled_count(), 0);
+
+    let longtime: RequestLog = seed_of("longtime", Endpoint::Requests);
+    assert!(longtime
+        .requests
+        .iter()
+        .any(|r| r.kind == RequestKind::Deletion && r.status == RequestStatus::Scheduled));
+    let history: ActivityLog = seed_of("longtime", Endpoint::Activity);
+    assert!(history.events.len() > 300, "a long history");
+}
+
+#[test]
+fn every_persona_yields_records_for_the_information_page() {
+    use crate::domain::held::held_records;
+    for persona in PERSONAS {
+        let profile: Profile = seed_of(persona, Endpoint::Profile);
+        let inventory: Inventory = seed_of(persona, Endpoint::Inventory);
+        let records = held_records(&profile, &inventory);
+        // The profile sections are always there, even for the newest user.
+        for category in [
+            CategoryId::AccountSignUp,
+            CategoryId::OptionalProfile,
+            CategoryId::SecurityQuestion,
+            CategoryId::Payment,
+        ] {
+            assert!(
+                records.iter().any(|r| r.category == category),
+                "{persona}: {category:?}"
+            );
+        }
+    }
 }
 
 #[test]

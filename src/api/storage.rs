@@ -4,10 +4,18 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::error::StorageError;
 
-/// Where the overlay lives.
-pub const OVERLAY_KEY: &str = "icanopus-privacy-portal/overlay";
+/// Which demo user is shown (mock backend only).
+pub const PERSONA_KEY: &str = "icanopus-privacy-portal/persona";
+
+/// Where the overlay of the demo user `persona` lives: each demo user keeps their own changes.
+pub fn overlay_key(persona: &str) -> String {
+    format!("icanopus-privacy-portal/overlay/{persona}")
+}
+
 /// Where unreadable overlay data is moved, so that nothing saved is silently destroyed.
-pub const SET_ASIDE_KEY: &str = "icanopus-privacy-portal/overlay-set-aside";
+pub fn set_aside_key(persona: &str) -> String {
+    format!("icanopus-privacy-portal/overlay-set-aside/{persona}")
+}
 
 fn storage() -> Result<web_sys::Storage, StorageError> {
     let window = web_sys::window().ok_or(StorageError::Unavailable)?;

@@ -3,6 +3,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use super::demo;
 use super::error::StorageError;
 use super::overlay::{Overlay, Unreadable};
 use super::storage;
@@ -46,13 +47,14 @@ fn note(notice: StoreNotice) {
 
 /// The overlay as it stands now. Reads storage each time, so changes made in another tab are seen.
 pub fn load() -> Overlay {
-    match storage::read(storage::OVERLAY_KEY) {
+    let persona = demo::current_persona();
+    match storage::read(&storage::overlay_key(&persona)) {
         Ok(text) => {
             let (overlay, problem) = Overlay::parse(text.as_deref());
             if let (Some(problem), Some(text)) = (problem, text) {
                 // Keep the unreadable data for inspection instead of destroying it.
-                let _kept = storage::write(storage::SET_ASIDE_KEY, &text);
-                let _removed = storage::remove(storage::OVERLAY_KEY);
+                let _kept = storage::write(&storage::set_aside_key(&persona), &text);
+                let _removed = storage::remove(&storage::overlay_key(&persona));
                 note(StoreNotice::SetAside(problem));
             }
             remember(&overlay);
@@ -71,10 +73,11 @@ pub fn save(overlay: &Overlay) -> Result<(), StorageError> {
     remember(overlay);
     let text =
         serde_json::to_string(overlay).map_err(|error| StorageError::Failed(error.to_string()))?;
+    let key = storage::overlay_key(&demo::current_persona());
     if overlay.is_empty() {
-        storage::remove(storage::OVERLAY_KEY)
+        storage::remove(&key)
     } else {
-        storage::write(storage::OVERLAY_KEY, &text)
+        storage::write(&key, &text)
     }
 }
 

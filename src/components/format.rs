@@ -15,6 +15,33 @@ extern "C" {
 
     #[wasm_bindgen(method, js_class = "Date", js_name = toLocaleString)]
     fn to_locale_string_with(this: &LocalDate, locales: &JsValue, options: &JsValue) -> String;
+
+    /// The JavaScript `Number`, bound for `toLocaleString(locales, options)`.
+    #[wasm_bindgen(js_name = Number)]
+    type LocalNumber;
+
+    #[wasm_bindgen(constructor, js_class = "Number")]
+    fn new(value: f64) -> LocalNumber;
+
+    #[wasm_bindgen(method, js_class = "Number", js_name = toLocaleString)]
+    fn to_locale_string_with(this: &LocalNumber, locales: &JsValue, options: &JsValue) -> String;
+}
+
+fn format_number(value: f64, pairs: &[(&str, &str)]) -> String {
+    LocalNumber::new(value).to_locale_string_with(&JsValue::UNDEFINED, &options(pairs))
+}
+
+/// A whole number with the reader's digit grouping, e.g. "48,211".
+pub fn number(n: u64) -> String {
+    format_number(n as f64, &[])
+}
+
+/// An amount in a currency's minor unit, e.g. "₹42,000.00".
+pub fn money(minor: i64, currency: &str) -> String {
+    format_number(
+        minor as f64 / 100.0,
+        &[("style", "currency"), ("currency", currency)],
+    )
 }
 
 fn options(pairs: &[(&str, &str)]) -> JsValue {

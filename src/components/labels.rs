@@ -1,9 +1,12 @@
 //! The words the portal uses for domain values.
 
 use crate::domain::activity::{AccessReason, EmployeeRole};
+use crate::domain::catalogue::{LegalHold, Purpose, Recipient, Retention, UserAction};
 use crate::domain::cookies::CookieCategory;
+use crate::domain::held::FieldKey;
 use crate::domain::inventory::{CategoryId, DataSource};
 use crate::domain::requests::{RequestKind, RequestStatus};
+use crate::routes::Page;
 
 pub const fn source(source: DataSource) -> &'static str {
     match source {
@@ -105,5 +108,204 @@ pub const fn cookie_category(category: CookieCategory) -> &'static str {
         CookieCategory::Functional => "functional",
         CookieCategory::Analytics => "analytics",
         CookieCategory::Marketing => "marketing",
+    }
+}
+
+pub const fn field(key: FieldKey) -> &'static str {
+    use FieldKey::*;
+    match key {
+        Name => "Name",
+        ContactNumber => "Contact number",
+        Email => "Email address",
+        Company => "Company",
+        Country => "Country",
+        Username => "Username",
+        SignedUp => "Signed up",
+        SignUpMethod => "Signed up with",
+        Photo => "Photo",
+        TimeZone => "Time zone",
+        Language => "Language",
+        SecurityQuestionSet => "Security question set",
+        SecurityQuestion => "Question",
+        SecurityQuestionSetOn => "Set on",
+        SecurityAnswer => "Answer",
+        BillingName => "Billing name",
+        BillingEmail => "Billing email",
+        BillingPhone => "Billing phone",
+        BillingAddress => "Billing address",
+        CardDetails => "Card details",
+        PaidOn => "Paid on",
+        Product => "Product",
+        Description => "Description",
+        Amount => "Amount",
+        PaymentProcessor => "Payment processor",
+        Date => "Date and time",
+        Channel => "Channel",
+        Team => "Team",
+        Subject => "Subject",
+        Recorded => "Recorded",
+        Site => "Website",
+        IpAddress => "IP address",
+        Browser => "Browser",
+        BrowserLanguage => "Language preference",
+        BrowserTimeZone => "Time zone",
+        Referrer => "Referring page",
+        OperatingSystem => "Operating system",
+        DeviceManufacturer => "Device manufacturer",
+        MobileNetwork => "Mobile network",
+        FeaturesUsed => "Features used",
+        Clicks => "Clicks (last 30 days)",
+        Scrolls => "Scrolls (last 30 days)",
+        Sessions => "Sessions (last 30 days)",
+        LastAccess => "Last access",
+        UsualHours => "Usual access times",
+        Errors => "Errors (last 30 days)",
+        PageLoad => "Typical page load",
+        StorageUsed => "Storage used",
+        Settings => "Settings",
+        Device => "Device",
+        Location => "Location",
+        LastSeen => "Last seen",
+        Provider => "Provider",
+        Connected => "Connected",
+        Shared => "What they shared",
+        Partner => "Partner",
+        Received => "Received",
+        Context => "How it came about",
+        Organiser => "Organiser",
+        Event => "Event",
+        EventDate => "Event date",
+        ReviewSite => "Review site",
+        Posted => "Posted",
+        Excerpt => "What you wrote",
+        Purpose => "Used for",
+        Network => "Network",
+        Handle => "Account",
+        ProfileFields => "Profile information",
+        InteractionKind => "Kind",
+        Source => "Source",
+        Information => "Information",
+        Collected => "Collected",
+        DataRole => "Your role",
+        Records => "Records",
+        Files => "Files",
+        LastUpdated => "Last updated",
+        Granted => "Access granted",
+        Camera => "Camera",
+        CallHistory => "Call history",
+        Contacts => "Contacts",
+        PhotoLibrary => "Photo library",
+        LocationAccess => "Location",
+        LastLocation => "Last location sent for mapping",
+    }
+}
+
+pub const fn purpose(purpose: Purpose) -> &'static str {
+    use Purpose::*;
+    match purpose {
+        ProvideServices => "To set up and run your account and our services, including backups",
+        Communicate => "To tell you about products you use, changes to the policy or terms, and important notices",
+        Marketing => "To tell you about new products, events, offers and promotions",
+        Surveys => "To ask you to take part in surveys or give feedback",
+        ImproveProducts => "To understand how our products are used, prevent problems and improve them",
+        Support => "To give you customer support and improve how we help you",
+        PreventFraud => "To detect and prevent fraud, spam and other illegal activity",
+        UpdateRecords => "To keep our records up to date and find new customers",
+        AnalyseWebsites => "To run our websites and understand how visitors use them",
+        ImproveMarketing => "To improve our marketing campaigns and make relevant suggestions",
+        ProcessPayments => "To take payment for what you buy",
+        ResetPassword => "Only to reset your password",
+        MapLocations => "Only to map locations in the mobile apps",
+    }
+}
+
+pub const fn recipient(recipient: Recipient) -> &'static str {
+    use Recipient::*;
+    match recipient {
+        EmployeesNeedToKnow => "Our employees and contractors, on a need-to-know basis",
+        EmployeesAudited => "Named employees only, for errors, spam checks, scanned-image checks or your support requests; every access is logged and audited",
+        PaymentProcessors => "Our payment processor",
+        MarketingProviders => "Marketing partners and event organisers we engage",
+        WebAnalytics => "Web analytics providers",
+        ResellingPartners => "Authorised reselling partners in your region",
+        MarketplaceDevelopers => "Developers of marketplace apps you install (your name and email only)",
+        MappingProviders => "Our mapping provider (location only)",
+        Collaborators => "People you collaborate with (your name and profile picture)",
+        Integrations => "Third-party integrations you choose to connect",
+        NobodyElse => "Nobody: only our automated password-reset process uses it",
+    }
+}
+
+pub const fn retention(retention: Retention) -> &'static str {
+    match retention {
+        Retention::WhileNeeded => "As long as we need it for the purposes above; then we delete or anonymise it in our active databases and keep it isolated on backups until it can be deleted.",
+        Retention::UntilAccountClosed => "As long as you use our services. After you close your account it leaves our active databases at the next clean-up (every 6 months) and our backups 3 months after that.",
+        Retention::UntilRemoved => "Until you remove it or close your account.",
+        Retention::TaxAndAccounting => "For as long as tax and accounting law requires.",
+        Retention::MayOutliveSource => "As long as we need it; it may stay with us even if you delete it where it was published.",
+    }
+}
+
+pub const fn legal_hold(hold: LegalHold) -> &'static str {
+    match hold {
+        LegalHold::SuppressionLists => {
+            "Suppression lists, so that we never contact you again after you opt out"
+        }
+        LegalHold::PreventAbuse => "Records needed to prevent abuse",
+        LegalHold::LegalClaims => "Information needed for a legal claim or proceeding",
+        LegalHold::EnforceAgreements => "Information needed to enforce our agreements",
+        LegalHold::TaxAndAccounting => "Tax and accounting records",
+        LegalHold::OtherLegalObligations => "Anything else the law obliges us to keep",
+    }
+}
+
+/// The words of a user action and the page where it is done (`None` when it is done elsewhere).
+pub const fn user_action(action: UserAction) -> (&'static str, Option<Page>) {
+    match action {
+        UserAction::EditProfile => ("Change or delete it in your profile", Some(Page::Profile)),
+        UserAction::RequestCorrection => ("Ask us to correct it", Some(Page::Profile)),
+        UserAction::ChangeCommunications => ("Opt out of messages", Some(Page::Communications)),
+        UserAction::ChangeCookies => ("Choose which cookies we may use", Some(Page::Cookies)),
+        UserAction::ManageSharing => ("Stop working with a partner", Some(Page::Sharing)),
+        UserAction::RequestExport => ("Ask for a copy (export)", Some(Page::Requests)),
+        UserAction::RequestDeletion => ("Ask us to delete it", Some(Page::Requests)),
+        UserAction::DeviceSettings => ("Turn off an app's access in your device's settings", None),
+        UserAction::DeleteAtSource => (
+            "Delete it on the social network (our copy may remain)",
+            None,
+        ),
+    }
+}
+
+/// One sentence on where a source's information comes from.
+pub const fn source_intro(source: DataSource) -> &'static str {
+    match source {
+        DataSource::ProvidedByYou => "Information you gave us yourself.",
+        DataSource::CollectedAutomatically => "Information we collect automatically when you use our websites, products and mobile apps.",
+        DataSource::FromThirdParties => "Information we received about you from others.",
+        DataSource::ServiceData => "What you and your organisation entrust to our products (Part II of the policy). You own it: you can see it in the products, share it through integrations you choose, and ask us to export or delete it.",
+    }
+}
+
+/// One or two sentences on what a category is, in the policy's terms.
+pub const fn category_description(category: CategoryId) -> &'static str {
+    use CategoryId::*;
+    match category {
+        AccountSignUp => "What you gave us when you signed up. An account needs all of it.",
+        OptionalProfile => "Extra details you chose to add. You never have to provide them.",
+        SecurityQuestion => "Optional. Used only when you reset your password; we never show the answer, not even to you.",
+        Payment => "Billing details for what you bought. Card details go straight to the payment processor: we do not store any card information.",
+        Interactions => "Emails, calls and chats with our sales and support teams, which we may record and analyse to improve how we help you.",
+        BrowserLogs => "What your browser, device and network told our web servers when you visited our websites.",
+        AppUsage => "How you use our products, from application logs and our in-house analytics, with the devices and places you used them from.",
+        FederatedSignIn => "What a sign-in provider shared with us when you used it to sign in.",
+        ResellingPartners => "What a reselling partner passed to us after you contacted them.",
+        EventOrganisers => "What an organiser shared after you registered for an event we sponsored.",
+        ReviewSites => "Comments you posted about our products on review sites.",
+        MarketingProviders => "Information from service providers we engage for marketing.",
+        SocialMedia => "Public profile information and what you posted to us on Facebook, Twitter and Instagram. Once collected, it may remain with us even if you delete it there.",
+        PublicSources => "Information we added from other publicly available sources.",
+        ServiceRecords => "The records, files and storage of each product you use.",
+        MobileDevices => "What our mobile apps can reach on your devices because you allowed it. Location goes only to our mapping provider, only for mapping.",
     }
 }

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::api;
 use crate::components::format;
+use crate::components::persona_switcher::PersonaSwitcher;
 use crate::components::reset_demo::ResetDemo;
 use crate::routes::Page;
 use crate::state::session::use_session;
@@ -48,6 +49,7 @@ pub fn SiteFooter() -> impl IntoView {
                     <p class="site-footer__demo-note">
                         "This is a demonstration portal: changes are kept in this browser only."
                     </p>
+                    <PersonaSwitcher />
                     <ResetDemo />
                 </div>
             </div>

@@ -2,8 +2,11 @@
 //! Nothing here knows about Leptos, the browser or the backend, so every rule is tested with `cargo test`.
 
 pub mod activity;
+pub mod catalogue;
 pub mod communications;
 pub mod cookies;
+pub mod finder;
+pub mod held;
 pub mod inventory;
 pub mod policy;
 pub mod product;

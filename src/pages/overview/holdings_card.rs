@@ -1,6 +1,7 @@
 //! How much information is held, per source and category.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::api;
 use crate::components::async_view::async_view;
@@ -29,7 +30,7 @@ fn render(profile: &Profile, inventory: &Inventory) -> AnyView {
                     };
                     view! {
                         <li class="holdings__category">
-                            <span>{labels::category(count.category)}</span>
+                            <A href=Page::Data.href_to(count.category.slug())>{labels::category(count.category)}</A>
                             <span class="holdings__count">{amount}</span>
                         </li>
                     }

@@ -55,7 +55,7 @@ test('reset demo data asks first, then restores the seed and says so', async ({ 
   // A change stored by an earlier visit: the user had unsubscribed from everything.
   await page.evaluate(() =>
     localStorage.setItem(
-      'icanopus-privacy-portal/overlay',
+      'icanopus-privacy-portal/overlay/asha',
       JSON.stringify({ version: 1, patches: { communications: { subscribed: [] } }, appended: {} }),
     ),
   );
@@ -78,7 +78,7 @@ test('reset demo data asks first, then restores the seed and says so', async ({ 
   await expect(page.getByRole('status').filter({ hasText: 'The demo data is back to how it started.' })).toBeVisible();
   await expect(choices).toContainText('You receive 9 of the 54 optional kinds of message');
 
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('icanopus-privacy-portal/overlay')!));
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('icanopus-privacy-portal/overlay/asha')!));
   expect(stored.patches).toEqual({});
   expect(stored.appended.activity).toHaveLength(1);
   expect(stored.appended.activity[0].detail.change).toMatchObject({ area: 'demo_data' });
@@ -92,11 +92,11 @@ test('reset demo data asks first, then restores the seed and says so', async ({ 
 test('unreadable saved data is set aside, not lost, and the user is told', async ({ page, consoleErrors }) => {
   await page.goto('/');
   await waitForOverview(page);
-  await page.evaluate(() => localStorage.setItem('icanopus-privacy-portal/overlay', '{"version": 1, "patches": tru'));
+  await page.evaluate(() => localStorage.setItem('icanopus-privacy-portal/overlay/asha', '{"version": 1, "patches": tru'));
   await page.reload();
   await waitForOverview(page);
   await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible();
-  const kept = await page.evaluate(() => localStorage.getItem('icanopus-privacy-portal/overlay-set-aside'));
+  const kept = await page.evaluate(() => localStorage.getItem('icanopus-privacy-portal/overlay-set-aside/asha'));
   expect(kept).toBe('{"version": 1, "patches": tru');
   await expect(page.getByRole('region', { name: 'Your choices' })).toContainText('You receive 9 of the 54');
   expect(consoleErrors).toEqual([]);

@@ -1,0 +1,98 @@
+//! The mock backend's demo users ("personas"): which one is shown, kept in browser storage, and the list of them.
+//! A real backend has no such thing; the portal hides the control when it talks to one.
+
+use std::cell::RefCell;
+
+use serde::Deserialize;
+
+use super::client;
+use super::endpoint::Endpoint;
+use super::error::ApiError;
+use super::storage;
+
+thread_local! {
+    /// The demo user chosen in this tab, which holds even when browser storage cannot.
+    static CHOSEN: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The demo user shown until another is chosen.
+pub const DEFAULT_PERSONA: &str = "asha";
+
+/// A demo user of the mock backend.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Persona {
+    pub id: String,
+    pub name: String,
+    /// One line on what makes this user's data interesting.
+    pub summary: String,
+}
+
+#[derive(Deserialize)]
+struct PersonaList {
+    personas: Vec<Persona>,
+}
+
+/// A persona id is a short slug; anything else in storage is ignored.
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The demo user whose data is shown.
+pub fn current_persona() -> String {
+    CHOSEN
+        .with(|chosen| chosen.borrow().clone())
+        .or_else(|| storage::read(storage::PERSONA_KEY).ok().flatten())
+        .filter(|id| is_valid_id(id))
+        .unwrap_or_else(|| DEFAULT_PERSONA.to_string())
+}
+
+/// Shows another demo user's data from now on; each demo user keeps their own changes. The choice holds for this
+/// visit even if it cannot be stored, in which case the error says so.
+pub fn switch_persona(id: &str) -> Result<(), ApiError> {
+    if !is_valid_id(id) {
+        return Err(ApiError::Malformed {
+            endpoint: Endpoint::Personas,
+            detail: format!("not a demo user: {id}"),
+        });
+    }
+    CHOSEN.with(|chosen| *chosen.borrow_mut() = Some(id.to_string()));
+    storage::write(storage::PERSONA_KEY, id).map_err(ApiError::Storage)
+}
+
+/// The demo users the mock backend offers.
+pub async fn personas() -> Result<Vec<Persona>, ApiError> {
+    let text = client::fetch_seed_text(Endpoint::Personas).await?;
+    serde_json::from_str::<PersonaList>(&text)
+        .map(|list| list.personas)
+        .map_err(|error| ApiError::Malformed {
+            endpoint: Endpoint::Personas,
+            detail: error.to_string(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn persona_ids_are_slugs() {
+        assert!(is_valid_id("asha"));
+        assert!(is_valid_id("long-time2"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("../policy"));
+        assert!(!is_valid_id("Asha"));
+    }
+
+    #[test]
+    fn the_seed_lists_every_persona_folder() {
+        let list: PersonaList =
+            serde_json::from_str(include_str!("../../public/api/personas.json")).unwrap();
+        let ids: Vec<_> = list.personas.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["asha", "new", "longtime"]);
+        assert_eq!(ids[0], DEFAULT_PERSONA);
+    }
+}

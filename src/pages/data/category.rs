@@ -1,0 +1,129 @@
+//! One category of held information: its records and the policy's rules for it.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::format;
+use crate::components::labels;
+use crate::components::record_card::RecordCard;
+use crate::domain::catalogue::Retention;
+use crate::domain::inventory::CategoryId;
+
+use super::Prepared;
+
+/// Records shown before "Show all".
+const SHOWN_AT_FIRST: usize = 3;
+
+/// A category's records, what it is used for, who can see it, how long it is kept and what the user can do.
+#[component]
+pub fn CategorySection(
+    /// The category.
+    category: CategoryId,
+    /// Its records that pass the filter.
+    records: Vec<Prepared>,
+    /// How many items are held in all (as the overview counts them); `None` while a filter narrows the list.
+    held: Option<usize>,
+    /// Show every record at once (while searching, every match is shown).
+    expanded: bool,
+    /// The dates data would leave active databases and backups if the account closed today.
+    closing_dates: String,
+) -> impl IntoView {
+    let rules = category.rules();
+    let slug = category.slug();
+    let (one, many) = labels::category_unit(category);
+    let count = records.len();
+    let show_all = RwSignal::new(expanded || count <= SHOWN_AT_FIRST);
+    let list_id = format!("{slug}-records");
+    let cards = records
+        .into_iter()
+        .enumerate()
+        .map(|(index, prepared)| {
+            let beyond_first = index >= SHOWN_AT_FIRST;
+            let hidden = move || beyond_first && !show_all.get();
+            view! {
+                <li class="data-category__record" class:data-category__record--extra=hidden>
+                    <RecordCard record=prepared.record />
+                </li>
+            }
+        })
+        .collect_view();
+    let retention_dates = matches!(
+        rules.retention,
+        Retention::UntilAccountClosed | Retention::UntilRemoved
+    )
+    .then(|| view! { <p class="muted">{closing_dates}</p> });
+    view! {
+        <section class="data-category" id=slug aria-labelledby=format!("{slug}-title")>
+            <h3 class="data-category__title" id=format!("{slug}-title")>
+                {labels::category(category)}
+                <span class="data-category__count">
+                    {match held {
+                        Some(held) => format::count(held, one, many),
+                        None => format::count(count, "matching record", "matching records"),
+                    }}
+                </span>
+            </h3>
+            <p class="data-category__description">{labels::category_description(category)}</p>
+            {if count == 0 {
+                view! { <p class="data-category__none">"We hold nothing about you in this category."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="data-category__records" id=list_id.clone()>{cards}</ul>
+                    {(count > SHOWN_AT_FIRST)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button button--quiet data-category__more"
+                                    aria-expanded=move || show_all.get().to_string()
+                                    aria-controls=list_id.clone()
+                                    on:click=move |_| show_all.update(|s| *s = !*s)
+                                >
+                                    {move || {
+                                        if show_all.get() {
+                                            format!("Show the first {SHOWN_AT_FIRST} only")
+                                        } else {
+                                            format!("Show all {}", format::count(count, "record", "records"))
+                                        }
+                                    }}
+                                </button>
+                            }
+                        })}
+                }
+                    .into_any()
+            }}
+            <div class="data-category__rules">
+                <div>
+                    <h4>"Why we use it"</h4>
+                    <ul>{rules.purposes.iter().map(|p| view! { <li>{labels::purpose(*p)}</li> }).collect_view()}</ul>
+                </div>
+                <div>
+                    <h4>"Who can see it"</h4>
+                    <ul>{rules.recipients.iter().map(|r| view! { <li>{labels::recipient(*r)}</li> }).collect_view()}</ul>
+                </div>
+                <div>
+                    <h4>"How long we keep it"</h4>
+                    <p>{labels::retention(rules.retention)}</p>
+                    {retention_dates}
+                </div>
+                <div>
+                    <h4>"What you can do"</h4>
+                    <ul>
+                        {rules
+                            .actions
+                            .iter()
+                            .map(|action| {
+                                let (text, page) = labels::user_action(*action);
+                                match page {
+                                    Some(page) => view! { <li><A href=page.href()>{text}</A></li> }.into_any(),
+                                    None => view! { <li>{text}</li> }.into_any(),
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            </div>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,219 @@
+//! `/data`: everything the policy says is collected, with this user's values, why, who sees it, how long,
+//! and what they can do about it; filterable by product and source, searchable, printable.
+
+mod category;
+mod filters;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api;
+use crate::components::async_view::async_view;
+use crate::components::format;
+use crate::components::labels;
+use crate::components::page_heading::PageHeading;
+use crate::components::record_card::record_texts;
+use crate::domain::catalogue::LegalHold;
+use crate::domain::finder::{Filter, PRODUCT_KEY, SEARCH_KEY, SOURCE_KEY};
+use crate::domain::held::{held_records, HeldRecord};
+use crate::domain::inventory::{CategoryId, DataSource};
+use crate::domain::policy::CleanupSchedule;
+use crate::routes::Page;
+use crate::state::session::use_session;
+
+use category::CategorySection;
+use filters::FilterControls;
+
+/// A record with the texts search looks through, prepared once per load.
+#[derive(Clone)]
+pub struct Prepared {
+    pub record: HeldRecord,
+    pub texts: Vec<String>,
+}
+
+/// Everything the page shows, prepared once per load and shared by every filter change.
+struct Held {
+    records: Vec<Prepared>,
+    /// Items held per category, counted as the overview counts them.
+    counts: Vec<(CategoryId, usize)>,
+    cleanup: CleanupSchedule,
+}
+
+impl Held {
+    fn count(&self, category: CategoryId) -> usize {
+        self.counts
+            .iter()
+            .find(|(c, _)| *c == category)
+            .map_or(0, |(_, n)| *n)
+    }
+}
+
+/// The records of `category` that pass `filter`. A search that names the category itself keeps all its records.
+fn matching<'a>(held: &'a Held, category: CategoryId, filter: &Filter) -> Vec<&'a Prepared> {
+    let title_matches = filter.matches_text([labels::category(category)]);
+    held.records
+        .iter()
+        .filter(|p| p.record.category == category && filter.keeps(&p.record))
+        .filter(|p| title_matches || filter.matches_text(p.texts.iter().map(String::as_str)))
+        .collect()
+}
+
+/// Scrolls to the category named in the URL's fragment (`/data#payment`), once the records are on screen.
+fn scroll_to_fragment() {
+    request_animation_frame(|| {
+        let hash = window().location().hash().unwrap_or_default();
+        let id = hash.trim_start_matches('#');
+        if id.is_empty() {
+            return;
+        }
+        if let Some(element) = document().get_element_by_id(id) {
+            element.scroll_into_view();
+        }
+    });
+}
+
+fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
+    scroll_to_fragment();
+    let total = held.records.len();
+    let today = api::now().date_naive();
+    let cleanup_on = held.cleanup.next_cleanup_after(today);
+    let purge_on = held.cleanup.backup_purge_after(cleanup_on);
+    let closing_dates = format!(
+        "If you closed your account today, it would leave our active databases at the clean-up on {} and our backups by {}.",
+        format::day(cleanup_on),
+        format::day(purge_on)
+    );
+    let sections = {
+        let held = held.clone();
+        move || {
+            let filter = filter.get();
+            let mut shown = 0;
+            let sections = DataSource::ALL
+                .into_iter()
+                .filter(|source| filter.source.is_none_or(|s| s == *source))
+                .filter_map(|source| {
+                    let categories: Vec<_> = CategoryId::ALL
+                        .into_iter()
+                        .filter(|c| c.source() == source)
+                        .map(|c| (c, matching(&held, c, &filter)))
+                        .filter(|(_, records)| !filter.is_active() || !records.is_empty())
+                        .collect();
+                    if categories.is_empty() {
+                        return None;
+                    }
+                    shown += categories.iter().map(|(_, r)| r.len()).sum::<usize>();
+                    let closing_dates = closing_dates.clone();
+                    let searching = !filter.search_terms().is_empty();
+                    Some(view! {
+                        <section class="data-source" aria-labelledby=format!("source-{}", source.slug())>
+                            <h2 id=format!("source-{}", source.slug())>{labels::source(source)}</h2>
+                            <p class="data-source__intro">{labels::source_intro(source)}</p>
+                            {categories
+                                .into_iter()
+                                .map(|(category, records)| {
+                                    let records: Vec<Prepared> = records.into_iter().cloned().collect();
+                                    let held_items = (!filter.is_active()).then(|| held.count(category));
+                                    view! {
+                                        <CategorySection
+                                            category
+                                            records
+                                            held=held_items
+                                            expanded=searching
+                                            closing_dates=closing_dates.clone()
+                                        />
+                                    }
+                                })
+                                .collect_view()}
+                        </section>
+                    })
+                })
+                .collect_view();
+            let summary = if filter.is_active() {
+                format!("Showing {shown} of {total} records that match your choices.")
+            } else {
+                format!("Showing all {total} records we hold about you.")
+            };
+            let empty = (shown == 0).then(|| {
+                let what = if filter.query.trim().is_empty() {
+                    "Nothing we hold matches these choices.".to_string()
+                } else {
+                    format!("Nothing we hold matches “{}”.", filter.query.trim())
+                };
+                view! {
+                    <div class="data-empty">
+                        <p><strong>{what}</strong></p>
+                        <p>
+                            "Try other words, or "
+                            <leptos_router::components::A href=Page::Data.href()>"show everything"</leptos_router::components::A>
+                            "."
+                        </p>
+                    </div>
+                }
+            });
+            view! {
+                <p class="data-summary" role="status">{summary}</p>
+                {empty}
+                {sections}
+            }
+        }
+    };
+    view! {
+        {sections}
+        <section class="data-legal" aria-labelledby="data-legal-title">
+            <h2 id="data-legal-title">"What we may keep longer"</h2>
+            <p>
+                "Whatever the periods above, the policy lets us keep some information longer when the law permits or requires it:"
+            </p>
+            <ul>{LegalHold::ALL.iter().map(|h| view! { <li>{labels::legal_hold(*h)}</li> }).collect_view()}</ul>
+        </section>
+    }
+    .into_any()
+}
+
+/// The "Your information" page.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let session = use_session();
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        query.with(|q| {
+            Filter::from_params(
+                q.get_str(PRODUCT_KEY),
+                q.get_str(SOURCE_KEY),
+                q.get_str(SEARCH_KEY),
+            )
+        })
+    });
+    let data = session.read(|| async move {
+        let (profile, inventory, policy) =
+            futures::join!(api::profile(), api::inventory(), api::policy());
+        Ok::<_, api::ApiError>((profile?, inventory?, policy?))
+    });
+    view! {
+        <PageHeading
+            title=Page::Data.title()
+            lead="Everything our privacy policy says we collect, with what we hold about you now: why we use it, who can see it, how long we keep it, and what you can do about it."
+        />
+        <FilterControls filter />
+        <div class="data-results">
+            {async_view(
+                "the information we hold",
+                data,
+                move |(profile, inventory, policy)| {
+                    let records = held_records(&profile, &inventory)
+                        .into_iter()
+                        .map(|record| Prepared { texts: record_texts(&record), record })
+                        .collect();
+                    let counts = CategoryId::ALL
+                        .into_iter()
+                        .map(|c| (c, inventory.count(&profile, c)))
+                        .collect();
+                    results(Arc::new(Held { records, counts, cleanup: policy.cleanup }), filter)
+                },
+            )}
+        </div>
+    }
+    .into_any()
+}
