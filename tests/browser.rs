@@ -153,7 +153,6 @@ async fn overview_shows_errors_with_try_again_then_recovers() {
 async fn error_panel_retry_runs_once_and_shows_progress() {
     let root = container();
     let retrying = RwSignal::new(false);
-    let retrying_read = retrying.read_only();
     let calls = RwSignal::new(0);
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! {
@@ -164,7 +163,7 @@ async fn error_panel_retry_runs_once_and_shows_progress() {
                     calls.update(|n| *n += 1);
                     retrying.set(true);
                 })
-                retrying=retrying_read
+                retrying=Signal::from(retrying)
             />
         }
     });

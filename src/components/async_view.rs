@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::ApiError;
+use crate::state::documents::Loaded;
 
 /// Shown while data is on its way.
 #[component]
@@ -30,9 +30,8 @@ pub fn ErrorPanel(
     message: String,
     /// Called by "Try again".
     on_retry: Callback<()>,
-    /// True while the retry is under way. A plain `ReadSignal` (not `Signal`, whose conversion would allocate a
-    /// new reactive node in the caller's scope) so the panel can outlive the async scope that rendered it.
-    retrying: ReadSignal<bool>,
+    /// True while the retry is under way.
+    retrying: Signal<bool>,
 ) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert">
@@ -50,47 +49,28 @@ pub fn ErrorPanel(
     }
 }
 
-/// Renders a resource: a loading panel until it first resolves, `render`'s view when it succeeds, and an error
-/// panel with a working "Try again" when it fails. While a refetch is under way the earlier content stays visible.
-///
-/// Errors are rendered from the typed `ApiError` here rather than through `<ErrorBoundary>`: with several
-/// boundaries on one page, Leptos 0.8 delivered async errors to the wrong boundary (seen in the overview's
-/// fault-injection tests), and the typed value gives a more specific message anyway.
-pub fn async_view<T, F>(
-    what: &'static str,
-    resource: LocalResource<Result<T, ApiError>>,
-    render: F,
-) -> AnyView
+/// Renders loaded data: a loading panel until it first arrives, `render`'s view when it is there, and an error
+/// panel with a working "Try again" when it failed. While a reload is under way the earlier content stays.
+pub fn async_view<T, F>(what: &'static str, data: Loaded<T>, render: F) -> AnyView
 where
-    T: Clone + 'static,
-    F: Fn(T) -> AnyView + Clone + Send + Sync + 'static,
+    T: 'static,
+    F: Fn(T) -> AnyView + Send + Sync + 'static,
 {
-    let pending = RwSignal::new(false);
-    // Created here, in the caller's scope, so they outlive each render of the content below.
-    let retrying = pending.read_only();
-    let retry = Callback::new(move |_| resource.refetch());
-    view! {
-        <Transition fallback=move || view! { <LoadingPanel what /> } set_pending=pending.write_only()>
-            {move || {
-                let render = render.clone();
-                Suspend::new(async move {
-                    match resource.await {
-                        Ok(value) => render(value),
-                        Err(error) => {
-                            view! {
-                                <ErrorPanel
-                                    title=error.title()
-                                    message=error.to_string()
-                                    on_retry=retry
-                                    retrying
-                                />
-                            }
-                                .into_any()
-                        }
-                    }
-                })
-            }}
-        </Transition>
-    }
+    let retrying = {
+        let data = data.clone();
+        Signal::derive(move || data.is_loading())
+    };
+    let retry = {
+        let data = data.clone();
+        Callback::new(move |_| data.retry())
+    };
+    (move || match data.read() {
+        None => view! { <LoadingPanel what /> }.into_any(),
+        Some(Ok(value)) => render(value),
+        Some(Err(error)) => view! {
+            <ErrorPanel title=error.title() message=error.to_string() on_retry=retry retrying />
+        }
+        .into_any(),
+    })
     .into_any()
 }

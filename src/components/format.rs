@@ -88,20 +88,30 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
     }
 }
 
-/// A byte count in the largest sensible unit, e.g. "1.4 GB".
-pub fn bytes(n: u64) -> String {
+/// The unit and tenths of a byte count in the largest sensible unit: (whole tenths, unit), e.g. (14, "GB").
+/// Integer arithmetic only: formatting floats would pull Rust's float printing into the bundle.
+fn bytes_in_unit(n: u64) -> (u64, &'static str) {
     const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
-    let mut value = n as f64;
+    let mut divisor = 1u64;
     let mut unit = 0;
-    while value >= 1000.0 && unit < UNITS.len() - 1 {
-        value /= 1000.0;
+    // Round to tenths in this unit; if that reaches 1000, the next unit up reads better ("1 MB", not "1,000 KB").
+    let tenths = |divisor: u64| (n.saturating_mul(10) + divisor / 2) / divisor;
+    while tenths(divisor) >= 10_000 && unit < UNITS.len() - 1 {
+        divisor *= 1000;
         unit += 1;
     }
-    if unit == 0 {
-        format!("{n} bytes")
+    (tenths(divisor), UNITS[unit])
+}
+
+/// A byte count in the largest sensible unit, e.g. "1.4 GB", with the reader's decimal separator.
+pub fn bytes(n: u64) -> String {
+    let (tenths, unit) = bytes_in_unit(n);
+    let amount = if tenths % 10 == 0 {
+        format_number((tenths / 10) as f64, &[])
     } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
+        format_number(tenths as f64 / 10.0, &[("maximumFractionDigits", "1")])
+    };
+    format!("{amount} {unit}")
 }
 
 #[cfg(test)]
@@ -112,7 +122,11 @@ mod tests {
     fn counts_and_bytes_read_naturally() {
         assert_eq!(count(1, "entry", "entries"), "1 entry");
         assert_eq!(count(0, "entry", "entries"), "0 entries");
-        assert_eq!(bytes(999), "999 bytes");
-        assert_eq!(bytes(1_400_000_000), "1.4 GB");
+        assert_eq!(bytes_in_unit(999), (9990, "bytes"));
+        assert_eq!(bytes_in_unit(1_400_000_000), (14, "GB"));
+        assert_eq!(bytes_in_unit(2_147_483_648), (21, "GB"));
+        assert_eq!(bytes_in_unit(1_000), (10, "KB"));
+        assert_eq!(bytes_in_unit(999_960), (10, "MB"));
+        assert_eq!(bytes_in_unit(0), (0, "bytes"));
     }
 }

@@ -74,7 +74,7 @@ fn switcher(personas: Vec<Persona>) -> AnyView {
 /// Lists the demo users and switches between them; renders nothing when a real backend is in use.
 #[component]
 pub fn PersonaSwitcher() -> impl IntoView {
-    let personas = LocalResource::new(api::demo::personas);
+    let personas = use_session().personas;
     move || {
         if !api::is_mock_backend() {
             return ().into_any();
@@ -84,7 +84,7 @@ pub fn PersonaSwitcher() -> impl IntoView {
             Some(Err(error)) => view! {
                 <p>
                     {format!("{}. ", error.title())}
-                    <button type="button" class="button-link" on:click=move |_| personas.refetch()>
+                    <button type="button" class="button-link" on:click=move |_| personas.reload()>
                         "Try again"
                     </button>
                 </p>

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api;
 use crate::components::format;
 use crate::components::persona_switcher::PersonaSwitcher;
 use crate::components::reset_demo::ResetDemo;
@@ -14,7 +13,7 @@ use crate::state::session::use_session;
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let session = use_session();
-    let policy = session.read(api::policy);
+    let policy = session.policy;
     let details = move || match policy.get() {
         None => view! { <p>"Loading contact details…"</p> }.into_any(),
         Some(Ok(policy)) => {
@@ -34,7 +33,7 @@ pub fn SiteFooter() -> impl IntoView {
         Some(Err(error)) => view! {
             <p>
                 {format!("{}. ", error.title())}
-                <button type="button" class="button-link" on:click=move |_| policy.refetch()>
+                <button type="button" class="button-link" on:click=move |_| policy.reload()>
                     "Try again"
                 </button>
             </p>

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::format;
 use crate::components::page_heading::PageHeading;
@@ -37,7 +36,7 @@ fn render(policy: PolicyDocument) -> AnyView {
 #[component]
 pub fn PolicyPage() -> impl IntoView {
     let session = use_session();
-    let policy = session.read(api::policy);
+    let policy = session.policy.loaded();
     view! {
         <PageHeading
             title=Page::Policy.title()

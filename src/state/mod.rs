@@ -1,4 +1,5 @@
 //! The few contexts many pages share, each behind `provide_x()` / `use_x()`.
 
+pub mod documents;
 pub mod notices;
 pub mod session;

@@ -1,52 +1,69 @@
-//! The signed-in user and the data revision: every read tracks the revision, every write bumps it,
-//! so a change made on one page shows on every other without a reload.
+//! The signed-in user's session: the backend's documents, shared by every page, and the one way to say that
+//! data changed (a write, a reset, another demo user), after which every document in use is reloaded.
 
 use leptos::prelude::*;
 
-use crate::api::{self, ApiError};
+use crate::api::demo::Persona;
+use crate::api::{self};
+use crate::domain::activity::ActivityLog;
+use crate::domain::communications::CommunicationPreferences;
+use crate::domain::cookies::CookieSettings;
+use crate::domain::inventory::Inventory;
+use crate::domain::policy::PolicyDocument;
 use crate::domain::profile::Profile;
+use crate::domain::requests::RequestLog;
+use crate::domain::sharing::Sharing;
+use crate::state::documents::{Document, Load};
 
-/// The signed-in user's session.
+/// Every document of the backend, loaded on first use.
 #[derive(Clone, Copy)]
 pub struct Session {
-    revision: RwSignal<u64>,
-    /// The user's profile, shared by the header and the pages.
-    pub profile: LocalResource<Result<Profile, ApiError>>,
+    pub profile: Document<Profile>,
+    pub inventory: Document<Inventory>,
+    pub communications: Document<CommunicationPreferences>,
+    pub cookies: Document<CookieSettings>,
+    pub requests: Document<RequestLog>,
+    pub activity: Document<ActivityLog>,
+    pub sharing: Document<Sharing>,
+    pub policy: Document<PolicyDocument>,
+    /// The mock backend's demo users.
+    pub personas: Document<Vec<Persona>>,
 }
 
 impl Session {
-    /// Subscribes the calling resource to data changes.
-    pub fn track(&self) {
-        self.revision.track();
-    }
-
-    /// A resource that reads the backend with `fetch`, again whenever data changes.
-    pub fn read<T, Fut>(&self, fetch: impl Fn() -> Fut + 'static) -> LocalResource<T>
-    where
-        T: 'static,
-        Fut: std::future::Future<Output = T> + 'static,
-    {
-        let revision = self.revision;
-        LocalResource::new(move || {
-            revision.track();
-            fetch()
-        })
-    }
-
-    /// Tells every reader that data changed.
+    /// Tells every reader that data changed: each document in use is fetched again.
     pub fn data_changed(&self) {
-        self.revision.update(|n| *n += 1);
+        self.profile.refresh_if_used();
+        self.inventory.refresh_if_used();
+        self.communications.refresh_if_used();
+        self.cookies.refresh_if_used();
+        self.requests.refresh_if_used();
+        self.activity.refresh_if_used();
+        self.sharing.refresh_if_used();
+        self.policy.refresh_if_used();
     }
+}
+
+fn boxed<T, F>(future: F) -> Load<T>
+where
+    F: std::future::Future<Output = Result<T, api::ApiError>> + 'static,
+{
+    Box::pin(future)
 }
 
 /// Creates the session; call once, in the app root.
 pub fn provide_session() -> Session {
-    let revision = RwSignal::new(0);
-    let profile = LocalResource::new(move || {
-        revision.track();
-        api::profile()
-    });
-    let session = Session { revision, profile };
+    let session = Session {
+        profile: Document::new(|| boxed(api::profile())),
+        inventory: Document::new(|| boxed(api::inventory())),
+        communications: Document::new(|| boxed(api::communications())),
+        cookies: Document::new(|| boxed(api::cookies())),
+        requests: Document::new(|| boxed(api::requests())),
+        activity: Document::new(|| boxed(api::activity())),
+        sharing: Document::new(|| boxed(api::sharing())),
+        policy: Document::new(|| boxed(api::policy())),
+        personas: Document::new(|| boxed(api::demo::personas())),
+    };
     provide_context(session);
     session
 }

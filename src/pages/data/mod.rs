@@ -186,11 +186,11 @@ pub fn DataPage() -> impl IntoView {
             )
         })
     });
-    let data = session.read(|| async move {
-        let (profile, inventory, policy) =
-            futures::join!(api::profile(), api::inventory(), api::policy());
-        Ok::<_, api::ApiError>((profile?, inventory?, policy?))
-    });
+    let data = session
+        .profile
+        .loaded()
+        .and(session.inventory.loaded())
+        .and(session.policy.loaded());
     view! {
         <PageHeading
             title=Page::Data.title()
@@ -201,7 +201,7 @@ pub fn DataPage() -> impl IntoView {
             {async_view(
                 "the information we hold",
                 data,
-                move |(profile, inventory, policy)| {
+                move |((profile, inventory), policy)| {
                     let records = held_records(&profile, &inventory)
                         .into_iter()
                         .map(|record| Prepared { texts: record_texts(&record), record })

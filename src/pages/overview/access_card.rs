@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::format;
 use crate::components::labels;
@@ -52,7 +51,7 @@ fn render(log: ActivityLog) -> AnyView {
 #[component]
 pub fn AccessCard() -> impl IntoView {
     let session = use_session();
-    let activity = session.read(api::activity);
+    let activity = session.activity.loaded();
     view! {
         <SummaryCard
             title="Recent access to your data"

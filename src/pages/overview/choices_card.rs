@@ -61,11 +61,8 @@ fn cookies_summary((settings, policy): (CookieSettings, PolicyDocument)) -> AnyV
 #[component]
 pub fn ChoicesCard() -> impl IntoView {
     let session = use_session();
-    let communications = session.read(api::communications);
-    let cookies = session.read(|| async move {
-        let (settings, policy) = futures::join!(api::cookies(), api::policy());
-        Ok::<_, api::ApiError>((settings?, policy?))
-    });
+    let communications = session.communications.loaded();
+    let cookies = session.cookies.loaded().and(session.policy.loaded());
     view! {
         <SummaryCard
             title="Your choices"

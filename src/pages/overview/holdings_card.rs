@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::format;
 use crate::components::labels;
@@ -54,10 +53,7 @@ fn render(profile: &Profile, inventory: &Inventory) -> AnyView {
 #[component]
 pub fn HoldingsCard() -> impl IntoView {
     let session = use_session();
-    let held = session.read(|| async move {
-        let (profile, inventory) = futures::join!(api::profile(), api::inventory());
-        Ok::<_, api::ApiError>((profile?, inventory?))
-    });
+    let held = session.profile.loaded().and(session.inventory.loaded());
     view! {
         <SummaryCard
             title="What we hold about you"

@@ -17,7 +17,7 @@ use crate::state::session::use_session;
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let session = use_session();
-    let greeting = async_view("your profile", session.profile, |profile| {
+    let greeting = async_view("your profile", session.profile.loaded(), |profile| {
         view! {
             <p class="overview__greeting">
                 {format!("Welcome back, {}.", profile.greeting_name())}

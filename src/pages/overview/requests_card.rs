@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::format;
 use crate::components::labels;
@@ -52,7 +51,7 @@ fn render(log: RequestLog) -> AnyView {
 #[component]
 pub fn RequestsCard() -> impl IntoView {
     let session = use_session();
-    let requests = session.read(api::requests);
+    let requests = session.requests.loaded();
     view! {
         <SummaryCard
             title="Your open requests"

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::format;
 use crate::components::summary_card::SummaryCard;
@@ -39,7 +38,7 @@ fn render(sharing: Sharing) -> AnyView {
 #[component]
 pub fn SharingCard() -> impl IntoView {
     let session = use_session();
-    let sharing = session.read(api::sharing);
+    let sharing = session.sharing.loaded();
     view! {
         <SummaryCard
             title="Who receives your information"
