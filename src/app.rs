@@ -7,6 +7,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::StaticSegment;
 
 use crate::api::{self, StoreNotice, Unreadable};
+use crate::components::cookie_banner::CookieBanner;
 use crate::components::notice_area::NoticeArea;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
@@ -21,8 +22,9 @@ use crate::pages::profile::ProfilePage;
 use crate::pages::requests::RequestsPage;
 use crate::pages::sharing::SharingPage;
 use crate::routes::Page;
+use crate::state::consent::provide_consent;
 use crate::state::notices::{provide_notices, NoticeKind};
-use crate::state::session::provide_session;
+use crate::state::session::{provide_session, use_session};
 
 /// What to tell the user about trouble with their saved changes.
 fn describe_store_notice(notice: StoreNotice) -> String {
@@ -61,7 +63,20 @@ fn focus_heading_on_navigation() {
 #[component]
 fn Shell() -> impl IntoView {
     let notices = provide_notices();
+    provide_consent();
+    let session = use_session();
     focus_heading_on_navigation();
+    // Another tab changed saved data: show it here too, without a reload.
+    api::browser::on_change_in_another_tab(move || session.data_changed());
+    // Keep this browser's cookies in line with the choice that stands (an expired one no longer allows anything).
+    Effect::new(move |_| {
+        if let (Some(Ok(settings)), Some(Ok(policy))) =
+            (session.cookies.get(), session.policy.get())
+        {
+            let standing = settings.valid_consent(api::now(), &policy.revision);
+            api::browser::apply_cookie_choice(standing, &settings.cookies);
+        }
+    });
     api::on_store_notice(move |notice| {
         notices.push(NoticeKind::Warning, describe_store_notice(notice))
     });
@@ -82,6 +97,7 @@ fn Shell() -> impl IntoView {
             </Routes>
         </main>
         <SiteFooter />
+        <CookieBanner />
     }
 }
 

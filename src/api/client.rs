@@ -80,6 +80,12 @@ fn malformed(endpoint: Endpoint, text: &str, error: &serde_json::Error) -> ApiEr
     }
 }
 
+/// Fetches the seed document of `endpoint` as a JSON value (what a write is diffed against).
+pub async fn fetch_seed(endpoint: Endpoint) -> Result<Value, ApiError> {
+    let text = fetch_seed_text(endpoint).await?;
+    serde_json::from_str(&text).map_err(|error| malformed(endpoint, &text, &error))
+}
+
 fn decode<T: DeserializeOwned>(endpoint: Endpoint, text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|error| malformed(endpoint, text, &error))
 }

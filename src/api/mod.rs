@@ -2,6 +2,7 @@
 //! changes from browser storage; writes go into that overlay and are recorded in the activity log.
 //! A real backend replaces the mock by changing the base URL (see the README's API contract).
 
+pub mod browser;
 mod client;
 pub mod demo;
 mod endpoint;
@@ -12,7 +13,7 @@ mod store;
 
 use crate::domain::activity::{ActivityDetail, ActivityEvent, ActivityLog, ChangeArea};
 use crate::domain::communications::CommunicationPreferences;
-use crate::domain::cookies::CookieSettings;
+use crate::domain::cookies::{CookieConsent, CookieSettings};
 use crate::domain::inventory::Inventory;
 use crate::domain::policy::PolicyDocument;
 use crate::domain::product::Product;
@@ -98,6 +99,64 @@ fn record(
     if let Ok(entry) = serde_json::to_value(&event) {
         overlay.append(Endpoint::Activity.key(), entry);
     }
+}
+
+/// Writes a whole document, as a server would take `PUT {base}/{file}`: the new version is stored as a patch over
+/// the seed, and the change is recorded in the activity log. Either both happen or neither does.
+pub async fn write_document<T: serde::Serialize>(
+    endpoint: Endpoint,
+    document: &T,
+    area: ChangeArea,
+    summary: &str,
+    product: Option<Product>,
+) -> Result<(), ApiError> {
+    let seed = client::fetch_seed(endpoint).await?;
+    let current = serde_json::to_value(document).map_err(|error| ApiError::Malformed {
+        endpoint,
+        detail: error.to_string(),
+    })?;
+    let mut overlay = store::load();
+    overlay.set_document(endpoint.key(), &seed, &current);
+    record(&mut overlay, area, summary, product);
+    store::save(&overlay).map_err(ApiError::Storage)
+}
+
+/// Saves the communication preferences.
+pub async fn save_communications(
+    preferences: &CommunicationPreferences,
+    summary: &str,
+) -> Result<CommunicationPreferences, ApiError> {
+    let mut saved = preferences.clone();
+    saved.updated_at = now();
+    write_document(
+        Endpoint::Communications,
+        &saved,
+        ChangeArea::Communications,
+        summary,
+        None,
+    )
+    .await?;
+    Ok(saved)
+}
+
+/// Records a cookie choice: it becomes the current one, joins the consent history, and the browser's cookies are
+/// brought in line with it at once (cookies of refused categories are deleted).
+pub async fn save_cookie_consent(
+    consent: CookieConsent,
+    summary: &str,
+) -> Result<CookieSettings, ApiError> {
+    let mut settings = cookies().await?;
+    settings.record(consent.clone());
+    write_document(
+        Endpoint::Cookies,
+        &settings,
+        ChangeArea::Cookies,
+        summary,
+        None,
+    )
+    .await?;
+    browser::apply_cookie_choice(Some(&consent), &settings.cookies);
+    Ok(settings)
 }
 
 /// Puts every document back to its seed, like a fresh account, and records that it was done.

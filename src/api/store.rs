@@ -12,7 +12,7 @@ use super::storage;
 type Listener = Rc<dyn Fn(StoreNotice)>;
 
 thread_local! {
-    /// The last overlay known, so the portal keeps working for this visit when storage fails.
+    /// The last overlay known, so reads keep working for this visit when storage cannot be read.
     static MEMORY: RefCell<Overlay> = RefCell::new(Overlay::default());
     /// Who is told about problems with stored data (the app shell's notices).
     static LISTENER: RefCell<Option<Listener>> = RefCell::new(None);
@@ -67,18 +67,19 @@ pub fn load() -> Overlay {
     }
 }
 
-/// Saves `overlay`. It is kept in memory whatever happens, so the change holds for this visit even when
-/// storage fails; the error says why it will not outlive a reload.
+/// Saves `overlay`, like a server committing a write: either it is stored, or nothing changes and the error says
+/// why (the mock backend's "disk" is browser storage).
 pub fn save(overlay: &Overlay) -> Result<(), StorageError> {
-    remember(overlay);
     let text =
         serde_json::to_string(overlay).map_err(|error| StorageError::Failed(error.to_string()))?;
     let key = storage::overlay_key(&demo::current_persona());
     if overlay.is_empty() {
-        storage::remove(&key)
+        storage::remove(&key)?;
     } else {
-        storage::write(&key, &text)
+        storage::write(&key, &text)?;
     }
+    remember(overlay);
+    Ok(())
 }
 
 /// Registers who is told about problems with stored data, and tells them about any already met.

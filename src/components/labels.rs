@@ -2,7 +2,8 @@
 
 use crate::domain::activity::{AccessReason, EmployeeRole};
 use crate::domain::catalogue::{LegalHold, Purpose, Recipient, Retention, UserAction};
-use crate::domain::cookies::CookieCategory;
+use crate::domain::communications::{EssentialMessage, MessageChannel, Topic};
+use crate::domain::cookies::{Basis, ConsentMethod, CookieCategory, CookieParty};
 use crate::domain::held::FieldKey;
 use crate::domain::inventory::{CategoryId, DataSource};
 use crate::domain::requests::{RequestKind, RequestStatus};
@@ -307,5 +308,102 @@ pub const fn category_description(category: CategoryId) -> &'static str {
         PublicSources => "Information we added from other publicly available sources.",
         ServiceRecords => "The records, files and storage of each product you use.",
         MobileDevices => "What our mobile apps can reach on your devices because you allowed it. Location goes only to our mapping provider, only for mapping.",
+    }
+}
+
+pub const fn topic(topic: Topic) -> &'static str {
+    match topic {
+        Topic::Newsletters => "Newsletters",
+        Topic::NewProducts => "New products and services",
+        Topic::Events => "Events",
+        Topic::Offers => "Offers and promotions",
+        Topic::Surveys => "Surveys and feedback requests",
+        Topic::MarketingSuggestions => "Suggestions based on how you use our products",
+    }
+}
+
+pub const fn message_channel(channel: MessageChannel) -> &'static str {
+    match channel {
+        MessageChannel::Email => "Email",
+        MessageChannel::Sms => "SMS",
+        MessageChannel::Phone => "Phone",
+    }
+}
+
+pub const fn essential_message(message: EssentialMessage) -> (&'static str, &'static str) {
+    match message {
+        EssentialMessage::Transactional => (
+            "Receipts, invoices and other transactional email",
+            "They confirm what you bought or did; the law and our agreement with you require them.",
+        ),
+        EssentialMessage::AccountAndSecurity => (
+            "Account and security notices",
+            "Password resets, new sign-ins and suspicious activity: you need these to keep your account safe.",
+        ),
+        EssentialMessage::PolicyChanges => (
+            "Changes to this privacy policy",
+            "The policy promises at least 30 days' notice of significant changes by email.",
+        ),
+        EssentialMessage::TermsChanges => (
+            "Changes to the terms of service",
+            "Changes to the agreement you have with us must reach you.",
+        ),
+        EssentialMessage::ImportantNotices => (
+            "Important notices",
+            "Service outages, data incidents and other notices about the services you use.",
+        ),
+    }
+}
+
+/// A cookie category's title and what it is for.
+pub const fn cookie_category_title(category: CookieCategory) -> (&'static str, &'static str) {
+    match category {
+        CookieCategory::StrictlyNecessary => (
+            "Strictly necessary",
+            "Needed for the websites to work and to remember your cookie choice. Always on.",
+        ),
+        CookieCategory::Functional => (
+            "Functional",
+            "Remember your settings, such as language and recently opened records.",
+        ),
+        CookieCategory::Analytics => (
+            "Analytics",
+            "Count visits and show how the websites are used, so we can improve them.",
+        ),
+        CookieCategory::Marketing => (
+            "Marketing",
+            "Measure which campaigns and partners bring visitors to our websites.",
+        ),
+    }
+}
+
+pub const fn consent_method(method: ConsentMethod) -> &'static str {
+    match method {
+        ConsentMethod::Banner => "the cookie banner",
+        ConsentMethod::SettingsPage => "the cookie settings page",
+        ConsentMethod::BrowserSignal => "your browser's privacy signal",
+    }
+}
+
+/// Why a category is on or off, in words.
+pub const fn consent_basis(basis: Basis, on: bool) -> &'static str {
+    match (basis, on) {
+        (Basis::Necessary, _) => "Always on",
+        (Basis::NotChosen, _) => "Off until you choose",
+        (Basis::GpcSignal, _) => {
+            "Off: turned off because your browser sends Global Privacy Control"
+        }
+        (Basis::Chosen, true) => "On: your choice",
+        (Basis::Chosen, false) => "Off: your choice",
+        (Basis::ChosenOverGpc, _) => {
+            "On: your explicit choice, which overrides your browser's Global Privacy Control signal"
+        }
+    }
+}
+
+pub const fn cookie_party(party: CookieParty) -> &'static str {
+    match party {
+        CookieParty::First => "Us (first party)",
+        CookieParty::Third => "A provider (third party)",
     }
 }

@@ -1,6 +1,9 @@
 //! Reusable UI. Components know domain types and the api's error type, never pages.
 
 pub mod async_view;
+pub mod cookie_banner;
+pub mod cookie_choices;
+pub mod download;
 pub mod format;
 pub mod labels;
 pub mod notice_area;
@@ -13,3 +16,4 @@ pub mod site_footer;
 pub mod site_header;
 pub mod status_badge;
 pub mod summary_card;
+pub mod unsaved_guard;

@@ -27,6 +27,7 @@ pub fn SiteFooter() -> impl IntoView {
                     <A href=Page::Policy.href()>"Privacy policy"</A>
                     {format!(" effective from {}.", format::day(policy.effective_on))}
                 </p>
+
             }
             .into_any()
         }
@@ -43,7 +44,12 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="site-footer__inner">
-                <div class="site-footer__contact">{details}</div>
+                <div class="site-footer__contact">
+                    {details}
+                    <p>
+                        <A href=Page::Cookies.href()>"Cookie settings"</A>
+                    </p>
+                </div>
                 <div class="site-footer__demo">
                     <p class="site-footer__demo-note">
                         "This is a demonstration portal: changes are kept in this browser only."

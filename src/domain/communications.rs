@@ -101,6 +101,64 @@ impl CommunicationPreferences {
     pub fn is_unsubscribed_from_all(&self) -> bool {
         self.subscribed.is_empty()
     }
+
+    /// The same choices with one cell on or off.
+    pub fn with(&self, subscription: Subscription, on: bool) -> CommunicationPreferences {
+        let mut subscribed: Vec<Subscription> = self
+            .subscribed
+            .iter()
+            .copied()
+            .filter(|s| *s != subscription)
+            .collect();
+        if on {
+            subscribed.push(subscription);
+        }
+        subscribed.sort_unstable();
+        CommunicationPreferences {
+            subscribed,
+            updated_at: self.updated_at,
+        }
+    }
+
+    /// Every non-essential message off. Essential messages are not choices, so they are untouched.
+    pub fn unsubscribed_from_all(&self) -> CommunicationPreferences {
+        CommunicationPreferences {
+            subscribed: Vec::new(),
+            updated_at: self.updated_at,
+        }
+    }
+
+    /// Whether the two hold the same choices (order and duplicates aside).
+    pub fn same_choices(&self, other: &CommunicationPreferences) -> bool {
+        let mut a = self.subscribed.clone();
+        let mut b = other.subscribed.clone();
+        a.sort_unstable();
+        a.dedup();
+        b.sort_unstable();
+        b.dedup();
+        a == b
+    }
+
+    /// How many cells `other` turns on and off compared with `self`.
+    pub fn changes_to(&self, other: &CommunicationPreferences) -> (usize, usize) {
+        let turned_on = other
+            .subscribed
+            .iter()
+            .filter(|s| !self.is_subscribed(**s))
+            .count();
+        let turned_off = self
+            .subscribed
+            .iter()
+            .filter(|s| !other.is_subscribed(**s))
+            .count();
+        (turned_on, turned_off)
+    }
+}
+
+/// Whether an essential message can be turned off: never. Kept as a rule so the portal and its tests say so in one
+/// place.
+pub const fn can_turn_off(_message: EssentialMessage) -> bool {
+    false
 }
 
 #[cfg(test)]
@@ -119,6 +177,41 @@ mod tests {
     #[test]
     fn grid_covers_every_topic_channel_and_product() {
         assert_eq!(GRID_SIZE, 54);
+    }
+
+    fn cell(topic: Topic, channel: MessageChannel, product: Product) -> Subscription {
+        Subscription {
+            topic,
+            channel,
+            product,
+        }
+    }
+
+    #[test]
+    fn toggling_a_cell_changes_only_that_cell() {
+        let a = cell(Topic::Events, MessageChannel::Sms, Product::Smsndt);
+        let b = cell(Topic::Offers, MessageChannel::Email, Product::Procrm);
+        let p = prefs(vec![a]);
+        let on = p.with(b, true);
+        assert!(on.is_subscribed(a) && on.is_subscribed(b));
+        let off = on.with(a, false);
+        assert!(!off.is_subscribed(a) && off.is_subscribed(b));
+        assert_eq!(p.changes_to(&off), (1, 1));
+        assert!(p.with(a, true).same_choices(&p));
+    }
+
+    #[test]
+    fn unsubscribe_all_turns_off_every_optional_cell_and_no_essential_message() {
+        let p = prefs(vec![
+            cell(Topic::Newsletters, MessageChannel::Email, Product::Procrm),
+            cell(Topic::Surveys, MessageChannel::Phone, Product::EServiceApp),
+        ]);
+        let none = p.unsubscribed_from_all();
+        assert!(none.is_unsubscribed_from_all());
+        assert_eq!(p.changes_to(&none), (0, 2));
+        for message in EssentialMessage::ALL {
+            assert!(!can_turn_off(message));
+        }
     }
 
     #[test]

@@ -91,12 +91,193 @@ impl CookieConsent {
     }
 }
 
-/// The cookie endpoint's document: the catalogue of cookies and the current choice, if any.
+/// The cookie endpoint's document: the catalogue of cookies, the current choice, and every choice made.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CookieSettings {
     #[serde(default)]
     pub consent: Option<CookieConsent>,
     pub cookies: Vec<CookieInfo>,
+    /// Every choice, oldest first (the consent record the user can see and download).
+    #[serde(default)]
+    pub history: Vec<CookieConsent>,
+}
+
+/// The optional categories, in display order.
+pub const OPTIONAL_CATEGORIES: [CookieCategory; 3] = [
+    CookieCategory::Functional,
+    CookieCategory::Analytics,
+    CookieCategory::Marketing,
+];
+
+/// The choices for the optional categories.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Choices {
+    pub functional: bool,
+    pub analytics: bool,
+    pub marketing: bool,
+}
+
+impl Choices {
+    pub const ALL: Choices = Choices {
+        functional: true,
+        analytics: true,
+        marketing: true,
+    };
+    pub const NONE: Choices = Choices {
+        functional: false,
+        analytics: false,
+        marketing: false,
+    };
+
+    pub fn get(&self, category: CookieCategory) -> bool {
+        match category {
+            CookieCategory::StrictlyNecessary => true,
+            CookieCategory::Functional => self.functional,
+            CookieCategory::Analytics => self.analytics,
+            CookieCategory::Marketing => self.marketing,
+        }
+    }
+
+    /// The same choices with `category` set to `on` (strictly necessary cannot be changed).
+    pub fn with(mut self, category: CookieCategory, on: bool) -> Choices {
+        match category {
+            CookieCategory::StrictlyNecessary => {}
+            CookieCategory::Functional => self.functional = on,
+            CookieCategory::Analytics => self.analytics = on,
+            CookieCategory::Marketing => self.marketing = on,
+        }
+        self
+    }
+}
+
+impl CookieConsent {
+    /// A choice made now.
+    pub fn given(
+        choices: Choices,
+        method: ConsentMethod,
+        at: DateTime<Utc>,
+        policy_revision: &str,
+    ) -> CookieConsent {
+        CookieConsent {
+            given_at: at,
+            policy_revision: policy_revision.to_string(),
+            method,
+            functional: choices.functional,
+            analytics: choices.analytics,
+            marketing: choices.marketing,
+        }
+    }
+
+    pub fn choices(&self) -> Choices {
+        Choices {
+            functional: self.functional,
+            analytics: self.analytics,
+            marketing: self.marketing,
+        }
+    }
+}
+
+/// Why a category is on or off right now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// Strictly necessary cookies are always on.
+    Necessary,
+    /// No valid choice yet: off until the user chooses.
+    NotChosen,
+    /// No valid choice yet, and the browser sends Global Privacy Control: off because of it.
+    GpcSignal,
+    /// The user's own choice.
+    Chosen,
+    /// The user's own choice, which turns on a category that GPC would keep off.
+    ChosenOverGpc,
+}
+
+/// Whether a category is on, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Effective {
+    pub on: bool,
+    pub basis: Basis,
+}
+
+/// Why the user is being asked for a cookie choice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AskReason {
+    /// No choice has been made.
+    FirstVisit,
+    /// The last choice is more than 6 months old.
+    Expired,
+    /// The policy changed since the last choice, which was given under `given_under`.
+    PolicyChanged { given_under: String },
+}
+
+impl CookieSettings {
+    /// The current choice if it still stands: given under the current policy revision and less than 6 months old.
+    pub fn valid_consent(&self, now: DateTime<Utc>, revision: &str) -> Option<&CookieConsent> {
+        self.consent
+            .as_ref()
+            .filter(|c| !c.needs_renewal(now, revision))
+    }
+
+    /// Whether to ask for a choice (show the banner), and why.
+    pub fn ask_reason(&self, now: DateTime<Utc>, revision: &str) -> Option<AskReason> {
+        match &self.consent {
+            None => Some(AskReason::FirstVisit),
+            Some(c) if c.policy_revision != revision => Some(AskReason::PolicyChanged {
+                given_under: c.policy_revision.clone(),
+            }),
+            Some(c) if c.needs_renewal(now, revision) => Some(AskReason::Expired),
+            Some(_) => None,
+        }
+    }
+
+    /// Whether `category` is on now and why, given the stored choice and the browser's GPC signal. Without a valid
+    /// choice every optional category is off (nothing is pre-ticked); GPC marks analytics and marketing as off
+    /// because of it. A valid choice always wins.
+    pub fn effective(
+        &self,
+        category: CookieCategory,
+        gpc: bool,
+        now: DateTime<Utc>,
+        revision: &str,
+    ) -> Effective {
+        let gpc_covers = matches!(
+            category,
+            CookieCategory::Analytics | CookieCategory::Marketing
+        );
+        if category == CookieCategory::StrictlyNecessary {
+            return Effective {
+                on: true,
+                basis: Basis::Necessary,
+            };
+        }
+        match self.valid_consent(now, revision) {
+            Some(consent) => {
+                let on = consent.allows(category);
+                Effective {
+                    on,
+                    basis: if on && gpc && gpc_covers {
+                        Basis::ChosenOverGpc
+                    } else {
+                        Basis::Chosen
+                    },
+                }
+            }
+            None => Effective {
+                on: false,
+                basis: if gpc && gpc_covers {
+                    Basis::GpcSignal
+                } else {
+                    Basis::NotChosen
+                },
+            },
+        }
+    }
+
+    /// Records a new choice: it becomes the current one and joins the history.
+    pub fn record(&mut self, consent: CookieConsent) {
+        self.history.push(consent.clone());
+        self.consent = Some(consent);
+    }
 }
 
 #[cfg(test)]
@@ -123,6 +304,148 @@ mod tests {
         let c = consent("2026-01-01T00:00:00Z");
         assert!(c.allows(CookieCategory::StrictlyNecessary));
         assert_eq!(c.allowed_optional(), vec![CookieCategory::Functional]);
+    }
+
+    fn settings(consent: Option<CookieConsent>) -> CookieSettings {
+        CookieSettings {
+            consent,
+            cookies: vec![],
+            history: vec![],
+        }
+    }
+
+    #[test]
+    fn necessary_is_on_whatever_the_choice_or_signal() {
+        let now = at("2026-03-01T00:00:00Z");
+        for s in [
+            settings(None),
+            settings(Some(consent("2026-01-31T12:00:00Z"))),
+        ] {
+            for gpc in [false, true] {
+                let e = s.effective(CookieCategory::StrictlyNecessary, gpc, now, "2015-05-25");
+                assert_eq!(
+                    e,
+                    Effective {
+                        on: true,
+                        basis: Basis::Necessary
+                    }
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn without_a_choice_nothing_optional_is_on_and_gpc_is_named_as_the_reason() {
+        let s = settings(None);
+        let now = at("2026-03-01T00:00:00Z");
+        for category in OPTIONAL_CATEGORIES {
+            assert!(!s.effective(category, false, now, "r").on);
+            assert_eq!(
+                s.effective(category, false, now, "r").basis,
+                Basis::NotChosen
+            );
+        }
+        assert_eq!(
+            s.effective(CookieCategory::Analytics, true, now, "r").basis,
+            Basis::GpcSignal
+        );
+        assert_eq!(
+            s.effective(CookieCategory::Marketing, true, now, "r").basis,
+            Basis::GpcSignal
+        );
+        // GPC is about selling and sharing: it does not speak to functional cookies.
+        assert_eq!(
+            s.effective(CookieCategory::Functional, true, now, "r")
+                .basis,
+            Basis::NotChosen
+        );
+    }
+
+    #[test]
+    fn an_explicit_choice_overrides_gpc_and_says_so() {
+        let mut c = consent("2026-01-31T12:00:00Z");
+        c.analytics = true;
+        let s = settings(Some(c));
+        let now = at("2026-03-01T00:00:00Z");
+        let e = s.effective(CookieCategory::Analytics, true, now, "2015-05-25");
+        assert_eq!(
+            e,
+            Effective {
+                on: true,
+                basis: Basis::ChosenOverGpc
+            }
+        );
+        let e = s.effective(CookieCategory::Marketing, true, now, "2015-05-25");
+        assert_eq!(
+            e,
+            Effective {
+                on: false,
+                basis: Basis::Chosen
+            }
+        );
+        let e = s.effective(CookieCategory::Analytics, false, now, "2015-05-25");
+        assert_eq!(
+            e,
+            Effective {
+                on: true,
+                basis: Basis::Chosen
+            }
+        );
+    }
+
+    #[test]
+    fn an_expired_or_outdated_choice_no_longer_counts_and_is_asked_again() {
+        let s = settings(Some(consent("2026-01-31T12:00:00Z")));
+        assert_eq!(s.ask_reason(at("2026-03-01T00:00:00Z"), "2015-05-25"), None);
+        assert_eq!(
+            s.ask_reason(at("2026-08-01T00:00:00Z"), "2015-05-25"),
+            Some(AskReason::Expired)
+        );
+        assert_eq!(
+            s.ask_reason(at("2026-03-01T00:00:00Z"), "2026-02-15"),
+            Some(AskReason::PolicyChanged {
+                given_under: "2015-05-25".into()
+            })
+        );
+        assert_eq!(
+            settings(None).ask_reason(at("2026-03-01T00:00:00Z"), "r"),
+            Some(AskReason::FirstVisit)
+        );
+        let e = s.effective(
+            CookieCategory::Functional,
+            false,
+            at("2026-08-01T00:00:00Z"),
+            "2015-05-25",
+        );
+        assert_eq!(
+            e,
+            Effective {
+                on: false,
+                basis: Basis::NotChosen
+            }
+        );
+    }
+
+    #[test]
+    fn recording_a_choice_keeps_the_history() {
+        let mut s = settings(None);
+        s.record(consent("2026-01-01T00:00:00Z"));
+        s.record(CookieConsent::given(
+            Choices::NONE,
+            ConsentMethod::SettingsPage,
+            at("2026-02-01T00:00:00Z"),
+            "r",
+        ));
+        assert_eq!(s.history.len(), 2);
+        assert_eq!(s.consent.as_ref().unwrap().choices(), Choices::NONE);
+        assert!(
+            Choices::NONE
+                .with(CookieCategory::Analytics, true)
+                .analytics
+        );
+        assert!(Choices::NONE
+            .with(CookieCategory::StrictlyNecessary, false)
+            .get(CookieCategory::StrictlyNecessary));
     }
 
     #[test]

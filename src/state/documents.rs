@@ -64,6 +64,14 @@ impl<T: Clone + Send + Sync + 'static> Document<T> {
         });
     }
 
+    /// Puts a value the backend has just confirmed (the answer to a write) in place, without fetching again.
+    pub fn replace(&self, value: T) {
+        self.started.set_value(true);
+        self.generation.set_value(self.generation.get_value() + 1);
+        self.outcome.set(Some(Ok(value)));
+        self.loading.set(false);
+    }
+
     /// Reloads the document if anything has read it yet (a write, a reset or another demo user changed it).
     pub fn refresh_if_used(&self) {
         if self.started.get_value() {
@@ -80,6 +88,11 @@ impl<T: Clone + Send + Sync + 'static> Document<T> {
             queue_microtask(move || this.reload());
         }
         self.outcome.get()
+    }
+
+    /// The latest outcome, without subscribing to changes and without starting a load.
+    pub fn get_untracked(&self) -> Option<Result<T, ApiError>> {
+        self.outcome.get_untracked()
     }
 
     /// True while a load is under way.

@@ -1,0 +1,96 @@
+//! Facts and storage of this browser that the portal reads or keeps: privacy signals (GPC, DNT), the site's
+//! cookies, and news of changes made by another tab.
+
+use js_sys::Reflect;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::domain::cookies::{CookieCategory, CookieConsent, CookieInfo, CookieParty};
+
+/// The privacy signals this browser sends.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PrivacySignals {
+    /// Global Privacy Control (`navigator.globalPrivacyControl`).
+    pub gpc: bool,
+    /// Do Not Track (`navigator.doNotTrack == "1"`).
+    pub dnt: bool,
+}
+
+/// Reads the signals from `navigator`.
+pub fn privacy_signals() -> PrivacySignals {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return PrivacySignals::default();
+    };
+    let gpc = Reflect::get(&navigator, &JsValue::from_str("globalPrivacyControl"))
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    let dnt = Reflect::get(&navigator, &JsValue::from_str("doNotTrack"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .is_some_and(|v| v == "1" || v == "yes");
+    PrivacySignals { gpc, dnt }
+}
+
+/// The placeholder value and lifetime (seconds) this demo gives each first-party cookie it sets. Session and
+/// security cookies of the company's websites are not set here: this portal has no sign-in of its own.
+fn demo_cookie(name: &str) -> Option<(&'static str, u32)> {
+    const DAY: u32 = 24 * 60 * 60;
+    match name {
+        "ict_consent" => Some(("recorded", 182 * DAY)),
+        "ict_lang" => Some(("en", 365 * DAY)),
+        "ict_recent" => Some(("none", 30 * DAY)),
+        "ict_analytics_id" => Some(("demo-visitor", 395 * DAY)),
+        "ict_events_ref" => Some(("portal", 30 * DAY)),
+        _ => None,
+    }
+}
+
+fn set_cookie(document: &web_sys::HtmlDocument, name: &str, value: &str, max_age: u32) {
+    let cookie = format!("{name}={value}; path=/; max-age={max_age}; SameSite=Lax");
+    let _set = document.set_cookie(&cookie);
+}
+
+/// Brings the site's first-party cookies in line with `consent`: cookies of allowed categories are set, every
+/// cookie of a refused category is deleted at once. Without a choice only strictly necessary cookies may exist.
+pub fn apply_cookie_choice(consent: Option<&CookieConsent>, catalogue: &[CookieInfo]) {
+    let Some(document) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+    else {
+        return;
+    };
+    for cookie in catalogue.iter().filter(|c| c.party == CookieParty::First) {
+        let allowed = match consent {
+            Some(consent) => consent.allows(cookie.category),
+            None => cookie.category == CookieCategory::StrictlyNecessary,
+        };
+        match demo_cookie(&cookie.name) {
+            Some((value, max_age)) if allowed && consent.is_some() => {
+                set_cookie(&document, &cookie.name, value, max_age)
+            }
+            _ if !allowed => set_cookie(&document, &cookie.name, "", 0),
+            _ => {}
+        }
+    }
+}
+
+/// Calls `on_change` whenever another tab of the portal changes saved data (the `storage` event).
+pub fn on_change_in_another_tab(on_change: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            let ours = event
+                .key()
+                .is_none_or(|key| key.starts_with("icanopus-privacy-portal/"));
+            if ours {
+                on_change();
+            }
+        });
+    let _added =
+        window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    // The listener lives as long as the app.
+    listener.forget();
+}

@@ -1,0 +1,124 @@
+//! The cookie categories with a switch each and the cookies each covers; shared by the banner and the settings
+//! page so both offer exactly the same choice.
+
+use leptos::prelude::*;
+
+use crate::components::labels;
+use crate::domain::cookies::{
+    Choices, CookieCategory, CookieInfo, CookieSettings, Effective, OPTIONAL_CATEGORIES,
+};
+
+fn cookie_table(cookies: Vec<CookieInfo>) -> AnyView {
+    if cookies.is_empty() {
+        return view! { <p class="muted">"No cookies in this category."</p> }.into_any();
+    }
+    view! {
+        <table class="cookie-table">
+            <thead>
+                <tr>
+                    <th scope="col">"Cookie"</th>
+                    <th scope="col">"What it does"</th>
+                    <th scope="col">"Kept for"</th>
+                    <th scope="col">"Set by"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {cookies
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <tr>
+                                <th scope="row"><code>{c.name}</code></th>
+                                <td>{c.purpose}</td>
+                                <td>{c.duration}</td>
+                                <td>{labels::cookie_party(c.party)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// The choice form.
+#[component]
+pub fn CookieChoices(
+    /// The catalogue of cookies and the stored choice.
+    settings: CookieSettings,
+    /// Whether each category is on now, and why (from the stored choice and the browser's signals).
+    current: [Effective; 4],
+    /// Where the boxes start: the stored choice, or nothing ticked.
+    initial: Choices,
+    /// Called with the choices when the user saves.
+    on_save: Callback<Choices>,
+    /// True while a save is under way.
+    #[prop(into)]
+    saving: Signal<bool>,
+    /// Distinguishes ids when the form appears twice on a page (banner and settings).
+    id_prefix: &'static str,
+) -> impl IntoView {
+    let choices = RwSignal::new(initial);
+    let categories = std::iter::once(CookieCategory::StrictlyNecessary)
+        .chain(OPTIONAL_CATEGORIES)
+        .zip(current)
+        .map(|(category, effective)| {
+            let (title, description) = labels::cookie_category_title(category);
+            let id = format!(
+                "{id_prefix}-{}",
+                labels::cookie_category(category).replace(' ', "-")
+            );
+            let locked = category == CookieCategory::StrictlyNecessary;
+            let cookies: Vec<CookieInfo> = settings
+                .cookies
+                .iter()
+                .filter(|c| c.category == category)
+                .cloned()
+                .collect();
+            let count = cookies.len();
+            view! {
+                <div class="cookie-choices__category">
+                    <div class="cookie-choices__switch">
+                        <input
+                            type="checkbox"
+                            role="switch"
+                            id=id.clone()
+                            aria-describedby=format!("{id}-about {id}-now")
+                            prop:checked=move || choices.with(|c| c.get(category))
+                            disabled=move || locked || saving.get()
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                choices.update(|c| *c = c.with(category, on));
+                            }
+                        />
+                        <label for=id.clone()>{title}</label>
+                    </div>
+                    <p class="cookie-choices__about" id=format!("{id}-about")>{description}</p>
+                    <p class="cookie-choices__now muted" id=format!("{id}-now")>
+                        {labels::consent_basis(effective.basis, effective.on)}
+                    </p>
+                    <details class="cookie-choices__cookies">
+                        <summary>{format!("The cookies in this category ({count})")}</summary>
+                        {cookie_table(cookies)}
+                    </details>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <form
+            class="cookie-choices"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                on_save.run(choices.get_untracked());
+            }
+        >
+            {categories}
+            <button type="submit" class="button" disabled=move || saving.get()>
+                {move || if saving.get() { "Saving…" } else { "Save my cookie choices" }}
+            </button>
+        </form>
+    }
+    .into_any()
+}

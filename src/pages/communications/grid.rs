@@ -1,0 +1,83 @@
+//! The grid of optional messages for one product: topics by channel, as real checkboxes.
+
+use leptos::prelude::*;
+
+use crate::components::labels;
+use crate::domain::communications::{
+    CommunicationPreferences, MessageChannel, Subscription, Topic,
+};
+use crate::domain::product::Product;
+
+/// One product's table of checkboxes.
+#[component]
+pub fn MessageGrid(
+    /// The product whose messages this table controls.
+    product: Product,
+    /// The choices being edited.
+    draft: RwSignal<Option<CommunicationPreferences>>,
+    /// True while a save is under way (the boxes are locked meanwhile).
+    #[prop(into)]
+    saving: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <table class="message-grid">
+            <caption>{product.name()}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Message"</th>
+                    {MessageChannel::ALL
+                        .iter()
+                        .map(|c| view! { <th scope="col">{labels::message_channel(*c)}</th> })
+                        .collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {Topic::ALL
+                    .iter()
+                    .map(|topic| {
+                        let topic = *topic;
+                        view! {
+                            <tr>
+                                <th scope="row">{labels::topic(topic)}</th>
+                                {MessageChannel::ALL
+                                    .iter()
+                                    .map(|channel| {
+                                        let cell = Subscription { topic, channel: *channel, product };
+                                        let name = format!(
+                                            "{} by {} for {}",
+                                            labels::topic(topic),
+                                            labels::message_channel(*channel),
+                                            product.name(),
+                                        );
+                                        view! {
+                                            <td>
+                                                <input
+                                                    type="checkbox"
+                                                    class="message-grid__box"
+                                                    aria-label=name
+                                                    prop:checked=move || {
+                                                        draft.with(|d| d.as_ref().is_some_and(|d| d.is_subscribed(cell)))
+                                                    }
+                                                    disabled=move || saving.get()
+                                                    on:change=move |ev| {
+                                                        let on = event_target_checked(&ev);
+                                                        draft.update(|d| {
+                                                            if let Some(current) = d {
+                                                                *current = current.with(cell, on);
+                                                            }
+                                                        });
+                                                    }
+                                                />
+                                            </td>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
