@@ -8,6 +8,7 @@ use leptos_router::StaticSegment;
 
 use crate::api::{self, StoreNotice, Unreadable};
 use crate::components::cookie_banner::CookieBanner;
+use crate::components::format::{self, DisplayPrefs};
 use crate::components::notice_area::NoticeArea;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
@@ -68,6 +69,15 @@ fn Shell() -> impl IntoView {
     focus_heading_on_navigation();
     // Another tab changed saved data: show it here too, without a reload.
     api::browser::on_change_in_another_tab(move || session.data_changed());
+    // Dates and numbers follow the profile's language and time zone, or the browser's when it has none.
+    Effect::new(move |_| {
+        if let Some(Ok(profile)) = session.profile.get() {
+            format::set_display_prefs(DisplayPrefs {
+                language: profile.optional.language,
+                time_zone: profile.optional.time_zone,
+            });
+        }
+    });
     // Keep this browser's cookies in line with the choice that stands (an expired one no longer allows anything).
     Effect::new(move |_| {
         if let (Some(Ok(settings)), Some(Ok(policy))) =

@@ -94,3 +94,31 @@ pub fn on_change_in_another_tab(on_change: impl Fn() + 'static) {
     // The listener lives as long as the app.
     listener.forget();
 }
+
+/// Lowercase hex of the SHA-256 of `data`, computed by the browser's Web Crypto (no hashing code in the bundle).
+pub async fn sha256_hex(data: &[u8]) -> Result<String, String> {
+    let subtle = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.subtle())
+        .ok_or_else(|| "this browser offers no Web Crypto".to_string())?;
+    let promise = subtle
+        .digest_with_str_and_u8_array("SHA-256", data)
+        .map_err(|_| "the browser could not compute a checksum".to_string())?;
+    let digest = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|_| "the browser could not compute a checksum".to_string())?;
+    let digest = js_sys::Uint8Array::new(&digest).to_vec();
+    Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// `n` random bytes from the browser's cryptographic generator.
+pub fn random_bytes(n: usize) -> Result<Vec<u8>, String> {
+    let crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .ok_or_else(|| "this browser offers no Web Crypto".to_string())?;
+    let mut bytes = vec![0u8; n];
+    crypto
+        .get_random_values_with_u8_array(&mut bytes)
+        .map_err(|_| "the browser could not generate random values".to_string())?;
+    Ok(bytes)
+}

@@ -17,8 +17,8 @@ use crate::domain::cookies::{CookieConsent, CookieSettings};
 use crate::domain::inventory::Inventory;
 use crate::domain::policy::PolicyDocument;
 use crate::domain::product::Product;
-use crate::domain::profile::Profile;
-use crate::domain::requests::RequestLog;
+use crate::domain::profile::{OptionalProfile, Profile, SecurityQuestion};
+use crate::domain::requests::{RequestKind, RequestLog};
 use crate::domain::sharing::Sharing;
 use chrono::{DateTime, Utc};
 
@@ -157,6 +157,89 @@ pub async fn save_cookie_consent(
     .await?;
     browser::apply_cookie_choice(Some(&consent), &settings.cookies);
     Ok(settings)
+}
+
+/// Saves the optional profile fields (photo, time zone, language).
+pub async fn save_optional_profile(
+    optional: OptionalProfile,
+    summary: &str,
+) -> Result<Profile, ApiError> {
+    let mut profile = profile().await?;
+    profile.optional = optional;
+    write_document(
+        Endpoint::Profile,
+        &profile,
+        ChangeArea::Profile,
+        summary,
+        None,
+    )
+    .await?;
+    Ok(profile)
+}
+
+/// Where the mock keeps the salted hash of the security answer: beside the documents, never in one.
+const SECURITY_ANSWER_KEY: &str = "security-answer";
+
+/// Sets (`Some`) or removes (`None`) the security question. The answer is salted and hashed with SHA-256 before
+/// it is kept; it is never stored or returned in clear text, and the profile only says which question is set and
+/// since when.
+pub async fn set_security_question(
+    question_and_answer: Option<(String, String)>,
+) -> Result<Profile, ApiError> {
+    let mut profile = profile().await?;
+    let seed = client::fetch_seed(Endpoint::Profile).await?;
+    let storage_failed = |detail: String| ApiError::Storage(StorageError::Failed(detail));
+    let (credential, summary) = match question_and_answer {
+        Some((question, answer)) => {
+            let salt = browser::random_bytes(16).map_err(storage_failed)?;
+            let salt_hex: String = salt.iter().map(|b| format!("{b:02x}")).collect();
+            let mut salted = salt;
+            salted.extend_from_slice(answer.trim().as_bytes());
+            let hash = browser::sha256_hex(&salted).await.map_err(storage_failed)?;
+            let changed = profile.security_question.is_some();
+            profile.security_question = Some(SecurityQuestion {
+                question: question.trim().to_string(),
+                set_at: now(),
+            });
+            (
+                serde_json::json!({ "salt": salt_hex, "sha256": hash }),
+                if changed {
+                    "Changed the security question and answer"
+                } else {
+                    "Set a security question and answer"
+                },
+            )
+        }
+        None => {
+            profile.security_question = None;
+            (serde_json::json!({}), "Removed the security question")
+        }
+    };
+    let current = serde_json::to_value(&profile).map_err(|error| ApiError::Malformed {
+        endpoint: Endpoint::Profile,
+        detail: error.to_string(),
+    })?;
+    let mut overlay = store::load();
+    overlay.set_document(Endpoint::Profile.key(), &seed, &current);
+    overlay.set_document(SECURITY_ANSWER_KEY, &serde_json::json!({}), &credential);
+    record(&mut overlay, ChangeArea::Profile, summary, None);
+    store::save(&overlay).map_err(ApiError::Storage)?;
+    Ok(profile)
+}
+
+/// Files a request to correct an account field; returns the new request's reference.
+pub async fn request_correction(summary: String) -> Result<String, ApiError> {
+    let mut log = requests().await?;
+    let reference = log.file(RequestKind::Rectification, summary.clone(), now());
+    write_document(
+        Endpoint::Requests,
+        &log,
+        ChangeArea::Requests,
+        &format!("Asked for a correction ({reference}): {summary}"),
+        None,
+    )
+    .await?;
+    Ok(reference)
 }
 
 /// Puts every document back to its seed, like a fresh account, and records that it was done.

@@ -1,7 +1,10 @@
 //! Formatting of dates, counts and sizes for display, through the browser's `Intl`.
 
+use std::cell::RefCell;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use js_sys::{Object, Reflect};
+use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -13,8 +16,13 @@ extern "C" {
     #[wasm_bindgen(constructor, js_class = "Date")]
     fn new(millis: f64) -> LocalDate;
 
-    #[wasm_bindgen(method, js_class = "Date", js_name = toLocaleString)]
-    fn to_locale_string_with(this: &LocalDate, locales: &JsValue, options: &JsValue) -> String;
+    /// Throws on an unknown locale or time zone; the error is caught and the browser's defaults used instead.
+    #[wasm_bindgen(method, catch, js_class = "Date", js_name = toLocaleString)]
+    fn to_locale_string_with(
+        this: &LocalDate,
+        locales: &JsValue,
+        options: &JsValue,
+    ) -> Result<String, JsValue>;
 
     /// The JavaScript `Number`, bound for `toLocaleString(locales, options)`.
     #[wasm_bindgen(js_name = Number)]
@@ -23,12 +31,89 @@ extern "C" {
     #[wasm_bindgen(constructor, js_class = "Number")]
     fn new(value: f64) -> LocalNumber;
 
-    #[wasm_bindgen(method, js_class = "Number", js_name = toLocaleString)]
-    fn to_locale_string_with(this: &LocalNumber, locales: &JsValue, options: &JsValue) -> String;
+    #[wasm_bindgen(method, catch, js_class = "Number", js_name = toLocaleString)]
+    fn to_locale_string_with(
+        this: &LocalNumber,
+        locales: &JsValue,
+        options: &JsValue,
+    ) -> Result<String, JsValue>;
+
+    /// `Intl.supportedValuesOf(key)`.
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = supportedValuesOf)]
+    fn supported_values_of(key: &str) -> Result<js_sys::Array, JsValue>;
+}
+
+/// The reader's language and time zone for dates and numbers; `None` means the browser's own.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DisplayPrefs {
+    pub language: Option<String>,
+    pub time_zone: Option<String>,
+}
+
+thread_local! {
+    static DISPLAY: RefCell<Option<ArcRwSignal<DisplayPrefs>>> = const { RefCell::new(None) };
+}
+
+fn display() -> ArcRwSignal<DisplayPrefs> {
+    DISPLAY.with(|slot| {
+        slot.borrow_mut()
+            .get_or_insert_with(|| ArcRwSignal::new(DisplayPrefs::default()))
+            .clone()
+    })
+}
+
+/// Formats dates and numbers in this language and time zone from now on (the profile's, or the browser's when
+/// `None`). Every view that formatted a date re-renders.
+pub fn set_display_prefs(prefs: DisplayPrefs) {
+    let signal = display();
+    if signal.get_untracked() != prefs {
+        signal.set(prefs);
+    }
+}
+
+/// The current language and time zone, reactively.
+fn prefs() -> DisplayPrefs {
+    display().get()
+}
+
+fn locales(prefs: &DisplayPrefs) -> JsValue {
+    prefs
+        .language
+        .as_deref()
+        .map_or(JsValue::UNDEFINED, JsValue::from_str)
+}
+
+/// The browser's own time zone, e.g. `Asia/Kolkata`.
+pub fn browser_time_zone() -> String {
+    let resolved =
+        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &Object::new()).resolved_options();
+    Reflect::get(&resolved, &JsValue::from_str("timeZone"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "UTC".to_string())
+}
+
+/// Whether the browser can show times in `zone` (any IANA name or alias it accepts, such as `Asia/Kolkata`).
+pub fn is_time_zone(zone: &str) -> bool {
+    LocalDate::new(0.0)
+        .to_locale_string_with(&JsValue::UNDEFINED, &options(&[("timeZone", zone)]))
+        .is_ok()
+}
+
+/// Every IANA time zone this browser knows (empty if it cannot list them).
+pub fn time_zones() -> Vec<String> {
+    supported_values_of("timeZone")
+        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default()
 }
 
 fn format_number(value: f64, pairs: &[(&str, &str)]) -> String {
-    LocalNumber::new(value).to_locale_string_with(&JsValue::UNDEFINED, &options(pairs))
+    let prefs = prefs();
+    let number = LocalNumber::new(value);
+    number
+        .to_locale_string_with(&locales(&prefs), &options(pairs))
+        .or_else(|_| number.to_locale_string_with(&JsValue::UNDEFINED, &options(pairs)))
+        .unwrap_or_default()
 }
 
 /// A whole number with the reader's digit grouping, e.g. "48,211".
@@ -52,14 +137,29 @@ fn options(pairs: &[(&str, &str)]) -> JsValue {
     object.into()
 }
 
-fn format_millis(millis: i64, pairs: &[(&str, &str)]) -> String {
+/// Formats a moment in the reader's language and time zone; `utc` keeps it in UTC (for calendar days).
+fn format_millis(millis: i64, pairs: &[(&str, &str)], utc: bool) -> String {
+    let prefs = prefs();
     let date = LocalDate::new(millis as f64);
-    date.to_locale_string_with(&JsValue::UNDEFINED, &options(pairs))
+    let mut with_zone: Vec<(&str, &str)> = pairs.to_vec();
+    match (utc, prefs.time_zone.as_deref()) {
+        (true, _) => with_zone.push(("timeZone", "UTC")),
+        (false, Some(zone)) => with_zone.push(("timeZone", zone)),
+        (false, None) => {}
+    }
+    // An unknown language or time zone falls back to the browser's, rather than failing.
+    let mut fallback: Vec<(&str, &str)> = pairs.to_vec();
+    if utc {
+        fallback.push(("timeZone", "UTC"));
+    }
+    date.to_locale_string_with(&locales(&prefs), &options(&with_zone))
+        .or_else(|_| date.to_locale_string_with(&JsValue::UNDEFINED, &options(&fallback)))
+        .unwrap_or_default()
 }
 
 /// A moment as a date, e.g. "29 Nov 2026".
 pub fn date(at: DateTime<Utc>) -> String {
-    format_millis(at.timestamp_millis(), &[("dateStyle", "medium")])
+    format_millis(at.timestamp_millis(), &[("dateStyle", "medium")], false)
 }
 
 /// A moment as a date and time, e.g. "29 Nov 2026, 10:21".
@@ -67,6 +167,7 @@ pub fn date_time(at: DateTime<Utc>) -> String {
     format_millis(
         at.timestamp_millis(),
         &[("dateStyle", "medium"), ("timeStyle", "short")],
+        false,
     )
 }
 
@@ -76,7 +177,7 @@ pub fn day(on: NaiveDate) -> String {
         .and_hms_opt(12, 0, 0)
         .map(|noon| noon.and_utc().timestamp_millis())
         .unwrap_or_default();
-    format_millis(millis, &[("dateStyle", "long"), ("timeZone", "UTC")])
+    format_millis(millis, &[("dateStyle", "long")], true)
 }
 
 /// "1 entry", "3 entries".

@@ -6,6 +6,8 @@ use crate::domain::communications::{EssentialMessage, MessageChannel, Topic};
 use crate::domain::cookies::{Basis, ConsentMethod, CookieCategory, CookieParty};
 use crate::domain::held::FieldKey;
 use crate::domain::inventory::{CategoryId, DataSource};
+use crate::domain::profile::AccountField;
+use crate::domain::profile_rules::{OptionalField, PhotoProblem, Problem};
 use crate::domain::requests::{RequestKind, RequestStatus};
 use crate::routes::Page;
 
@@ -405,5 +407,65 @@ pub const fn cookie_party(party: CookieParty) -> &'static str {
     match party {
         CookieParty::First => "Us (first party)",
         CookieParty::Third => "A provider (third party)",
+    }
+}
+
+pub const fn account_field(field: AccountField) -> &'static str {
+    match field {
+        AccountField::Name => "Name",
+        AccountField::ContactNumber => "Contact number",
+        AccountField::Email => "Email address",
+        AccountField::Company => "Company",
+        AccountField::Country => "Country",
+        AccountField::Username => "Username",
+    }
+}
+
+pub const fn optional_field(field: OptionalField) -> &'static str {
+    match field {
+        OptionalField::Photo => "photo",
+        OptionalField::TimeZone => "time zone",
+        OptionalField::Language => "language",
+    }
+}
+
+/// What to do about a problem with an entry called `what`.
+pub fn problem(what: &str, problem: Problem) -> String {
+    match problem {
+        Problem::Missing => format!("Enter {what}"),
+        Problem::TooShort { min } => {
+            format!("{} must be at least {min} characters", capitalise(what))
+        }
+        Problem::TooLong { max } => {
+            format!("{} must be {max} characters or fewer", capitalise(what))
+        }
+        Problem::Mismatch => {
+            "The two answers do not match: enter the same answer twice".to_string()
+        }
+        Problem::AnswerInQuestion => "The answer must not be written in the question".to_string(),
+        Problem::Unchanged => format!(
+            "{} is what your account already says: enter the correct value",
+            capitalise(what)
+        ),
+        Problem::NotAnEmail => {
+            "Enter an email address in the correct format, like name@example.com".to_string()
+        }
+        Problem::NotOffered => format!("Choose {what} from the list"),
+    }
+}
+
+pub const fn photo_problem(problem: PhotoProblem) -> &'static str {
+    match problem {
+        PhotoProblem::Empty => "The selected file is empty",
+        PhotoProblem::TooLarge => "The selected file must be smaller than 2 MB",
+        PhotoProblem::NotAnImage => "The selected file must be a PNG, JPEG or WebP image",
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

@@ -4,6 +4,7 @@ pub mod async_view;
 pub mod cookie_banner;
 pub mod cookie_choices;
 pub mod download;
+pub mod error_summary;
 pub mod format;
 pub mod labels;
 pub mod notice_area;

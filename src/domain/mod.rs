@@ -11,5 +11,6 @@ pub mod inventory;
 pub mod policy;
 pub mod product;
 pub mod profile;
+pub mod profile_rules;
 pub mod requests;
 pub mod sharing;

@@ -80,6 +80,52 @@ pub struct SecurityQuestion {
     pub set_at: DateTime<Utc>,
 }
 
+/// A required account field, which the user can ask to have corrected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AccountField {
+    Name,
+    ContactNumber,
+    Email,
+    Company,
+    Country,
+    Username,
+}
+
+impl AccountField {
+    pub const ALL: [AccountField; 6] = [
+        AccountField::Name,
+        AccountField::ContactNumber,
+        AccountField::Email,
+        AccountField::Company,
+        AccountField::Country,
+        AccountField::Username,
+    ];
+
+    /// The field's value in `account`.
+    pub fn value(self, account: &Account) -> &str {
+        match self {
+            AccountField::Name => &account.name,
+            AccountField::ContactNumber => &account.contact_number,
+            AccountField::Email => &account.email,
+            AccountField::Company => &account.company,
+            AccountField::Country => &account.country,
+            AccountField::Username => &account.username,
+        }
+    }
+
+    /// A stable identifier for HTML ids.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            AccountField::Name => "name",
+            AccountField::ContactNumber => "contact-number",
+            AccountField::Email => "email",
+            AccountField::Company => "company",
+            AccountField::Country => "country",
+            AccountField::Username => "username",
+        }
+    }
+}
+
 impl Profile {
     /// The name used to greet the user: the first word of their name, or the username if the name is blank.
     pub fn greeting_name(&self) -> &str {

@@ -96,6 +96,38 @@ pub struct RequestLog {
 }
 
 impl RequestLog {
+    /// The next free reference for `year`: `PR-{year}-{n}` with `n` one more than the highest used that year,
+    /// four digits at least.
+    pub fn next_reference(&self, year: i32) -> String {
+        let prefix = format!("PR-{year}-");
+        let highest = self
+            .requests
+            .iter()
+            .filter_map(|r| r.reference.strip_prefix(&prefix))
+            .filter_map(|n| n.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("{prefix}{:04}", highest + 1)
+    }
+
+    /// Files a new request received at `at`, with a fresh reference; returns the reference.
+    pub fn file(&mut self, kind: RequestKind, summary: String, at: DateTime<Utc>) -> String {
+        use chrono::Datelike;
+        let reference = self.next_reference(at.year());
+        self.requests.push(PrivacyRequest {
+            reference: reference.clone(),
+            kind,
+            status: RequestStatus::Received,
+            received_at: at,
+            summary,
+            history: vec![StatusChange {
+                status: RequestStatus::Received,
+                at,
+            }],
+        });
+        reference
+    }
+
     /// Open requests, most recently received first.
     pub fn open(&self) -> Vec<PrivacyRequest> {
         let mut open: Vec<_> = self
@@ -145,6 +177,30 @@ mod tests {
             assert_eq!(timeline[0], RequestStatus::Received);
             assert!(!timeline[timeline.len() - 1].is_open());
         }
+    }
+
+    #[test]
+    fn references_count_up_within_a_year() {
+        let mut log = RequestLog::default();
+        assert_eq!(log.next_reference(2026), "PR-2026-0001");
+        log.requests
+            .push(request("2026-01-01T00:00:00Z", RequestStatus::Completed));
+        log.requests[0].reference = "PR-2026-0412".into();
+        assert_eq!(log.next_reference(2026), "PR-2026-0413");
+        assert_eq!(log.next_reference(2027), "PR-2027-0001");
+        let at = DateTime::parse_from_rfc3339("2026-11-29T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let reference = log.file(RequestKind::Rectification, "Name".into(), at);
+        assert_eq!(reference, "PR-2026-0413");
+        let filed = log.requests.last().unwrap();
+        assert_eq!(filed.status, RequestStatus::Received);
+        assert_eq!(filed.history.len(), 1);
+        assert!(filed.is_open());
+        assert_eq!(
+            filed.due_on(),
+            NaiveDate::from_ymd_opt(2026, 12, 29).unwrap()
+        );
     }
 
     #[test]

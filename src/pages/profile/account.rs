@@ -1,0 +1,246 @@
+//! The account fields, read-only, each with "Request a correction" that files a rectification request.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api;
+use crate::components::error_summary::{field_message, ErrorSummary, FieldError, FieldProblem};
+use crate::components::format;
+use crate::components::labels;
+use crate::domain::profile::{Account, AccountField};
+use crate::domain::profile_rules::{check_correction, check_note};
+use crate::domain::requests::PrivacyRequest;
+use crate::routes::Page;
+use crate::state::session::use_session;
+
+/// The correction form for one field.
+#[component]
+fn CorrectionForm(
+    /// The field to correct.
+    field: AccountField,
+    /// What the account says now.
+    current: String,
+    /// Set to true while the user has typed something not yet sent.
+    dirty: RwSignal<bool>,
+    /// Called when the form is closed (after sending, or on "Cancel").
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let session = use_session();
+    let value_id: &'static str = match field {
+        AccountField::Name => "correct-name",
+        AccountField::ContactNumber => "correct-contact-number",
+        AccountField::Email => "correct-email",
+        AccountField::Company => "correct-company",
+        AccountField::Country => "correct-country",
+        AccountField::Username => "correct-username",
+    };
+    let note_id: &'static str = match field {
+        AccountField::Name => "note-name",
+        AccountField::ContactNumber => "note-contact-number",
+        AccountField::Email => "note-email",
+        AccountField::Company => "note-company",
+        AccountField::Country => "note-country",
+        AccountField::Username => "note-username",
+    };
+    let current = StoredValue::new(current);
+    let value = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
+    let sent = RwSignal::new(None::<Result<String, String>>);
+    let label = labels::account_field(field);
+
+    let send = Action::new_local(move |summary: &String| {
+        let summary = summary.clone();
+        async move {
+            let outcome = api::request_correction(summary).await;
+            match outcome {
+                Ok(reference) => {
+                    dirty.set(false);
+                    session.requests.reload();
+                    session.activity.refresh_if_used();
+                    sent.set(Some(Ok(reference)));
+                }
+                Err(error) => sent.set(Some(Err(error.to_string()))),
+            }
+        }
+    });
+    let sending = send.pending();
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let corrected = value.get_untracked();
+        let extra = note.get_untracked();
+        let mut found = Vec::new();
+        let checked =
+            current.with_value(|c| check_correction(c, &corrected, field == AccountField::Email));
+        if let Err(p) = checked {
+            found.push(FieldProblem {
+                field: value_id,
+                message: labels::problem(&format!("the correct {}", label.to_lowercase()), p),
+            });
+        }
+        if let Err(p) = check_note(&extra) {
+            found.push(FieldProblem {
+                field: note_id,
+                message: labels::problem("your note", p),
+            });
+        }
+        problems.set(found.clone());
+        if found.is_empty() {
+            let mut summary = format!("{label}: should read “{}”", corrected.trim());
+            if !extra.trim().is_empty() {
+                summary.push_str(&format!(" ({})", extra.trim()));
+            }
+            send.dispatch(summary);
+        }
+    };
+
+    let value_error = field_message(problems_signal, value_id);
+    let note_error = field_message(problems_signal, note_id);
+    view! {
+        {move || match sent.get() {
+            Some(Ok(reference)) => {
+                let due = session
+                    .requests
+                    .get()
+                    .and_then(Result::ok)
+                    .and_then(|log| log.requests.into_iter().find(|r| r.reference == reference))
+                    .map(|r: PrivacyRequest| format!(" We will answer by {}.", format::day(r.due_on())))
+                    .unwrap_or_default();
+                view! {
+                    <div class="correction-done" role="status">
+                        <p>
+                            <strong>{format!("Correction request {reference} sent.")}</strong>
+                            {due}
+                        </p>
+                        <p>
+                            "You can follow it with your other "
+                            <A href=Page::Requests.href()>"requests"</A>
+                            ". "
+                            <button type="button" class="button-link" on:click=move |_| on_close.run(())>
+                                "Close"
+                            </button>
+                        </p>
+                    </div>
+                }
+                    .into_any()
+            }
+            _ => ().into_any(),
+        }}
+        <Show when=move || !matches!(sent.get(), Some(Ok(_)))>
+            <form class="correction-form" on:submit=submit novalidate>
+                <ErrorSummary problems=problems_signal />
+                {move || match sent.get() {
+                    Some(Err(message)) => view! {
+                        <p class="field-error" role="alert">{format!("Your request was not sent. {message}")}</p>
+                    }
+                        .into_any(),
+                    _ => ().into_any(),
+                }}
+                <div class="form-field">
+                    <label for=value_id>{format!("What should your {} be?", label.to_lowercase())}</label>
+                    <FieldError field=value_id problems=problems_signal />
+                    <input
+                        id=value_id
+                        type="text"
+                        autocomplete="off"
+                        aria-invalid=move || value_error().is_some().to_string()
+                        aria-describedby=move || value_error().map(|_| format!("{value_id}-error"))
+                        prop:value=move || value.get()
+                        on:input=move |ev| {
+                            value.set(event_target_value(&ev));
+                            dirty.set(true);
+                        }
+                    />
+                </div>
+                <div class="form-field">
+                    <label for=note_id>"Anything else we should know (optional)"</label>
+                    <FieldError field=note_id problems=problems_signal />
+                    <textarea
+                        id=note_id
+                        rows="2"
+                        aria-invalid=move || note_error().is_some().to_string()
+                        aria-describedby=move || note_error().map(|_| format!("{note_id}-error"))
+                        prop:value=move || note.get()
+                        on:input=move |ev| {
+                            note.set(event_target_value(&ev));
+                            dirty.set(true);
+                        }
+                    ></textarea>
+                </div>
+                <div class="button-row">
+                    <button type="submit" class="button" disabled=move || sending.get()>
+                        {move || if sending.get() { "Sending…" } else { "Send correction request" }}
+                    </button>
+                    <button
+                        type="button"
+                        class="button button--quiet"
+                        on:click=move |_| {
+                            dirty.set(false);
+                            on_close.run(());
+                        }
+                    >
+                        "Cancel"
+                    </button>
+                </div>
+            </form>
+        </Show>
+    }
+    .into_any()
+}
+
+/// The account details section.
+#[component]
+pub fn AccountDetails(
+    /// The account as the backend has it.
+    account: Account,
+    /// True while a correction form holds text not yet sent.
+    dirty: RwSignal<bool>,
+) -> impl IntoView {
+    let open = RwSignal::new(None::<AccountField>);
+    let rows = AccountField::ALL
+        .into_iter()
+        .map(|field| {
+            let current = field.value(&account).to_string();
+            let label = labels::account_field(field);
+            let shown = current.clone();
+            view! {
+                <div class="account-details__row">
+                    <dt>{label}</dt>
+                    <dd>
+                        <span class="account-details__value">{shown}</span>
+                        <Show when=move || open.get() != Some(field)>
+                            <button
+                                type="button"
+                                class="button-link"
+                                on:click=move |_| open.set(Some(field))
+                            >
+                                "Request a correction"
+                                <span class="visually-hidden">{format!(" to your {}", label.to_lowercase())}</span>
+                            </button>
+                        </Show>
+                        <Show when=move || open.get() == Some(field)>
+                            <CorrectionForm
+                                field
+                                current=current.clone()
+                                dirty
+                                on_close=Callback::new(move |_| open.set(None))
+                            />
+                        </Show>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="account-details" aria-labelledby="account-title">
+            <h2 id="account-title">"Account details"</h2>
+            <p>
+                "You gave us these when you signed up, and an account needs them, so they cannot be deleted here. If one is wrong, ask us to correct it: you will get a reference, and we answer within one month."
+            </p>
+            <dl class="account-details__list">{rows}</dl>
+        </section>
+    }
+    .into_any()
+}

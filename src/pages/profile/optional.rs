@@ -1,0 +1,362 @@
+//! The optional details: photo, time zone and language, each of which can be changed or cleared; and the
+//! data-minimisation prompt that deletes them all in one step.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::api;
+use crate::components::error_summary::{field_message, ErrorSummary, FieldError, FieldProblem};
+use crate::components::format;
+use crate::components::labels;
+use crate::domain::profile::OptionalProfile;
+use crate::domain::profile_rules::{check_choice, check_known, unneeded_fields, LANGUAGES};
+use crate::state::session::use_session;
+
+use super::photo::prepare_photo;
+
+const PHOTO: &str = "photo";
+const TIME_ZONE: &str = "time-zone";
+const LANGUAGE: &str = "language";
+
+/// What the activity log says about a change of optional details.
+fn describe_change(before: &OptionalProfile, after: &OptionalProfile) -> String {
+    let mut parts = Vec::new();
+    match (&before.photo, &after.photo) {
+        (None, Some(_)) => parts.push("added a photo".to_string()),
+        (Some(_), None) => parts.push("removed the photo".to_string()),
+        (Some(a), Some(b)) if a != b => parts.push("changed the photo".to_string()),
+        _ => {}
+    }
+    for (what, a, b) in [
+        ("time zone", &before.time_zone, &after.time_zone),
+        ("language", &before.language, &after.language),
+    ] {
+        match (a, b) {
+            (_, Some(new)) if a.as_ref() != Some(new) => {
+                parts.push(format!("set the {what} to {new}"))
+            }
+            (Some(_), None) => parts.push(format!("cleared the {what}")),
+            _ => {}
+        }
+    }
+    if parts.is_empty() {
+        "Saved optional profile details (no change)".to_string()
+    } else {
+        let text = parts.join(", ");
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+}
+
+fn optional_or_none(text: String) -> Option<String> {
+    let text = text.trim().to_string();
+    (!text.is_empty()).then_some(text)
+}
+
+/// The optional details form.
+#[component]
+pub fn OptionalDetails(
+    /// What is saved now.
+    saved: OptionalProfile,
+    /// Set while the form holds changes not yet saved.
+    dirty: RwSignal<bool>,
+    /// The page's announcement line, which outlives this form's re-render after a save.
+    status: RwSignal<String>,
+) -> impl IntoView {
+    let session = use_session();
+    let photo = RwSignal::new(saved.photo.clone());
+    let time_zone = RwSignal::new(saved.time_zone.clone().unwrap_or_default());
+    let language = RwSignal::new(saved.language.clone().unwrap_or_default());
+    let photo_problem = RwSignal::new(None::<String>);
+    let reading_photo = RwSignal::new(false);
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
+    let failure = RwSignal::new(None::<String>);
+    let zones = StoredValue::new(format::time_zones());
+    let browser_zone = format::browser_time_zone();
+
+    let draft = move || OptionalProfile {
+        photo: photo.get(),
+        time_zone: optional_or_none(time_zone.get()),
+        language: optional_or_none(language.get()),
+    };
+    let saved_value = StoredValue::new(saved.clone());
+    Effect::new(move |_| {
+        let changed = draft() != saved_value.get_value() || photo_problem.with(Option::is_some);
+        dirty.set(changed);
+    });
+
+    let save = Action::new_local(move |next: &OptionalProfile| {
+        let next = next.clone();
+        async move {
+            let before = saved_value.get_value();
+            match api::save_optional_profile(next.clone(), &describe_change(&before, &next)).await {
+                Ok(profile) => {
+                    saved_value.set_value(profile.optional.clone());
+                    failure.set(None);
+                    dirty.set(false);
+                    status.set("Your optional details are saved.".to_string());
+                    session.profile.replace(profile);
+                    session.activity.refresh_if_used();
+                }
+                Err(error) => {
+                    status.set(String::new());
+                    failure.set(Some(format!(
+                        "Your optional details were not saved; what you entered is still here. {error}"
+                    )));
+                }
+            }
+        }
+    });
+    let saving = save.pending();
+
+    let pick_photo = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        reading_photo.set(true);
+        photo_problem.set(None);
+        leptos::task::spawn_local(async move {
+            match prepare_photo(file).await {
+                Ok(url) => photo.set(Some(url)),
+                Err(message) => photo_problem.set(Some(message)),
+            }
+            reading_photo.set(false);
+        });
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut found = Vec::new();
+        if let Some(message) = photo_problem.get_untracked() {
+            found.push(FieldProblem {
+                field: PHOTO,
+                message,
+            });
+        }
+        let zone = time_zone.get_untracked();
+        if let Err(p) = check_known(&zone, format::is_time_zone) {
+            found.push(FieldProblem {
+                field: TIME_ZONE,
+                message: labels::problem("a time zone", p),
+            });
+        }
+        let lang = language.get_untracked();
+        if let Err(p) = check_choice(&lang, LANGUAGES.iter().map(|l| l.0)) {
+            found.push(FieldProblem {
+                field: LANGUAGE,
+                message: labels::problem("a language", p),
+            });
+        }
+        problems.set(found.clone());
+        if found.is_empty() {
+            save.dispatch(OptionalProfile {
+                photo: photo.get_untracked(),
+                time_zone: optional_or_none(zone),
+                language: optional_or_none(lang),
+            });
+        }
+    };
+
+    let zone_error = field_message(problems_signal, TIME_ZONE);
+    let language_error = field_message(problems_signal, LANGUAGE);
+    let photo_message = move || {
+        photo_problem
+            .get()
+            .or_else(field_message(problems_signal, PHOTO))
+    };
+    let zone_hint = format!(
+        "Start typing to search, for example “Kolkata”. Leave it empty to use your browser's time zone ({browser_zone})."
+    );
+    let use_browser_zone = browser_zone.clone();
+
+    view! {
+        <section class="optional-details" aria-labelledby="optional-title">
+            <h2 id="optional-title">"Optional details"</h2>
+            <p>"You never have to give us these. Change or delete them whenever you like."</p>
+            <form class="optional-details__form" on:submit=submit novalidate>
+                <ErrorSummary problems=problems_signal />
+                {move || failure.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
+                <fieldset class="form-field">
+                    <legend>"Photo"</legend>
+                    <div class="photo-field">
+                        {move || match photo.get() {
+                            Some(url) => view! {
+                                <img class="photo-field__preview" src=url alt="Your photo, as it will be saved" width="96" height="96" />
+                            }
+                                .into_any(),
+                            None => view! { <p class="muted">"No photo."</p> }.into_any(),
+                        }}
+                        <div>
+                            <label for=PHOTO>"Choose a photo (PNG, JPEG or WebP, up to 2 MB)"</label>
+                            <Show when=move || photo_message().is_some()>
+                                <p class="field-error" id="photo-error">
+                                    <span class="visually-hidden">"Error: "</span>
+                                    {photo_message}
+                                </p>
+                            </Show>
+                            <input
+                                id=PHOTO
+                                type="file"
+                                accept="image/png,image/jpeg,image/webp"
+                                aria-invalid=move || photo_message().is_some().to_string()
+                                aria-describedby=move || photo_message().map(|_| "photo-error")
+                                disabled=move || saving.get()
+                                on:change=pick_photo
+                            />
+                            <p class="muted">"We keep a copy no larger than 256 pixels, and only that."</p>
+                            <Show when=move || reading_photo.get()>
+                                <p class="muted" role="status">"Checking the photo…"</p>
+                            </Show>
+                            <Show when=move || photo.with(Option::is_some)>
+                                <button
+                                    type="button"
+                                    class="button-link"
+                                    on:click=move |_| {
+                                        photo.set(None);
+                                        photo_problem.set(None);
+                                        if let Some(input) = document().get_element_by_id(PHOTO) {
+                                            if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
+                                                input.set_value("");
+                                            }
+                                        }
+                                    }
+                                >
+                                    "Remove photo"
+                                </button>
+                            </Show>
+                        </div>
+                    </div>
+                </fieldset>
+                <div class="form-field">
+                    <label for=TIME_ZONE>"Time zone"</label>
+                    <p class="muted" id="time-zone-hint">{zone_hint}</p>
+                    <FieldError field=TIME_ZONE problems=problems_signal />
+                    <div class="input-row">
+                        <input
+                            id=TIME_ZONE
+                            type="text"
+                            list="time-zone-options"
+                            autocomplete="off"
+                            aria-describedby=move || {
+                                if zone_error().is_some() { "time-zone-hint time-zone-error" } else { "time-zone-hint" }
+                            }
+                            aria-invalid=move || zone_error().is_some().to_string()
+                            prop:value=move || time_zone.get()
+                            on:input=move |ev| time_zone.set(event_target_value(&ev))
+                        />
+                        <button type="button" class="button button--quiet" on:click=move |_| time_zone.set(use_browser_zone.clone())>
+                            "Use my browser's"
+                        </button>
+                        <button type="button" class="button button--quiet" on:click=move |_| time_zone.set(String::new())>
+                            "Clear"
+                            <span class="visually-hidden">" time zone"</span>
+                        </button>
+                    </div>
+                    <datalist id="time-zone-options">
+                        {zones.with_value(|z| z.iter().map(|zone| view! { <option value=zone.clone()></option> }).collect_view())}
+                    </datalist>
+                </div>
+                <div class="form-field">
+                    <label for=LANGUAGE>"Language for dates and numbers"</label>
+                    <FieldError field=LANGUAGE problems=problems_signal />
+                    <select
+                        id=LANGUAGE
+                        aria-invalid=move || language_error().is_some().to_string()
+                        aria-describedby=move || language_error().map(|_| "language-error")
+                        prop:value=move || language.get()
+                        on:change=move |ev| language.set(event_target_value(&ev))
+                    >
+                        <option value="">"Not set: use my browser's language"</option>
+                        {LANGUAGES
+                            .iter()
+                            .map(|(tag, own, english)| {
+                                let text = if own == english { own.to_string() } else { format!("{own} ({english})") };
+                                view! { <option value=*tag>{text}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button" disabled=move || saving.get() || reading_photo.get()>
+                    {move || if saving.get() { "Saving…" } else { "Save optional details" }}
+                </button>
+            </form>
+        </section>
+    }
+    .into_any()
+}
+
+/// Points out filled optional fields the company does not need, with "Delete optional data".
+#[component]
+pub fn Minimise(
+    /// What is saved now.
+    saved: OptionalProfile,
+    /// The page's announcement line.
+    status: RwSignal<String>,
+) -> impl IntoView {
+    let session = use_session();
+    let fields = unneeded_fields(&saved);
+    let done = RwSignal::new(None::<Result<(), String>>);
+    let delete = Action::new_local(move |_: &()| async move {
+        match api::save_optional_profile(
+            OptionalProfile::default(),
+            "Deleted all optional profile data",
+        )
+        .await
+        {
+            Ok(profile) => {
+                status.set(
+                    "Your optional data is deleted. We hold only what an account needs."
+                        .to_string(),
+                );
+                done.set(Some(Ok(())));
+                session.profile.replace(profile);
+                session.activity.refresh_if_used();
+            }
+            Err(error) => done.set(Some(Err(error.to_string()))),
+        }
+    });
+    let deleting = delete.pending();
+    if fields.is_empty() {
+        return view! {
+            <section class="minimise" aria-labelledby="minimise-title">
+                <h2 id="minimise-title">"Data we do not need"</h2>
+                <p>"You have not given us any optional details we do not need."</p>
+            </section>
+        }
+        .into_any();
+    }
+    let names: Vec<&str> = fields.iter().map(|f| labels::optional_field(*f)).collect();
+    view! {
+        <section class="minimise minimise--action" aria-labelledby="minimise-title">
+            <h2 id="minimise-title">"Data we do not need"</h2>
+            <p>
+                {format!(
+                    "You have given us {} we do not need to provide our services: your {}. You can delete {} in one step.",
+                    if fields.len() == 1 { "one optional detail" } else { "optional details" },
+                    names.join(", "),
+                    if fields.len() == 1 { "it" } else { "them" },
+                )}
+            </p>
+            {move || match done.get() {
+                Some(Err(message)) => view! { <p class="field-error" role="alert">{format!("Nothing was deleted. {message}")}</p> }.into_any(),
+                _ => ().into_any(),
+            }}
+            <button
+                type="button"
+                class="button button--warning"
+                disabled=move || deleting.get()
+                on:click=move |_| {
+                    delete.dispatch(());
+                }
+            >
+                {move || if deleting.get() { "Deleting…" } else { "Delete optional data" }}
+            </button>
+        </section>
+    }
+    .into_any()
+}

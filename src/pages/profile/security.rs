@@ -1,0 +1,263 @@
+//! The optional security question: chosen from a list or written by the user; the answer is write-only (typed
+//! twice, never shown back); it can be changed or removed; it is used only to reset a password.
+
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::error_summary::{field_message, ErrorSummary, FieldError, FieldProblem};
+use crate::components::format;
+use crate::components::labels;
+use crate::domain::profile::SecurityQuestion;
+use crate::domain::profile_rules::{check_answer, check_question, ANSWER_MIN, SUGGESTED_QUESTIONS};
+use crate::state::session::use_session;
+
+const CHOICE: &str = "question-0";
+const CUSTOM: &str = "custom-question";
+const ANSWER: &str = "answer";
+const REPEAT: &str = "answer-again";
+/// The radio value for "write my own".
+const OWN: &str = "own";
+
+/// The security question section.
+#[component]
+pub fn SecurityQuestionForm(
+    /// The question set now, if any (never the answer).
+    current: Option<SecurityQuestion>,
+    /// Set while the form holds typed text not yet saved.
+    dirty: RwSignal<bool>,
+    /// The page's announcement line, which outlives this form's re-render after a save.
+    status: RwSignal<String>,
+) -> impl IntoView {
+    let session = use_session();
+    let choice = RwSignal::new(String::new());
+    let custom = RwSignal::new(String::new());
+    let answer = RwSignal::new(String::new());
+    let repeat = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
+    let failure = RwSignal::new(None::<String>);
+    let confirming_removal = RwSignal::new(false);
+    let is_set = current.is_some();
+
+    Effect::new(move |_| {
+        let typed = !choice.get().is_empty()
+            || !custom.get().is_empty()
+            || !answer.get().is_empty()
+            || !repeat.get().is_empty();
+        dirty.set(typed);
+    });
+
+    let save = Action::new_local(move |request: &Option<(String, String)>| {
+        let request = request.clone();
+        async move {
+            let removing = request.is_none();
+            match api::set_security_question(request).await {
+                Ok(profile) => {
+                    // The answer leaves the page as soon as it is saved.
+                    answer.set(String::new());
+                    repeat.set(String::new());
+                    custom.set(String::new());
+                    choice.set(String::new());
+                    confirming_removal.set(false);
+                    failure.set(None);
+                    status.set(if removing {
+                        "Your security question is removed.".to_string()
+                    } else {
+                        "Your security question is set.".to_string()
+                    });
+                    session.profile.replace(profile);
+                    session.activity.refresh_if_used();
+                }
+                Err(error) => failure.set(Some(format!("Nothing was changed. {error}"))),
+            }
+        }
+    });
+    let saving = save.pending();
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = choice.get_untracked();
+        let question = if chosen == OWN {
+            custom.get_untracked()
+        } else {
+            chosen.clone()
+        };
+        let mut found = Vec::new();
+        if chosen.is_empty() {
+            found.push(FieldProblem {
+                field: CHOICE,
+                message: "Choose a question, or choose to write your own".to_string(),
+            });
+        } else if chosen == OWN {
+            if let Err(p) = check_question(&question) {
+                found.push(FieldProblem {
+                    field: CUSTOM,
+                    message: labels::problem("your question", p),
+                });
+            }
+        }
+        let typed = answer.get_untracked();
+        let again = repeat.get_untracked();
+        if let Err(p) = check_answer(&question, &typed, &again) {
+            let field = if matches!(p, crate::domain::profile_rules::Problem::Mismatch) {
+                REPEAT
+            } else {
+                ANSWER
+            };
+            found.push(FieldProblem {
+                field,
+                message: labels::problem("your answer", p),
+            });
+        }
+        problems.set(found.clone());
+        if found.is_empty() {
+            save.dispatch(Some((question, typed)));
+        }
+    };
+
+    let custom_error = field_message(problems_signal, CUSTOM);
+    let answer_error = field_message(problems_signal, ANSWER);
+    let repeat_error = field_message(problems_signal, REPEAT);
+    let state_line = match &current {
+        Some(q) => format!(
+            "Set on {}: “{}”. The answer is never shown.",
+            format::date(q.set_at),
+            q.question
+        ),
+        None => "You have not set a security question.".to_string(),
+    };
+
+    view! {
+        <section class="security-question" aria-labelledby="security-title">
+            <h2 id="security-title">"Security question"</h2>
+            <p>"We use it only when you reset your password, never for anything else. It is optional."</p>
+            <p class="security-question__state">{state_line}</p>
+            <form on:submit=submit novalidate>
+                <ErrorSummary problems=problems_signal />
+                {move || failure.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
+                <fieldset class="form-field">
+                    <legend>{if is_set { "Choose a new question" } else { "Choose a question" }}</legend>
+                    <FieldError field=CHOICE problems=problems_signal />
+                    <div class="radios">
+                        {SUGGESTED_QUESTIONS
+                            .iter()
+                            .enumerate()
+                            .map(|(i, q)| {
+                                let id = format!("question-{i}");
+                                view! {
+                                    <div class="radios__item">
+                                        <input
+                                            type="radio"
+                                            name="question"
+                                            id=id.clone()
+                                            value=*q
+                                            prop:checked=move || choice.get() == *q
+                                            on:change=move |_| choice.set(q.to_string())
+                                        />
+                                        <label for=id>{*q}</label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                        <div class="radios__item">
+                            <input
+                                type="radio"
+                                name="question"
+                                id="question-own"
+                                value=OWN
+                                prop:checked=move || choice.get() == OWN
+                                on:change=move |_| choice.set(OWN.to_string())
+                            />
+                            <label for="question-own">"Write my own question"</label>
+                        </div>
+                    </div>
+                    <Show when=move || choice.get() == OWN>
+                        <div class="form-field radios__conditional">
+                            <label for=CUSTOM>"Your question"</label>
+                            <FieldError field=CUSTOM problems=problems_signal />
+                            <input
+                                id=CUSTOM
+                                type="text"
+                                autocomplete="off"
+                                aria-invalid=move || custom_error().is_some().to_string()
+                                aria-describedby=move || custom_error().map(|_| "custom-question-error")
+                                prop:value=move || custom.get()
+                                on:input=move |ev| custom.set(event_target_value(&ev))
+                            />
+                        </div>
+                    </Show>
+                </fieldset>
+                <div class="form-field">
+                    <label for=ANSWER>"Answer"</label>
+                    <p class="muted" id="answer-hint">
+                        {format!("At least {ANSWER_MIN} characters. It is never shown, not even to you.")}
+                    </p>
+                    <FieldError field=ANSWER problems=problems_signal />
+                    <input
+                        id=ANSWER
+                        type="password"
+                        autocomplete="off"
+                        aria-describedby=move || if answer_error().is_some() { "answer-hint answer-error" } else { "answer-hint" }
+                        aria-invalid=move || answer_error().is_some().to_string()
+                        prop:value=move || answer.get()
+                        on:input=move |ev| answer.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="form-field">
+                    <label for=REPEAT>"Answer again"</label>
+                    <FieldError field=REPEAT problems=problems_signal />
+                    <input
+                        id=REPEAT
+                        type="password"
+                        autocomplete="off"
+                        aria-invalid=move || repeat_error().is_some().to_string()
+                        aria-describedby=move || repeat_error().map(|_| "answer-again-error")
+                        prop:value=move || repeat.get()
+                        on:input=move |ev| repeat.set(event_target_value(&ev))
+                    />
+                </div>
+                <button type="submit" class="button" disabled=move || saving.get()>
+                    {move || {
+                        if saving.get() {
+                            "Saving…"
+                        } else if is_set {
+                            "Change security question"
+                        } else {
+                            "Set security question"
+                        }
+                    }}
+                </button>
+            </form>
+            <Show when=move || is_set>
+                <div class="security-question__remove">
+                    <Show
+                        when=move || confirming_removal.get()
+                        fallback=move || view! {
+                            <button type="button" class="button button--quiet" on:click=move |_| confirming_removal.set(true)>
+                                "Remove security question"
+                            </button>
+                        }
+                    >
+                        <p>"Remove your security question? You will then reset your password by email only."</p>
+                        <div class="button-row">
+                            <button
+                                type="button"
+                                class="button button--warning"
+                                disabled=move || saving.get()
+                                on:click=move |_| {
+                                    save.dispatch(None);
+                                }
+                            >
+                                "Yes, remove it"
+                            </button>
+                            <button type="button" class="button button--quiet" on:click=move |_| confirming_removal.set(false)>
+                                "Keep it"
+                            </button>
+                        </div>
+                    </Show>
+                </div>
+            </Show>
+        </section>
+    }
+    .into_any()
+}
