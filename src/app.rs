@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::StaticSegment;
+use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::api::{self, StoreNotice, Unreadable};
 use crate::components::cookie_banner::CookieBanner;
@@ -20,9 +20,9 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::overview::OverviewPage;
 use crate::pages::policy::PolicyPage;
 use crate::pages::profile::ProfilePage;
-use crate::pages::requests::RequestsPage;
+use crate::pages::requests::{NewDeletionPage, NewExportPage, RequestDetailPage, RequestsPage};
 use crate::pages::sharing::SharingPage;
-use crate::routes::Page;
+use crate::routes::{Page, REQUEST_PARAM};
 use crate::state::consent::provide_consent;
 use crate::state::notices::{provide_notices, NoticeKind};
 use crate::state::session::{provide_session, use_session};
@@ -101,6 +101,18 @@ fn Shell() -> impl IntoView {
                 <Route path=StaticSegment(Page::Cookies.segment()) view=CookiesPage />
                 <Route path=StaticSegment(Page::Profile.segment()) view=ProfilePage />
                 <Route path=StaticSegment(Page::Requests.segment()) view=RequestsPage />
+                <Route
+                    path=(StaticSegment(Page::Requests.segment()), StaticSegment(Page::NewExport.segment()))
+                    view=NewExportPage
+                />
+                <Route
+                    path=(StaticSegment(Page::Requests.segment()), StaticSegment(Page::NewDeletion.segment()))
+                    view=NewDeletionPage
+                />
+                <Route
+                    path=(StaticSegment(Page::Requests.segment()), ParamSegment(REQUEST_PARAM))
+                    view=RequestDetailPage
+                />
                 <Route path=StaticSegment(Page::Activity.segment()) view=ActivityPage />
                 <Route path=StaticSegment(Page::Sharing.segment()) view=SharingPage />
                 <Route path=StaticSegment(Page::Policy.segment()) view=PolicyPage />

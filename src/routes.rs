@@ -12,11 +12,38 @@ pub enum Page {
     Activity,
     Sharing,
     Policy,
+    /// Asking for an export (reached from the requests page).
+    NewExport,
+    /// Asking for a deletion (reached from the requests page).
+    NewDeletion,
+}
+
+/// The path parameter of a request's own page, `/requests/{reference}`.
+pub const REQUEST_PARAM: &str = "reference";
+
+/// The page of one request.
+pub fn request_href(reference: &str) -> String {
+    format!("{}/{reference}", Page::Requests.href())
 }
 
 impl Page {
-    /// Every page, in navigation order.
-    pub const ALL: [Page; 9] = [
+    /// Every page with a fixed path.
+    pub const ALL: [Page; 11] = [
+        Page::Overview,
+        Page::Data,
+        Page::Communications,
+        Page::Cookies,
+        Page::Profile,
+        Page::Requests,
+        Page::Activity,
+        Page::Sharing,
+        Page::Policy,
+        Page::NewExport,
+        Page::NewDeletion,
+    ];
+
+    /// The pages in the primary navigation, in order.
+    pub const NAV: [Page; 9] = [
         Page::Overview,
         Page::Data,
         Page::Communications,
@@ -40,6 +67,8 @@ impl Page {
             Page::Activity => "activity",
             Page::Sharing => "sharing",
             Page::Policy => "policy",
+            Page::NewExport => "export",
+            Page::NewDeletion => "delete",
         }
     }
 
@@ -55,6 +84,8 @@ impl Page {
             Page::Activity => "/activity",
             Page::Sharing => "/sharing",
             Page::Policy => "/policy",
+            Page::NewExport => "/requests/export",
+            Page::NewDeletion => "/requests/delete",
         }
     }
 
@@ -75,6 +106,8 @@ impl Page {
             Page::Activity => "Access and activity log",
             Page::Sharing => "Partners, apps and third parties",
             Page::Policy => "Privacy policy",
+            Page::NewExport => "Ask for a copy of your data",
+            Page::NewDeletion => "Ask us to delete your data",
         }
     }
 
@@ -90,6 +123,16 @@ impl Page {
             Page::Activity => "Activity",
             Page::Sharing => "Sharing",
             Page::Policy => "Policy",
+            Page::NewExport => "Export",
+            Page::NewDeletion => "Deletion",
+        }
+    }
+
+    /// The page whose navigation link stands for this one.
+    pub const fn nav_page(self) -> Page {
+        match self {
+            Page::NewExport | Page::NewDeletion => Page::Requests,
+            page => page,
         }
     }
 
@@ -118,9 +161,14 @@ mod tests {
     #[test]
     fn href_and_segment_agree() {
         for page in Page::ALL {
-            assert_eq!(page.href(), format!("/{}", page.segment()));
+            assert!(page.href().ends_with(&format!("/{}", page.segment())));
             assert_eq!(Page::from_path(page.href()), Some(page));
         }
+        for page in Page::NAV {
+            assert_eq!(page.href(), format!("/{}", page.segment()));
+            assert_eq!(page.nav_page(), page);
+        }
+        assert_eq!(request_href("PR-2026-0001"), "/requests/PR-2026-0001");
     }
 
     #[test]

@@ -18,7 +18,10 @@ use crate::domain::inventory::Inventory;
 use crate::domain::policy::PolicyDocument;
 use crate::domain::product::Product;
 use crate::domain::profile::{OptionalProfile, Profile, SecurityQuestion};
-use crate::domain::requests::{RequestKind, RequestLog};
+use crate::domain::requests::{
+    DeletionDetails, DeletionScope, ExportDetails, ExportFile, PrivacyRequest, RequestKind,
+    RequestLog, RequestStatus,
+};
 use crate::domain::sharing::Sharing;
 use chrono::{DateTime, Utc};
 
@@ -49,8 +52,12 @@ pub async fn cookies() -> Result<CookieSettings, ApiError> {
     client::read(Endpoint::Cookies).await
 }
 
+/// The requests, with what time has brought applied (expired exports, deletions past their clean-up), as the
+/// backend's scheduler would have done.
 pub async fn requests() -> Result<RequestLog, ApiError> {
-    client::read(Endpoint::Requests).await
+    let mut log: RequestLog = client::read(Endpoint::Requests).await?;
+    log.catch_up(now());
+    Ok(log)
 }
 
 pub async fn activity() -> Result<ActivityLog, ApiError> {
@@ -225,6 +232,181 @@ pub async fn set_security_question(
     record(&mut overlay, ChangeArea::Profile, summary, None);
     store::save(&overlay).map_err(ApiError::Storage)?;
     Ok(profile)
+}
+
+/// Where the mock keeps produced export files (reference → file text), beside the documents.
+const EXPORT_FILES_KEY: &str = "export-files";
+
+/// Writes the requests document (and, when given, an export file) in one commit, with an activity event.
+async fn write_requests(
+    log: &RequestLog,
+    summary: &str,
+    export_file: Option<(&str, &str)>,
+) -> Result<(), ApiError> {
+    let seed = client::fetch_seed(Endpoint::Requests).await?;
+    let current = serde_json::to_value(log).map_err(|error| ApiError::Malformed {
+        endpoint: Endpoint::Requests,
+        detail: error.to_string(),
+    })?;
+    let mut overlay = store::load();
+    overlay.set_document(Endpoint::Requests.key(), &seed, &current);
+    if let Some((reference, text)) = export_file {
+        let empty = serde_json::json!({});
+        let mut files = overlay.apply(EXPORT_FILES_KEY, None, empty.clone());
+        if let serde_json::Value::Object(map) = &mut files {
+            map.insert(
+                reference.to_string(),
+                serde_json::Value::String(text.to_string()),
+            );
+        }
+        overlay.set_document(EXPORT_FILES_KEY, &empty, &files);
+    }
+    record(&mut overlay, ChangeArea::Requests, summary, None);
+    store::save(&overlay).map_err(ApiError::Storage)
+}
+
+/// The result of filing a request: its reference, and whether this attempt filed it (false when the same
+/// attempt had already filed it, e.g. a double click).
+pub struct Filed {
+    pub reference: String,
+    pub new: bool,
+}
+
+fn already_filed(log: &RequestLog, key: &str) -> Option<Filed> {
+    log.requests
+        .iter()
+        .find(|r| r.idempotency_key.as_deref() == Some(key))
+        .map(|r| Filed {
+            reference: r.reference.clone(),
+            new: false,
+        })
+}
+
+/// Files an export whose file the browser has produced (`text`), which becomes downloadable at once.
+pub async fn file_export(
+    details: ExportDetails,
+    summary: String,
+    text: String,
+    sha256: String,
+    key: String,
+) -> Result<Filed, ApiError> {
+    let mut log = requests().await?;
+    if let Some(filed) = already_filed(&log, &key) {
+        return Ok(filed);
+    }
+    let at = now();
+    let mut request = PrivacyRequest::new(RequestKind::Export, summary, at);
+    request.idempotency_key = Some(key);
+    let format = details.format;
+    request.export = Some(details);
+    let reference = log.file_request(request);
+    if let Some(filed) = log.requests.iter_mut().find(|r| r.reference == reference) {
+        let _preparing = filed.transition(RequestStatus::Preparing, at);
+        let _ready = filed.transition(RequestStatus::Ready, at);
+        if let Some(export) = &mut filed.export {
+            export.file = Some(ExportFile {
+                name: crate::domain::export::file_name(&reference, format),
+                bytes: text.len() as u64,
+                sha256,
+            });
+        }
+    }
+    write_requests(
+        &log,
+        &format!("Asked for an export of your data ({reference})"),
+        Some((&reference, &text)),
+    )
+    .await?;
+    Ok(Filed {
+        reference,
+        new: true,
+    })
+}
+
+/// The file of a ready export, if it is still kept.
+pub fn export_file_text(reference: &str) -> Option<String> {
+    let files = store::load().apply(EXPORT_FILES_KEY, None, serde_json::json!({}));
+    files.get(reference)?.as_str().map(str::to_string)
+}
+
+/// Files a deletion, scheduled at once for the next clean-up after today (the policy's timeline).
+pub async fn file_deletion(
+    scope: DeletionScope,
+    summary: String,
+    key: String,
+) -> Result<Filed, ApiError> {
+    let schedule = policy().await?.cleanup;
+    let mut log = requests().await?;
+    if let Some(filed) = already_filed(&log, &key) {
+        return Ok(filed);
+    }
+    let at = now();
+    let mut request = PrivacyRequest::new(RequestKind::Deletion, summary, at);
+    request.idempotency_key = Some(key);
+    request.deletion = Some(DeletionDetails::scheduled(
+        scope,
+        at.date_naive(),
+        &schedule,
+    ));
+    let reference = log.file_request(request);
+    if let Some(filed) = log.requests.iter_mut().find(|r| r.reference == reference) {
+        let _scheduled = filed.transition(RequestStatus::Scheduled, at);
+    }
+    write_requests(&log, &format!("Asked for a deletion ({reference})"), None).await?;
+    Ok(Filed {
+        reference,
+        new: true,
+    })
+}
+
+/// Files an objection to the use of the user's information for marketing.
+pub async fn file_objection(key: String) -> Result<Filed, ApiError> {
+    let mut log = requests().await?;
+    if let Some(filed) = already_filed(&log, &key) {
+        return Ok(filed);
+    }
+    let mut request = PrivacyRequest::new(
+        RequestKind::Objection,
+        "Stop using my information for marketing, by any channel, for every product".to_string(),
+        now(),
+    );
+    request.idempotency_key = Some(key);
+    let reference = log.file_request(request);
+    write_requests(
+        &log,
+        &format!("Objected to the use of my information for marketing ({reference})"),
+        None,
+    )
+    .await?;
+    Ok(Filed {
+        reference,
+        new: true,
+    })
+}
+
+/// Cancels a request, if it may still be cancelled.
+pub async fn cancel_request(reference: &str) -> Result<(), ApiError> {
+    let mut log = requests().await?;
+    let Some(request) = log.requests.iter_mut().find(|r| r.reference == reference) else {
+        return Err(ApiError::Status {
+            endpoint: Endpoint::Requests,
+            status: 404,
+        });
+    };
+    request
+        .transition(RequestStatus::Cancelled, now())
+        .map_err(|_| ApiError::Status {
+            endpoint: Endpoint::Requests,
+            status: 409,
+        })?;
+    write_requests(&log, &format!("Cancelled request {reference}"), None).await
+}
+
+/// A fresh idempotency key for one attempt at filing a request.
+pub fn new_attempt_key() -> String {
+    browser::random_bytes(12)
+        .map(|bytes| bytes.iter().map(|b| format!("{b:02x}")).collect())
+        .unwrap_or_else(|_| format!("attempt-{}", now().timestamp_millis()))
 }
 
 /// Files a request to correct an account field; returns the new request's reference.

@@ -8,7 +8,7 @@ use crate::domain::held::FieldKey;
 use crate::domain::inventory::{CategoryId, DataSource};
 use crate::domain::profile::AccountField;
 use crate::domain::profile_rules::{OptionalField, PhotoProblem, Problem};
-use crate::domain::requests::{RequestKind, RequestStatus};
+use crate::domain::requests::{DeletionScope, ExportFormat, RequestKind, RequestStatus};
 use crate::routes::Page;
 
 pub const fn source(source: DataSource) -> &'static str {
@@ -66,6 +66,7 @@ pub const fn request_kind(kind: RequestKind) -> &'static str {
         RequestKind::Export => "Export",
         RequestKind::Deletion => "Deletion",
         RequestKind::Rectification => "Correction",
+        RequestKind::Objection => "Objection to marketing",
     }
 }
 
@@ -467,5 +468,22 @@ fn capitalise(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+pub fn deletion_scope(scope: DeletionScope) -> String {
+    match scope {
+        DeletionScope::OptionalProfile => {
+            "Your optional profile data (photo, time zone, language)".to_string()
+        }
+        DeletionScope::ServiceData(product) => format!("Your {} service data", product.name()),
+        DeletionScope::WholeAccount => "Your whole account".to_string(),
+    }
+}
+
+pub const fn export_format(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Json => "JSON (one file, with a data dictionary)",
+        ExportFormat::Csv => "CSV (one section per category, for spreadsheets)",
     }
 }

@@ -12,6 +12,7 @@ pub mod page_heading;
 pub mod persona_switcher;
 pub mod primary_nav;
 pub mod record_card;
+pub mod request_timeline;
 pub mod reset_demo;
 pub mod site_footer;
 pub mod site_header;

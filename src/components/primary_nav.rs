@@ -33,12 +33,12 @@ pub fn PrimaryNav() -> impl IntoView {
                 class="primary-nav__list"
                 class:primary-nav__list--open=move || open.get()
             >
-                {Page::ALL
+                {Page::NAV
                     .into_iter()
                     .map(|page| {
                         view! {
                             <li class="primary-nav__item">
-                                <A href=page.href() exact=true attr:class="primary-nav__link">
+                                <A href=page.href() exact=page == Page::Overview attr:class="primary-nav__link">
                                     {page.nav_label()}
                                 </A>
                             </li>

@@ -31,7 +31,8 @@ impl DataSource {
 }
 
 /// Every category of information the policy names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CategoryId {
     AccountSignUp,
     OptionalProfile,

@@ -5,6 +5,7 @@ pub mod activity;
 pub mod catalogue;
 pub mod communications;
 pub mod cookies;
+pub mod export;
 pub mod finder;
 pub mod held;
 pub mod inventory;

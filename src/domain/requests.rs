@@ -1,7 +1,12 @@
-//! Privacy requests (export, deletion, correction): their kinds, status timelines and legal due dates.
+//! Privacy requests (export, deletion, correction, objection): their kinds, scopes, the state machine of their
+//! statuses, the policy's deletion timeline and the legal due dates.
 
-use chrono::{DateTime, Months, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+
+use super::inventory::CategoryId;
+use super::policy::CleanupSchedule;
+use super::product::Product;
 
 /// What a request asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -10,6 +15,8 @@ pub enum RequestKind {
     Export,
     Deletion,
     Rectification,
+    /// An objection to the use of the user's information for marketing.
+    Objection,
 }
 
 /// Where a request stands. Each kind moves through its own subset, in order (see [`RequestKind::timeline`]).
@@ -35,9 +42,81 @@ impl RequestKind {
         match self {
             RequestKind::Export => &[Received, Preparing, Ready, Expired],
             RequestKind::Deletion => &[Received, Scheduled, RemovedFromActive, Completed],
-            RequestKind::Rectification => &[Received, InReview, Completed],
+            RequestKind::Rectification | RequestKind::Objection => &[Received, InReview, Completed],
         }
     }
+}
+
+/// How long a ready export can be downloaded.
+pub const EXPORT_VALID_DAYS: i64 = 14;
+
+/// The format of an export file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+/// The file an export produced.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportFile {
+    pub name: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// What an export covers and how.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportDetails {
+    /// Personal-information categories, from the information page.
+    pub categories: Vec<CategoryId>,
+    /// Products whose service data is included.
+    pub products: Vec<Product>,
+    pub format: ExportFormat,
+    #[serde(default)]
+    pub file: Option<ExportFile>,
+}
+
+/// What a deletion covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeletionScope {
+    /// Photo, time zone and language.
+    OptionalProfile,
+    /// One product's service data.
+    ServiceData(Product),
+    /// The account and everything in it.
+    WholeAccount,
+}
+
+/// A deletion's dates, fixed when it is received, from the policy's clean-up schedule.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeletionDetails {
+    pub scope: DeletionScope,
+    /// The clean-up that removes the data from the active database: the first one strictly after receipt.
+    pub cleanup_on: NaiveDate,
+    /// When the data is gone from backups too: 3 months after the clean-up.
+    pub backup_purge_on: NaiveDate,
+}
+
+impl DeletionDetails {
+    /// The dates for a deletion of `scope` received on `day`.
+    pub fn scheduled(scope: DeletionScope, day: NaiveDate, schedule: &CleanupSchedule) -> Self {
+        let cleanup_on = schedule.next_cleanup_after(day);
+        DeletionDetails {
+            scope,
+            cleanup_on,
+            backup_purge_on: schedule.backup_purge_after(cleanup_on),
+        }
+    }
+}
+
+/// Why a status change is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAllowed {
+    pub from: RequestStatus,
+    pub to: RequestStatus,
 }
 
 impl RequestStatus {
@@ -70,6 +149,33 @@ pub struct PrivacyRequest {
     pub summary: String,
     #[serde(default)]
     pub history: Vec<StatusChange>,
+    #[serde(default)]
+    pub export: Option<ExportDetails>,
+    #[serde(default)]
+    pub deletion: Option<DeletionDetails>,
+    /// The key of the attempt that filed it: filing again with the same key files nothing new.
+    #[serde(default)]
+    pub idempotency_key: Option<String>,
+}
+
+impl PrivacyRequest {
+    /// A request of `kind` received at `at`, not yet given a reference.
+    pub fn new(kind: RequestKind, summary: String, at: DateTime<Utc>) -> PrivacyRequest {
+        PrivacyRequest {
+            reference: String::new(),
+            kind,
+            status: RequestStatus::Received,
+            received_at: at,
+            summary,
+            history: vec![StatusChange {
+                status: RequestStatus::Received,
+                at,
+            }],
+            export: None,
+            deletion: None,
+            idempotency_key: None,
+        }
+    }
 }
 
 /// Time the company has to answer a request: one month from receipt.
@@ -86,6 +192,104 @@ impl PrivacyRequest {
 
     pub fn is_open(&self) -> bool {
         self.status.is_open()
+    }
+
+    /// Whether the status may become `to`: the next step of the kind's timeline; `Cancelled` while cancelling is
+    /// allowed; `Declined` for a correction or objection still under consideration.
+    pub fn may_become(&self, to: RequestStatus, today: NaiveDate) -> bool {
+        let timeline = self.kind.timeline();
+        let next = timeline
+            .iter()
+            .position(|s| *s == self.status)
+            .and_then(|i| timeline.get(i + 1));
+        match to {
+            RequestStatus::Cancelled => self.can_cancel(today),
+            RequestStatus::Declined => {
+                matches!(
+                    self.kind,
+                    RequestKind::Rectification | RequestKind::Objection
+                ) && matches!(
+                    self.status,
+                    RequestStatus::Received | RequestStatus::InReview
+                )
+            }
+            to => next == Some(&to),
+        }
+    }
+
+    /// Moves to `to` at `at`, if the state machine allows it.
+    pub fn transition(&mut self, to: RequestStatus, at: DateTime<Utc>) -> Result<(), NotAllowed> {
+        if !self.may_become(to, at.date_naive()) {
+            return Err(NotAllowed {
+                from: self.status,
+                to,
+            });
+        }
+        self.status = to;
+        self.history.push(StatusChange { status: to, at });
+        Ok(())
+    }
+
+    /// Whether the user may still cancel: a deletion until its clean-up runs; anything else until it is acted on.
+    pub fn can_cancel(&self, today: NaiveDate) -> bool {
+        use RequestStatus::*;
+        match self.kind {
+            RequestKind::Deletion => {
+                matches!(self.status, Received | Scheduled)
+                    && self.deletion.as_ref().is_none_or(|d| today < d.cleanup_on)
+            }
+            RequestKind::Export => matches!(self.status, Received | Preparing),
+            RequestKind::Rectification | RequestKind::Objection => {
+                matches!(self.status, Received | InReview)
+            }
+        }
+    }
+
+    /// When a ready export stops being downloadable.
+    pub fn export_expires_at(&self) -> Option<DateTime<Utc>> {
+        self.history
+            .iter()
+            .find(|c| c.status == RequestStatus::Ready)
+            .map(|c| c.at + Duration::days(EXPORT_VALID_DAYS))
+    }
+
+    /// Applies the changes that time brings, as the backend's scheduler would: an export expires 14 days after it
+    /// is ready; a deletion leaves the active database at its clean-up and the backups at its purge date.
+    pub fn catch_up(&mut self, now: DateTime<Utc>) {
+        let at_day = |day: NaiveDate| day.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
+        loop {
+            let step = match (self.kind, self.status) {
+                (RequestKind::Export, RequestStatus::Ready) => self
+                    .export_expires_at()
+                    .filter(|t| *t <= now)
+                    .map(|t| (RequestStatus::Expired, t)),
+                (RequestKind::Deletion, RequestStatus::Scheduled) => self
+                    .deletion
+                    .as_ref()
+                    .and_then(|d| at_day(d.cleanup_on))
+                    .filter(|t| *t <= now)
+                    .map(|t| (RequestStatus::RemovedFromActive, t)),
+                (RequestKind::Deletion, RequestStatus::RemovedFromActive) => self
+                    .deletion
+                    .as_ref()
+                    .and_then(|d| at_day(d.backup_purge_on))
+                    .filter(|t| *t <= now)
+                    .map(|t| (RequestStatus::Completed, t)),
+                _ => None,
+            };
+            match step {
+                Some((to, at)) if self.transition(to, at).is_ok() => {}
+                _ => break,
+            }
+        }
+    }
+
+    /// Whether the company is late answering: still awaiting a first response after the due date.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        matches!(
+            self.status,
+            RequestStatus::Received | RequestStatus::Preparing | RequestStatus::InReview
+        ) && today > self.due_on()
     }
 }
 
@@ -112,20 +316,45 @@ impl RequestLog {
 
     /// Files a new request received at `at`, with a fresh reference; returns the reference.
     pub fn file(&mut self, kind: RequestKind, summary: String, at: DateTime<Utc>) -> String {
+        self.file_request(PrivacyRequest::new(kind, summary, at))
+    }
+
+    /// Files `request` under a fresh reference, unless a request filed with the same idempotency key exists:
+    /// then nothing is filed and that request's reference is returned.
+    pub fn file_request(&mut self, mut request: PrivacyRequest) -> String {
         use chrono::Datelike;
-        let reference = self.next_reference(at.year());
-        self.requests.push(PrivacyRequest {
-            reference: reference.clone(),
-            kind,
-            status: RequestStatus::Received,
-            received_at: at,
-            summary,
-            history: vec![StatusChange {
-                status: RequestStatus::Received,
-                at,
-            }],
-        });
+        if let Some(key) = &request.idempotency_key {
+            if let Some(existing) = self
+                .requests
+                .iter()
+                .find(|r| r.idempotency_key.as_ref() == Some(key))
+            {
+                return existing.reference.clone();
+            }
+        }
+        request.reference = self.next_reference(request.received_at.year());
+        let reference = request.reference.clone();
+        self.requests.push(request);
         reference
+    }
+
+    /// The request with `reference`.
+    pub fn find(&self, reference: &str) -> Option<&PrivacyRequest> {
+        self.requests.iter().find(|r| r.reference == reference)
+    }
+
+    /// Every request, newest first.
+    pub fn newest_first(&self) -> Vec<PrivacyRequest> {
+        let mut all = self.requests.clone();
+        all.sort_by_key(|r| std::cmp::Reverse(r.received_at));
+        all
+    }
+
+    /// Applies what time has brought to every request (see [`PrivacyRequest::catch_up`]).
+    pub fn catch_up(&mut self, now: DateTime<Utc>) {
+        for request in &mut self.requests {
+            request.catch_up(now);
+        }
     }
 
     /// Open requests, most recently received first.
@@ -145,17 +374,138 @@ impl RequestLog {
 mod tests {
     use super::*;
 
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
     fn request(received: &str, status: RequestStatus) -> PrivacyRequest {
-        PrivacyRequest {
-            reference: "PR-1".into(),
-            kind: RequestKind::Export,
-            status,
-            received_at: DateTime::parse_from_rfc3339(received)
-                .unwrap()
-                .with_timezone(&Utc),
-            summary: String::new(),
-            history: vec![],
+        let mut r = PrivacyRequest::new(RequestKind::Export, String::new(), at(received));
+        r.reference = "PR-1".into();
+        r.status = status;
+        r.history.clear();
+        r
+    }
+
+    fn schedule() -> CleanupSchedule {
+        CleanupSchedule {
+            interval_months: 6,
+            backup_purge_months: 3,
+            last_cleanup_on: NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
         }
+    }
+
+    fn deletion(received: &str) -> PrivacyRequest {
+        let mut r = PrivacyRequest::new(RequestKind::Deletion, "all".into(), at(received));
+        r.deletion = Some(DeletionDetails::scheduled(
+            DeletionScope::WholeAccount,
+            at(received).date_naive(),
+            &schedule(),
+        ));
+        r
+    }
+
+    #[test]
+    fn only_the_next_step_of_a_timeline_is_allowed() {
+        let mut r = deletion("2026-11-29T10:00:00Z");
+        assert_eq!(
+            r.transition(RequestStatus::Completed, at("2026-11-29T10:00:01Z")),
+            Err(NotAllowed {
+                from: RequestStatus::Received,
+                to: RequestStatus::Completed
+            })
+        );
+        assert!(r
+            .transition(RequestStatus::Preparing, at("2026-11-29T10:00:01Z"))
+            .is_err());
+        assert!(r
+            .transition(RequestStatus::Scheduled, at("2026-11-29T10:00:01Z"))
+            .is_ok());
+        assert!(r
+            .transition(RequestStatus::Scheduled, at("2026-11-29T10:00:02Z"))
+            .is_err());
+        assert!(r
+            .transition(RequestStatus::Declined, at("2026-11-29T10:00:02Z"))
+            .is_err());
+        let mut e = request("2026-11-29T10:00:00Z", RequestStatus::Received);
+        for next in [
+            RequestStatus::Preparing,
+            RequestStatus::Ready,
+            RequestStatus::Expired,
+        ] {
+            assert!(
+                e.transition(next, at("2026-11-29T11:00:00Z")).is_ok(),
+                "{next:?}"
+            );
+        }
+        assert!(e
+            .transition(RequestStatus::Cancelled, at("2026-11-29T12:00:00Z"))
+            .is_err());
+    }
+
+    #[test]
+    fn a_deletion_can_be_cancelled_until_its_cleanup_runs() {
+        let mut r = deletion("2026-11-29T10:00:00Z");
+        r.transition(RequestStatus::Scheduled, at("2026-11-29T10:00:01Z"))
+            .unwrap();
+        let cleanup = r.deletion.as_ref().unwrap().cleanup_on;
+        assert_eq!(cleanup, NaiveDate::from_ymd_opt(2027, 3, 1).unwrap());
+        assert!(r.can_cancel(NaiveDate::from_ymd_opt(2027, 2, 28).unwrap()));
+        assert!(!r.can_cancel(cleanup));
+        assert!(r
+            .transition(RequestStatus::Cancelled, at("2027-01-10T00:00:00Z"))
+            .is_ok());
+        assert!(!r.is_open());
+    }
+
+    #[test]
+    fn time_moves_deletions_and_exports_along() {
+        let mut r = deletion("2026-11-29T10:00:00Z");
+        r.transition(RequestStatus::Scheduled, at("2026-11-29T10:00:01Z"))
+            .unwrap();
+        r.catch_up(at("2027-02-28T23:59:59Z"));
+        assert_eq!(r.status, RequestStatus::Scheduled);
+        r.catch_up(at("2027-03-01T00:00:00Z"));
+        assert_eq!(r.status, RequestStatus::RemovedFromActive);
+        r.catch_up(at("2027-07-01T00:00:00Z"));
+        assert_eq!(r.status, RequestStatus::Completed);
+        assert_eq!(r.history.last().unwrap().at, at("2027-06-01T00:00:00Z"));
+
+        let mut e = request("2026-11-01T10:00:00Z", RequestStatus::Received);
+        e.transition(RequestStatus::Preparing, at("2026-11-01T10:00:01Z"))
+            .unwrap();
+        e.transition(RequestStatus::Ready, at("2026-11-01T10:00:02Z"))
+            .unwrap();
+        e.catch_up(at("2026-11-15T10:00:01Z"));
+        assert_eq!(e.status, RequestStatus::Ready);
+        e.catch_up(at("2026-11-15T10:00:02Z"));
+        assert_eq!(e.status, RequestStatus::Expired);
+    }
+
+    #[test]
+    fn a_second_filing_with_the_same_key_files_nothing() {
+        let mut log = RequestLog::default();
+        let mut first =
+            PrivacyRequest::new(RequestKind::Export, "x".into(), at("2026-11-29T10:00:00Z"));
+        first.idempotency_key = Some("attempt-1".into());
+        let again = first.clone();
+        let a = log.file_request(first);
+        let b = log.file_request(again);
+        assert_eq!(a, b);
+        assert_eq!(log.requests.len(), 1);
+        let mut other =
+            PrivacyRequest::new(RequestKind::Export, "x".into(), at("2026-11-29T10:00:00Z"));
+        other.idempotency_key = Some("attempt-2".into());
+        assert_ne!(log.file_request(other), a);
+        assert_eq!(log.requests.len(), 2);
+    }
+
+    #[test]
+    fn overdue_means_still_unanswered_after_the_due_date() {
+        let r = request("2026-10-01T10:00:00Z", RequestStatus::InReview);
+        assert!(!r.is_overdue(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()));
+        assert!(r.is_overdue(NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()));
+        let done = request("2026-10-01T10:00:00Z", RequestStatus::Completed);
+        assert!(!done.is_overdue(NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()));
     }
 
     #[test]
@@ -172,6 +522,7 @@ mod tests {
             RequestKind::Export,
             RequestKind::Deletion,
             RequestKind::Rectification,
+            RequestKind::Objection,
         ] {
             let timeline = kind.timeline();
             assert_eq!(timeline[0], RequestStatus::Received);
@@ -215,5 +566,38 @@ mod tests {
         let open = log.open();
         assert_eq!(open.len(), 2);
         assert_eq!(open[0].status, RequestStatus::InReview);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use chrono::Datelike;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The due date is one calendar month after the day of receipt (the month's last day if shorter).
+        #[test]
+        fn due_one_month_after_receipt(seconds in 946_684_800i64..4_102_444_800) {
+            let received = DateTime::<Utc>::from_timestamp(seconds, 0).unwrap();
+            let r = PrivacyRequest::new(RequestKind::Export, String::new(), received);
+            let day = received.date_naive();
+            let due = r.due_on();
+            let months = (due.year() - day.year()) * 12 + due.month() as i32 - day.month() as i32;
+            prop_assert_eq!(months, 1);
+            prop_assert!(due.day() <= day.day());
+            prop_assert!(due.day() == day.day() || due.succ_opt().unwrap().day() == 1);
+        }
+
+        /// Whatever the receipt day, a deletion's dates follow the policy.
+        #[test]
+        fn deletion_dates_follow_the_schedule(offset in 0i64..3000, anchor in 0i64..2000) {
+            let last = NaiveDate::from_ymd_opt(2024, 1, 31).unwrap() + Duration::days(anchor);
+            let schedule = CleanupSchedule { interval_months: 6, backup_purge_months: 3, last_cleanup_on: last };
+            let day = last + Duration::days(offset);
+            let d = DeletionDetails::scheduled(DeletionScope::WholeAccount, day, &schedule);
+            prop_assert!(d.cleanup_on > day);
+            prop_assert_eq!(d.backup_purge_on, schedule.backup_purge_after(d.cleanup_on));
+        }
     }
 }

@@ -55,6 +55,58 @@ fn summary(request: &SaveRequest, saved: &CommunicationPreferences) -> String {
     }
 }
 
+/// "Object to marketing": a request to stop using the user's information for marketing at all, beyond messages.
+#[component]
+fn Objection() -> impl IntoView {
+    let session = use_session();
+    let attempt = StoredValue::new(api::new_attempt_key());
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let file = Action::new_local(move |_: &()| async move {
+        match api::file_objection(attempt.get_value()).await {
+            Ok(filed) => {
+                session.requests.reload();
+                session.activity.refresh_if_used();
+                outcome.set(Some(Ok(filed.reference)));
+            }
+            Err(error) => outcome.set(Some(Err(error.to_string()))),
+        }
+    });
+    let filing = file.pending();
+    view! {
+        <section class="communications__objection" aria-labelledby="objection-title">
+            <h2 id="objection-title">"Object to marketing"</h2>
+            <p>
+                "Beyond messages, you can object to any use of your information for marketing: campaigns, suggestions and analysis of what might interest you. We answer within one month."
+            </p>
+            {move || match outcome.get() {
+                Some(Ok(reference)) => view! {
+                    <p role="status">
+                        {format!("Your objection is filed as {reference}. ")}
+                        <A href=crate::routes::request_href(&reference)>"Follow it"</A>
+                    </p>
+                }
+                .into_any(),
+                Some(Err(message)) => view! {
+                    <p class="field-error" role="alert">{format!("Your objection was not filed. {message}")}</p>
+                }
+                .into_any(),
+                None => ().into_any(),
+            }}
+            <button
+                type="button"
+                class="button button--secondary"
+                disabled=move || filing.get() || matches!(outcome.get(), Some(Ok(_)))
+                on:click=move |_| {
+                    file.dispatch(());
+                }
+            >
+                "Object to marketing"
+            </button>
+        </section>
+    }
+    .into_any()
+}
+
 /// The communication preferences page.
 #[component]
 pub fn CommunicationsPage() -> impl IntoView {
@@ -284,6 +336,7 @@ pub fn CommunicationsPage() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </section>
+            <Objection />
             <p>
                 "Your browser may also send a privacy signal. "
                 <A href=Page::Cookies.href_to("signals")>"See how browser privacy signals are treated"</A>

@@ -1,0 +1,99 @@
+//! A request's timeline: the steps it has taken, with their dates, and the steps to come, with the dates the
+//! policy sets for them (a deletion's clean-up and backup purge, an export's expiry).
+
+use leptos::prelude::*;
+
+use crate::components::format;
+use crate::components::labels;
+use crate::domain::requests::{PrivacyRequest, RequestStatus};
+
+/// One step of the timeline.
+struct Step {
+    status: RequestStatus,
+    /// When it happened, or is due to happen.
+    when: Option<String>,
+    state: StepState,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum StepState {
+    Done,
+    Current,
+    Expected,
+}
+
+fn steps(request: &PrivacyRequest) -> Vec<Step> {
+    let reached = |status: RequestStatus| request.history.iter().rev().find(|c| c.status == status);
+    let mut steps = Vec::new();
+    for status in request.kind.timeline() {
+        let happened = reached(*status);
+        let state = if *status == request.status {
+            StepState::Current
+        } else if happened.is_some() {
+            StepState::Done
+        } else {
+            StepState::Expected
+        };
+        let when = match happened {
+            Some(change) => Some(format::date_time(change.at)),
+            None => match (status, &request.deletion) {
+                (RequestStatus::RemovedFromActive, Some(d)) => {
+                    Some(format!("due {}", format::day(d.cleanup_on)))
+                }
+                (RequestStatus::Completed, Some(d)) => {
+                    Some(format!("due {}", format::day(d.backup_purge_on)))
+                }
+                (RequestStatus::Expired, _) => request
+                    .export_expires_at()
+                    .map(|t| format!("on {}", format::date_time(t))),
+                _ => None,
+            },
+        };
+        steps.push(Step {
+            status: *status,
+            when,
+            state,
+        });
+    }
+    // A request that left its timeline (cancelled, declined) ends there.
+    if matches!(
+        request.status,
+        RequestStatus::Cancelled | RequestStatus::Declined
+    ) {
+        steps.retain(|s| s.state == StepState::Done);
+        steps.push(Step {
+            status: request.status,
+            when: reached(request.status).map(|c| format::date_time(c.at)),
+            state: StepState::Current,
+        });
+    }
+    steps
+}
+
+/// The timeline as an ordered list.
+#[component]
+pub fn RequestTimeline(
+    /// The request.
+    request: PrivacyRequest,
+) -> impl IntoView {
+    let items = steps(&request)
+        .into_iter()
+        .map(|step| {
+            let (class, note) = match step.state {
+                StepState::Done => ("timeline__step timeline__step--done", "Done"),
+                StepState::Current => ("timeline__step timeline__step--current", "Now"),
+                StepState::Expected => ("timeline__step timeline__step--expected", "To come"),
+            };
+            view! {
+                <li class=class aria-current=(step.state == StepState::Current).then_some("step")>
+                    <span class="timeline__status">{labels::request_status(step.status)}</span>
+                    <span class="timeline__when">
+                        <span class="visually-hidden">{format!("{note}: ")}</span>
+                        {step.when.unwrap_or_default()}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="timeline">{items}</ol> }.into_any()
+}

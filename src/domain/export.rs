@@ -1,0 +1,370 @@
+//! Export files, produced from the records held: JSON with a data dictionary, or CSV with one section per
+//! category. Built one category at a time, so the page can show progress and stay responsive.
+
+use serde_json::{json, Map, Value};
+
+use super::held::{FieldValue, HeldRecord};
+use super::inventory::{CategoryId, DataSource};
+use super::product::Product;
+use super::requests::{ExportDetails, ExportFormat};
+
+/// The categories an export may cover as personal information (everything but Part II's service data).
+pub fn personal_categories() -> impl Iterator<Item = CategoryId> {
+    CategoryId::ALL
+        .into_iter()
+        .filter(|c| c.source() != DataSource::ServiceData)
+}
+
+/// The categories holding a product's service data.
+pub const SERVICE_CATEGORIES: [CategoryId; 2] =
+    [CategoryId::ServiceRecords, CategoryId::MobileDevices];
+
+/// Whether `record` belongs in an export of `scope`.
+pub fn in_scope(scope: &ExportDetails, record: &HeldRecord) -> bool {
+    if SERVICE_CATEGORIES.contains(&record.category) {
+        record.product.is_some_and(|p| scope.products.contains(&p))
+    } else {
+        scope.categories.contains(&record.category)
+    }
+}
+
+/// The categories of a scope, in the policy's order, each exported as one section.
+pub fn sections(scope: &ExportDetails) -> Vec<CategoryId> {
+    CategoryId::ALL
+        .into_iter()
+        .filter(|c| {
+            if SERVICE_CATEGORIES.contains(c) {
+                !scope.products.is_empty()
+            } else {
+                scope.categories.contains(c)
+            }
+        })
+        .collect()
+}
+
+/// A field's value as exported: raw, machine-readable. `None` leaves the field out (the security answer).
+fn raw(value: &FieldValue) -> Option<Value> {
+    Some(match value {
+        FieldValue::Text(text) | FieldValue::Image(text) => Value::String(text.clone()),
+        FieldValue::Empty => Value::Null,
+        FieldValue::Time(at) => Value::String(at.to_rfc3339()),
+        FieldValue::Day(day) => Value::String(day.to_string()),
+        FieldValue::Count(n) | FieldValue::Bytes(n) => json!(n),
+        FieldValue::Millis(ms) => json!(ms),
+        FieldValue::YesNo(b) | FieldValue::CardDetailsStored(b) => Value::Bool(*b),
+        FieldValue::Money { minor, currency } => {
+            json!({ "amount_minor": minor, "currency": currency })
+        }
+        FieldValue::List(items) => json!(items),
+        FieldValue::Withheld => return None,
+    })
+}
+
+/// A record's exported fields, in order: `product` first when it has one, then each field by its key.
+fn record_fields(record: &HeldRecord) -> Vec<(&'static str, Value)> {
+    let mut fields = Vec::with_capacity(record.fields.len() + 1);
+    if let Some(product) = record.product {
+        fields.push(("product", Value::String(product.name().to_string())));
+    }
+    for field in &record.fields {
+        if let Some(value) = raw(&field.value) {
+            fields.push((field.key.key(), value));
+        }
+    }
+    fields
+}
+
+/// Words the export needs from the portal: the title of a category and the label of a field.
+pub struct Vocabulary<'a> {
+    pub category: &'a dyn Fn(CategoryId) -> &'static str,
+    pub field: &'a dyn Fn(super::held::FieldKey) -> &'static str,
+}
+
+/// An export being built, one category at a time.
+pub struct ExportBuilder {
+    format: ExportFormat,
+    sections: Vec<Value>,
+    dictionary: Vec<Value>,
+    csv: String,
+}
+
+impl ExportBuilder {
+    pub fn new(format: ExportFormat) -> Self {
+        ExportBuilder {
+            format,
+            sections: Vec::new(),
+            dictionary: Vec::new(),
+            csv: String::new(),
+        }
+    }
+
+    /// Adds one category's records.
+    pub fn add(&mut self, category: CategoryId, records: &[&HeldRecord], words: &Vocabulary) {
+        let title = (words.category)(category);
+        let rows: Vec<Vec<(&'static str, Value)>> =
+            records.iter().map(|r| record_fields(r)).collect();
+        // Columns: every key any record of the category has, in first-seen order.
+        let mut columns: Vec<&'static str> = Vec::new();
+        for row in &rows {
+            for (key, _) in row {
+                if !columns.contains(key) {
+                    columns.push(key);
+                }
+            }
+        }
+        let category_key = serde_json::to_value(category)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        match self.format {
+            ExportFormat::Json => {
+                for record in records {
+                    for field in &record.fields {
+                        let entry = json!({
+                            "category": category_key,
+                            "field": field.key.key(),
+                            "label": (words.field)(field.key),
+                        });
+                        if !self.dictionary.contains(&entry) && raw(&field.value).is_some() {
+                            self.dictionary.push(entry);
+                        }
+                    }
+                }
+                let objects: Vec<Value> = rows
+                    .into_iter()
+                    .map(|row| {
+                        Value::Object(
+                            row.into_iter()
+                                .map(|(k, v)| (k.to_string(), v))
+                                .collect::<Map<String, Value>>(),
+                        )
+                    })
+                    .collect();
+                self.sections.push(json!({
+                    "category": category_key,
+                    "title": title,
+                    "records": objects,
+                }));
+            }
+            ExportFormat::Csv => {
+                self.csv.push_str(&format!("# {title} ({category_key})\n"));
+                if rows.is_empty() {
+                    self.csv.push_str("# nothing held\n\n");
+                    return;
+                }
+                let header: Vec<String> = columns.iter().map(|c| csv_cell(c)).collect();
+                self.csv.push_str(&header.join(","));
+                self.csv.push('\n');
+                for row in &rows {
+                    let cells: Vec<String> = columns
+                        .iter()
+                        .map(|c| {
+                            let value = row.iter().find(|(k, _)| k == c).map(|(_, v)| cell_text(v));
+                            csv_cell(&value.unwrap_or_default())
+                        })
+                        .collect();
+                    self.csv.push_str(&cells.join(","));
+                    self.csv.push('\n');
+                }
+                self.csv.push('\n');
+            }
+        }
+    }
+
+    /// The file's text. `about` describes the export (when, for whom, what).
+    pub fn finish(self, about: Value) -> String {
+        match self.format {
+            ExportFormat::Json => {
+                let document = json!({
+                    "about": about,
+                    "data_dictionary": self.dictionary,
+                    "categories": self.sections,
+                });
+                serde_json::to_string_pretty(&document).unwrap_or_default()
+            }
+            ExportFormat::Csv => {
+                let mut head = String::new();
+                if let Value::Object(about) = about {
+                    for (key, value) in about {
+                        head.push_str(&format!("# {key}: {}\n", cell_text(&value)));
+                    }
+                }
+                head.push('\n');
+                head + &self.csv
+            }
+        }
+    }
+}
+
+/// A value as the text of one CSV cell.
+fn cell_text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(cell_text).collect::<Vec<_>>().join("; "),
+        Value::Object(map) => match (map.get("amount_minor"), map.get("currency")) {
+            (Some(amount), Some(currency)) => format!("{amount} {}", cell_text(currency)),
+            _ => Value::Object(map.clone()).to_string(),
+        },
+        other => other.to_string(),
+    }
+}
+
+/// Quotes a CSV cell when needed (RFC 4180), and defuses text a spreadsheet would run as a formula.
+pub fn csv_cell(text: &str) -> String {
+    let risky_start = text.starts_with(['=', '@', '\t', '\r'])
+        || ((text.starts_with('+') || text.starts_with('-'))
+            && !text[1..].starts_with(|c: char| c.is_ascii_digit() || c == ' '));
+    let text = if risky_start {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ') {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// The file name for an export.
+pub fn file_name(reference: &str, format: ExportFormat) -> String {
+    let extension = match format {
+        ExportFormat::Json => "json",
+        ExportFormat::Csv => "csv",
+    };
+    format!("icanopus-export-{reference}.{extension}")
+}
+
+/// The products a scope covers, in order (for summaries).
+pub fn products_in(scope: &ExportDetails) -> Vec<Product> {
+    Product::ALL
+        .into_iter()
+        .filter(|p| scope.products.contains(p))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::held::{held_records, FieldKey};
+    use crate::domain::inventory::Inventory;
+    use crate::domain::profile::Profile;
+
+    fn seed() -> (Profile, Inventory) {
+        (
+            serde_json::from_str(include_str!("../../public/api/personas/asha/profile.json"))
+                .unwrap(),
+            serde_json::from_str(include_str!(
+                "../../public/api/personas/asha/inventory.json"
+            ))
+            .unwrap(),
+        )
+    }
+
+    fn words() -> Vocabulary<'static> {
+        Vocabulary {
+            category: &|_| "Title",
+            field: &|k: FieldKey| k.key(),
+        }
+    }
+
+    fn build(scope: &ExportDetails) -> String {
+        let (profile, inventory) = seed();
+        let records = held_records(&profile, &inventory);
+        let mut builder = ExportBuilder::new(scope.format);
+        for category in sections(scope) {
+            let chosen: Vec<&HeldRecord> = records
+                .iter()
+                .filter(|r| r.category == category && in_scope(scope, r))
+                .collect();
+            builder.add(category, &chosen, &words());
+        }
+        builder.finish(json!({ "format": "test" }))
+    }
+
+    #[test]
+    fn json_exports_hold_the_chosen_categories_only_with_a_dictionary() {
+        let scope = ExportDetails {
+            categories: vec![CategoryId::BrowserLogs, CategoryId::SecurityQuestion],
+            products: vec![Product::Smsndt],
+            format: ExportFormat::Json,
+            file: None,
+        };
+        let text = build(&scope);
+        let document: Value = serde_json::from_str(&text).unwrap();
+        let categories: Vec<&str> = document["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["category"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            categories,
+            [
+                "security_question",
+                "browser_logs",
+                "service_records",
+                "mobile_devices"
+            ]
+        );
+        assert_eq!(
+            document["categories"][1]["records"]
+                .as_array()
+                .unwrap()
+                .len(),
+            6
+        );
+        assert_eq!(
+            document["categories"][1]["records"][0]["ip_address"],
+            "49.207.183.21"
+        );
+        // Service data of the chosen product only.
+        let service = document["categories"][2]["records"].as_array().unwrap();
+        assert_eq!(service.len(), 1);
+        assert_eq!(service[0]["product"], "SMSNDT");
+        // The security answer is never exported; the question is.
+        assert!(!text.contains("security_answer"));
+        assert!(text.contains("What was the name of your first school?"));
+        assert!(document["data_dictionary"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["field"] == "ip_address" && d["category"] == "browser_logs"));
+        assert!(
+            !text.contains("Kovai"),
+            "reselling partners were not chosen"
+        );
+    }
+
+    #[test]
+    fn csv_exports_have_one_section_per_category() {
+        let scope = ExportDetails {
+            categories: vec![CategoryId::Interactions, CategoryId::ReviewSites],
+            products: vec![],
+            format: ExportFormat::Csv,
+            file: None,
+        };
+        let text = build(&scope);
+        assert!(text.starts_with("# format: test\n"));
+        assert!(
+            text.contains("# Title (interactions)\nproduct,date,channel,team,subject,recorded\n")
+        );
+        assert!(text.contains("# Title (review_sites)\nproduct,review_site,posted,excerpt\n"));
+        assert!(text.contains("\"Importing 1,200 contacts from a spreadsheet\""));
+        assert_eq!(text.matches("# Title").count(), 2);
+    }
+
+    #[test]
+    fn csv_cells_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(csv_cell("@cmd"), "'@cmd");
+        assert_eq!(csv_cell("+91 98450 12345"), "+91 98450 12345");
+        assert_eq!(csv_cell("-5"), "-5");
+        assert_eq!(csv_cell("+cmd"), "'+cmd");
+        assert_eq!(csv_cell("line\nbreak"), "\"line\nbreak\"");
+    }
+}

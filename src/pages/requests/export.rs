@@ -1,0 +1,436 @@
+//! `/requests/export`: choose what to export and the format, check the answers, then the file is produced here in
+//! the browser (with progress), filed as a request, and offered for download with its size and SHA-256.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use serde_json::json;
+
+use crate::api::{self, ApiError};
+use crate::components::download::{download_text, yield_now};
+use crate::components::error_summary::{ErrorSummary, FieldError, FieldProblem};
+use crate::components::format;
+use crate::components::labels;
+use crate::components::page_heading::PageHeading;
+use crate::components::unsaved_guard::guard_unsaved_changes;
+use crate::domain::export::{in_scope, personal_categories, sections, ExportBuilder, Vocabulary};
+use crate::domain::held::{held_records, HeldRecord};
+use crate::domain::inventory::CategoryId;
+use crate::domain::product::Product;
+use crate::domain::requests::{ExportDetails, ExportFormat};
+use crate::routes::{request_href, Page};
+use crate::state::session::use_session;
+
+const SCOPE: &str = "export-category-0";
+const FORMAT: &str = "format-json";
+
+/// Where the user is in the journey.
+#[derive(Clone, PartialEq)]
+enum Step {
+    Choose,
+    Check,
+    Working,
+    Done {
+        reference: String,
+        name: String,
+        bytes: u64,
+        sha256: String,
+        text: String,
+        format: ExportFormat,
+    },
+}
+
+/// What producing the file reports as it goes.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Progress {
+    done: usize,
+    total: usize,
+}
+
+/// Produces the export file from the user's current data, one section at a time.
+async fn produce(scope: &ExportDetails, progress: RwSignal<Progress>) -> Result<String, ApiError> {
+    let (profile, inventory) = futures::join!(api::profile(), api::inventory());
+    let (profile, inventory) = (profile?, inventory?);
+    let records = held_records(&profile, &inventory);
+    let parts = sections(scope);
+    progress.set(Progress {
+        done: 0,
+        total: parts.len(),
+    });
+    let words = Vocabulary {
+        category: &labels::category,
+        field: &labels::field,
+    };
+    let mut builder = ExportBuilder::new(scope.format);
+    for (index, category) in parts.iter().enumerate() {
+        let chosen: Vec<&HeldRecord> = records
+            .iter()
+            .filter(|r| r.category == *category && in_scope(scope, r))
+            .collect();
+        builder.add(*category, &chosen, &words);
+        progress.set(Progress {
+            done: index + 1,
+            total: parts.len(),
+        });
+        // Keep the page responsive between sections.
+        yield_now().await;
+    }
+    Ok(builder.finish(json!({
+        "export": "iCanopus Technology personal data export",
+        "generated_at": api::now().to_rfc3339(),
+        "user_id": profile.user_id,
+        "username": profile.account.username,
+        "format": match scope.format { ExportFormat::Json => "json", ExportFormat::Csv => "csv" },
+        "note": "Service data in this demonstration is summarised (record counts, files, storage). The security answer is never exported: it is kept only as a one-way hash.",
+    })))
+}
+
+fn summary_of(scope: &ExportDetails) -> String {
+    let mut parts = Vec::new();
+    if !scope.categories.is_empty() {
+        parts.push(format!(
+            "{} categories of personal information",
+            scope.categories.len()
+        ));
+    }
+    if !scope.products.is_empty() {
+        let names: Vec<&str> = scope.products.iter().map(|p| p.name()).collect();
+        parts.push(format!("service data of {}", names.join(", ")));
+    }
+    format!(
+        "{}, as {}",
+        parts.join(" and "),
+        match scope.format {
+            ExportFormat::Json => "JSON",
+            ExportFormat::Csv => "CSV",
+        }
+    )
+}
+
+/// The export journey.
+#[component]
+pub fn NewExportPage() -> impl IntoView {
+    let session = use_session();
+    let categories = RwSignal::new(Vec::<CategoryId>::new());
+    let products = RwSignal::new(Vec::<Product>::new());
+    let format_choice = RwSignal::new(None::<ExportFormat>);
+    let step = RwSignal::new(Step::Choose);
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
+    let progress = RwSignal::new(Progress::default());
+    let failure = RwSignal::new(None::<String>);
+    // One key per attempt: a double click or a resubmission files one request.
+    let attempt = StoredValue::new(api::new_attempt_key());
+    guard_unsaved_changes(Signal::derive(move || {
+        matches!(step.get(), Step::Check | Step::Working)
+    }));
+
+    let scope = move || ExportDetails {
+        categories: categories.get(),
+        products: products.get(),
+        format: format_choice.get().unwrap_or(ExportFormat::Json),
+        file: None,
+    };
+
+    let continue_to_check = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut found = Vec::new();
+        if categories.with_untracked(Vec::is_empty) && products.with_untracked(Vec::is_empty) {
+            found.push(FieldProblem {
+                field: SCOPE,
+                message: "Choose at least one kind of information to export".to_string(),
+            });
+        }
+        if format_choice.get_untracked().is_none() {
+            found.push(FieldProblem {
+                field: FORMAT,
+                message: "Choose a format".to_string(),
+            });
+        }
+        problems.set(found.clone());
+        if found.is_empty() {
+            step.set(Step::Check);
+        }
+    };
+
+    let submit = Action::new_local(move |scope: &ExportDetails| {
+        let scope = scope.clone();
+        async move {
+            failure.set(None);
+            step.set(Step::Working);
+            let outcome = async {
+                let text = produce(&scope, progress).await?;
+                let sha256 = api::browser::sha256_hex(text.as_bytes())
+                    .await
+                    .map_err(|e| ApiError::Storage(api::StorageError::Failed(e)))?;
+                let filed = api::file_export(
+                    scope.clone(),
+                    summary_of(&scope),
+                    text.clone(),
+                    sha256.clone(),
+                    attempt.get_value(),
+                )
+                .await?;
+                Ok::<_, ApiError>((filed, text, sha256))
+            }
+            .await;
+            match outcome {
+                Ok((filed, text, sha256)) => {
+                    session.requests.reload();
+                    session.activity.refresh_if_used();
+                    step.set(Step::Done {
+                        name: crate::domain::export::file_name(&filed.reference, scope.format),
+                        reference: filed.reference,
+                        bytes: text.len() as u64,
+                        sha256,
+                        text,
+                        format: scope.format,
+                    });
+                }
+                Err(error) => {
+                    failure.set(Some(format!(
+                        "Your export was not made. Your choices are kept: try again. {error}"
+                    )));
+                    step.set(Step::Check);
+                }
+            }
+        }
+    });
+    let submitting = submit.pending();
+
+    let choose_view = move || {
+        view! {
+            <form class="request-form" on:submit=continue_to_check novalidate>
+                <ErrorSummary problems=problems_signal />
+                <fieldset class="form-field">
+                    <legend>"Personal information"</legend>
+                    <p class="muted">"The categories on the “Your information” page."</p>
+                    <FieldError field=SCOPE problems=problems_signal />
+                    <div class="checkboxes">
+                        {personal_categories()
+                            .enumerate()
+                            .map(|(i, category)| {
+                                let id = format!("export-category-{i}");
+                                view! {
+                                    <div class="checkboxes__item">
+                                        <input
+                                            type="checkbox"
+                                            id=id.clone()
+                                            prop:checked=move || categories.with(|c| c.contains(&category))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                categories.update(|c| {
+                                                    c.retain(|x| *x != category);
+                                                    if on {
+                                                        c.push(category);
+                                                        c.sort();
+                                                    }
+                                                });
+                                            }
+                                        />
+                                        <label for=id>{labels::category(category)}</label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                    <div class="button-row">
+                        <button type="button" class="button-link" on:click=move |_| categories.set(personal_categories().collect())>
+                            "Select all personal information"
+                        </button>
+                        <button type="button" class="button-link" on:click=move |_| categories.set(Vec::new())>
+                            "Clear"
+                        </button>
+                    </div>
+                </fieldset>
+                <fieldset class="form-field">
+                    <legend>"Service data"</legend>
+                    <p class="muted">"What you keep in each product."</p>
+                    <div class="checkboxes">
+                        {Product::ALL
+                            .iter()
+                            .map(|product| {
+                                let product = *product;
+                                let id = format!("export-product-{}", product.slug());
+                                view! {
+                                    <div class="checkboxes__item">
+                                        <input
+                                            type="checkbox"
+                                            id=id.clone()
+                                            prop:checked=move || products.with(|p| p.contains(&product))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                products.update(|p| {
+                                                    p.retain(|x| *x != product);
+                                                    if on {
+                                                        p.push(product);
+                                                        p.sort();
+                                                    }
+                                                });
+                                            }
+                                        />
+                                        <label for=id>{format!("{} service data", product.name())}</label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </fieldset>
+                <fieldset class="form-field">
+                    <legend>"Format"</legend>
+                    <FieldError field=FORMAT problems=problems_signal />
+                    <div class="radios">
+                        {[(ExportFormat::Json, "format-json"), (ExportFormat::Csv, "format-csv")]
+                            .into_iter()
+                            .map(|(format, id)| {
+                                view! {
+                                    <div class="radios__item">
+                                        <input
+                                            type="radio"
+                                            name="format"
+                                            id=id
+                                            prop:checked=move || format_choice.get() == Some(format)
+                                            on:change=move |_| format_choice.set(Some(format))
+                                        />
+                                        <label for=id>{labels::export_format(format)}</label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </fieldset>
+                <button type="submit" class="button">"Continue"</button>
+            </form>
+        }
+        .into_any()
+    };
+
+    let check_view = move || {
+        let scope = scope();
+        let category_names: Vec<&str> = scope
+            .categories
+            .iter()
+            .map(|c| labels::category(*c))
+            .collect();
+        let product_names: Vec<&str> = scope.products.iter().map(|p| p.name()).collect();
+        let change = move |_| step.set(Step::Choose);
+        let send = scope.clone();
+        view! {
+            <h2>"Check your answers"</h2>
+            {move || failure.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
+            <dl class="summary-list summary-list--check">
+                <div>
+                    <dt>"Personal information"</dt>
+                    <dd>{if category_names.is_empty() { "None".to_string() } else { category_names.join(", ") }}</dd>
+                    <dd><button type="button" class="button-link" on:click=change>"Change"<span class="visually-hidden">" personal information"</span></button></dd>
+                </div>
+                <div>
+                    <dt>"Service data"</dt>
+                    <dd>{if product_names.is_empty() { "None".to_string() } else { product_names.join(", ") }}</dd>
+                    <dd><button type="button" class="button-link" on:click=change>"Change"<span class="visually-hidden">" service data"</span></button></dd>
+                </div>
+                <div>
+                    <dt>"Format"</dt>
+                    <dd>{labels::export_format(scope.format)}</dd>
+                    <dd><button type="button" class="button-link" on:click=change>"Change"<span class="visually-hidden">" format"</span></button></dd>
+                </div>
+            </dl>
+            <p>"The file is made now, from what we hold about you, and you can download it straight away and for 14 days."</p>
+            <button
+                type="button"
+                class="button"
+                disabled=move || submitting.get()
+                on:click=move |_| {
+                    if !submitting.get_untracked() {
+                        submit.dispatch(send.clone());
+                    }
+                }
+            >
+                "Make my export"
+            </button>
+        }
+        .into_any()
+    };
+
+    let working_view = move || {
+        view! {
+            <div class="export-progress">
+                <h2>"Making your export"</h2>
+                <progress
+                    max=move || progress.get().total.max(1)
+                    value=move || progress.get().done
+                    aria-label="Export progress"
+                ></progress>
+                <p role="status">
+                    {move || {
+                        let p = progress.get();
+                        format!("Preparing your file: {} of {} sections", p.done, p.total)
+                    }}
+                </p>
+            </div>
+        }
+        .into_any()
+    };
+
+    let done_view = move |reference: String,
+                          name: String,
+                          bytes: u64,
+                          sha256: String,
+                          text: String,
+                          format: ExportFormat| {
+        let mime = match format {
+            ExportFormat::Json => "application/json",
+            ExportFormat::Csv => "text/csv",
+        };
+        let file_name = name.clone();
+        let due = api::now()
+            .date_naive()
+            .checked_add_months(chrono::Months::new(1));
+        view! {
+            <div class="confirmation" role="status">
+                <h2 class="confirmation__title">"Your export is ready"</h2>
+                <p class="confirmation__reference">{format!("Reference: {reference}")}</p>
+            </div>
+            <dl class="summary-list">
+                <div><dt>"File"</dt><dd>{name}</dd></div>
+                <div><dt>"Size"</dt><dd>{format::bytes(bytes)}</dd></div>
+                <div><dt>"SHA-256"</dt><dd><code class="checksum">{sha256}</code></dd></div>
+                <div><dt>"Legal due date"</dt><dd>{due.map(format::day).unwrap_or_default()}</dd></div>
+            </dl>
+            <button
+                type="button"
+                class="button"
+                on:click=move |_| {
+                    let _downloaded = download_text(&file_name, mime, &text);
+                }
+            >
+                "Download your export"
+            </button>
+            <p>
+                "You can download it again from "
+                <A href=request_href(&reference)>"the request's page"</A>
+                " for 14 days. Check the file with its SHA-256 checksum, for example with "
+                <code>"sha256sum"</code>
+                "."
+            </p>
+        }
+        .into_any()
+    };
+
+    view! {
+        <PageHeading
+            title=Page::NewExport.title()
+            lead="Choose what to include and a format. We make the file straight away, here in your browser, from what we hold about you."
+        />
+        <div class="request-journey">
+            {move || match step.get() {
+                Step::Choose => choose_view(),
+                Step::Check => check_view(),
+                Step::Working => working_view(),
+                Step::Done { reference, name, bytes, sha256, text, format } => {
+                    done_view(reference, name, bytes, sha256, text, format)
+                }
+            }}
+        </div>
+    }
+    .into_any()
+}
