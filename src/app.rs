@@ -83,7 +83,8 @@ fn Shell() -> impl IntoView {
         if let (Some(Ok(settings)), Some(Ok(policy))) =
             (session.cookies.get(), session.policy.get())
         {
-            let standing = settings.valid_consent(api::now(), &policy.revision);
+            let now = api::now();
+            let standing = settings.valid_consent(now, policy.revision_on(now.date_naive()));
             api::browser::apply_cookie_choice(standing, &settings.cookies);
         }
     });

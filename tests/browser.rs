@@ -202,3 +202,38 @@ fn status_badge_names_the_status_and_its_tone() {
     assert!(second.class_list().contains("status-badge--problem"));
     root.remove();
 }
+
+/// Dates go through cached `Intl.DateTimeFormat`s: the text is the browser's own for the language and zone chosen,
+/// a change of language or zone is honoured at once (no stale formatter), and an unknown one falls back.
+#[wasm_bindgen_test]
+fn dates_follow_the_chosen_language_and_zone_and_fall_back_when_unknown() {
+    use privacy_portal::components::format::{self, DisplayPrefs};
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-29T04:30:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let set = |language: &str, zone: &str| {
+        format::set_display_prefs(DisplayPrefs {
+            language: Some(language.into()),
+            time_zone: Some(zone.into()),
+        })
+    };
+    set("en-GB", "Asia/Kolkata");
+    assert_eq!(format::date_time(at), "29 Nov 2026, 10:00");
+    set("en-GB", "UTC");
+    assert_eq!(format::date_time(at), "29 Nov 2026, 04:30");
+    set("de-DE", "Asia/Kolkata");
+    assert_eq!(format::date_time(at), "29.11.2026, 10:00");
+    // Formatting thousands of dates reuses the formatter and stays fast.
+    let started = js_sys::Date::now();
+    for _ in 0..2_000 {
+        assert_eq!(format::date(at), "29.11.2026");
+    }
+    let elapsed = js_sys::Date::now() - started;
+    assert!(elapsed < 1_000.0, "2,000 dates took {elapsed} ms");
+    // An unknown time zone or language falls back to the browser's rather than failing.
+    set("en-GB", "Mars/Olympus_Mons");
+    assert!(format::date_time(at).starts_with("29 Nov 2026"));
+    set("xx-not-a-language-!!", "UTC");
+    assert!(!format::date_time(at).is_empty());
+    format::set_display_prefs(DisplayPrefs::default());
+}

@@ -122,3 +122,31 @@ pub fn random_bytes(n: usize) -> Result<Vec<u8>, String> {
         .map_err(|_| "the browser could not generate random values".to_string())?;
     Ok(bytes)
 }
+
+/// Runs `work`, timed with the User Timing API as the measure `name` (read by the benchmark and visible in the
+/// browser's performance panel).
+pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}-start");
+    let end = format!("{name}-end");
+    if let Some(performance) = &performance {
+        let _marked = performance.mark(&start);
+    }
+    let result = work();
+    if let Some(performance) = &performance {
+        let _marked = performance.mark(&end);
+        let _measured = performance.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+    result
+}
+
+/// Lets the browser paint and handle input before long work continues (a macrotask turn), so work on thousands of
+/// entries runs as several short tasks instead of one long one.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _scheduled = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _done = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

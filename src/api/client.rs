@@ -123,5 +123,7 @@ pub fn decode_with_overlay<T: DeserializeOwned>(
 /// Reads `endpoint` as the server would answer it: seed plus the user's changes.
 pub async fn read<T: DeserializeOwned>(endpoint: Endpoint) -> Result<T, ApiError> {
     let seed_text = fetch_seed_text(endpoint).await?;
-    decode_with_overlay(endpoint, &seed_text)
+    super::browser::timed(&format!("decode {}", endpoint.file()), || {
+        decode_with_overlay(endpoint, &seed_text)
+    })
 }

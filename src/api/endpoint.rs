@@ -11,13 +11,15 @@ pub enum Endpoint {
     Activity,
     Sharing,
     Policy,
+    /// Notices sent to the user (policy changes, a change of ownership), with their read state.
+    Notices,
     /// The mock backend's demo users (not part of a real backend's contract).
     Personas,
 }
 
 impl Endpoint {
     /// Every endpoint, for tests and the contract documentation.
-    pub const ALL: [Endpoint; 9] = [
+    pub const ALL: [Endpoint; 10] = [
         Endpoint::Profile,
         Endpoint::Inventory,
         Endpoint::Communications,
@@ -26,6 +28,7 @@ impl Endpoint {
         Endpoint::Activity,
         Endpoint::Sharing,
         Endpoint::Policy,
+        Endpoint::Notices,
         Endpoint::Personas,
     ];
 
@@ -45,6 +48,7 @@ impl Endpoint {
             Endpoint::Activity => "activity.json",
             Endpoint::Sharing => "sharing.json",
             Endpoint::Policy => "policy.json",
+            Endpoint::Notices => "notices.json",
             Endpoint::Personas => "personas.json",
         }
     }
@@ -60,6 +64,7 @@ impl Endpoint {
             Endpoint::Activity => "activity",
             Endpoint::Sharing => "sharing",
             Endpoint::Policy => "policy",
+            Endpoint::Notices => "notices",
             Endpoint::Personas => "personas",
         }
     }
@@ -83,6 +88,7 @@ impl Endpoint {
             Endpoint::Activity => "the access and activity log",
             Endpoint::Sharing => "the list of partners and apps",
             Endpoint::Policy => "the privacy policy",
+            Endpoint::Notices => "your notices",
             Endpoint::Personas => "the list of demo users",
         }
     }

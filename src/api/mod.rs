@@ -7,6 +7,7 @@ mod client;
 pub mod demo;
 mod endpoint;
 mod error;
+mod generated;
 pub mod overlay;
 mod storage;
 mod store;
@@ -15,7 +16,7 @@ use crate::domain::activity::{ActivityDetail, ActivityEvent, ActivityLog, Change
 use crate::domain::communications::CommunicationPreferences;
 use crate::domain::cookies::{CookieConsent, CookieSettings};
 use crate::domain::inventory::Inventory;
-use crate::domain::policy::PolicyDocument;
+use crate::domain::policy::{PolicyDocument, PolicyNotices};
 use crate::domain::product::Product;
 use crate::domain::profile::{OptionalProfile, Profile, SecurityQuestion};
 use crate::domain::requests::{
@@ -60,8 +61,30 @@ pub async fn requests() -> Result<RequestLog, ApiError> {
     Ok(log)
 }
 
+/// Generated entries made between pauses.
+const GENERATE_PER_STEP: usize = 2_000;
+
+/// The activity log, with any generated history expanded (mock only), oldest entries first.
 pub async fn activity() -> Result<ActivityLog, ApiError> {
-    client::read(Endpoint::Activity).await
+    let mut log: ActivityLog = client::read(Endpoint::Activity).await?;
+    if let Some(history) = log.generated.take() {
+        // Made in steps with a pause between, so thousands of entries never make one long task.
+        let mut generator = generated::Generator::new(&history);
+        let mut events = Vec::with_capacity(generator.len() + log.events.len());
+        loop {
+            let before = events.len();
+            browser::timed("activity-generate", || {
+                events.extend(generator.by_ref().take(GENERATE_PER_STEP))
+            });
+            if events.len() == before {
+                break;
+            }
+            browser::yield_now().await;
+        }
+        events.append(&mut log.events);
+        log.events = events;
+    }
+    Ok(log)
 }
 
 pub async fn sharing() -> Result<Sharing, ApiError> {
@@ -70,6 +93,63 @@ pub async fn sharing() -> Result<Sharing, ApiError> {
 
 pub async fn policy() -> Result<PolicyDocument, ApiError> {
     client::read(Endpoint::Policy).await
+}
+
+pub async fn notices() -> Result<PolicyNotices, ApiError> {
+    client::read(Endpoint::Notices).await
+}
+
+/// Marks a notice read (`true`) or unread again (`false`).
+pub async fn set_notice_read(id: &str, read: bool) -> Result<PolicyNotices, ApiError> {
+    let mut board = notices().await?;
+    let found = board.set_read(id, read.then(now));
+    if !found {
+        return Err(ApiError::Status {
+            endpoint: Endpoint::Notices,
+            status: 404,
+        });
+    }
+    let summary = if read {
+        "Marked a notice as read"
+    } else {
+        "Marked a notice as unread"
+    };
+    write_document(
+        Endpoint::Notices,
+        &board,
+        ChangeArea::Notices,
+        summary,
+        None,
+    )
+    .await?;
+    Ok(board)
+}
+
+/// Stops (`active = false`) or resumes working with a reselling partner.
+pub async fn set_partner_active(id: &str, active: bool) -> Result<Sharing, ApiError> {
+    let mut shared = sharing().await?;
+    let Some(partner) = shared.reselling_partners.iter_mut().find(|p| p.id == id) else {
+        return Err(ApiError::Status {
+            endpoint: Endpoint::Sharing,
+            status: 404,
+        });
+    };
+    partner.active = active;
+    partner.stopped_at = (!active).then(now);
+    let summary = if active {
+        format!("Started working with {} again", partner.name)
+    } else {
+        format!("Stopped working with {}", partner.name)
+    };
+    write_document(
+        Endpoint::Sharing,
+        &shared,
+        ChangeArea::Sharing,
+        &summary,
+        None,
+    )
+    .await?;
+    Ok(shared)
 }
 
 /// A new activity event for a change made in this portal.

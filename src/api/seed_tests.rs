@@ -54,6 +54,11 @@ macro_rules! persona_files {
                 $persona,
                 "/sharing.json"
             )),
+            include_str!(concat!(
+                "../../public/api/personas/",
+                $persona,
+                "/notices.json"
+            )),
         ]
     };
 }
@@ -73,6 +78,7 @@ fn persona_text(persona: &str, endpoint: Endpoint) -> &'static str {
         Endpoint::Requests => files[4],
         Endpoint::Activity => files[5],
         Endpoint::Sharing => files[6],
+        Endpoint::Notices => files[7],
         Endpoint::Policy => include_str!("../../public/api/policy.json"),
         Endpoint::Personas => include_str!("../../public/api/personas.json"),
     }
@@ -97,6 +103,11 @@ fn every_seed_document_of_every_persona_decodes() {
         let _: RequestLog = seed_of(persona, Endpoint::Requests);
         let _: ActivityLog = seed_of(persona, Endpoint::Activity);
         let _: Sharing = seed_of(persona, Endpoint::Sharing);
+        let notices: crate::domain::policy::PolicyNotices = seed_of(persona, Endpoint::Notices);
+        assert!(
+            notices.unread_count() >= 1,
+            "{persona}: the pending change is announced"
+        );
     }
     let _: PolicyDocument = seed(Endpoint::Policy);
 }

@@ -26,16 +26,17 @@ fn reason_text(reason: &AskReason, policy: &PolicyDocument) -> String {
             "You made your cookie choice more than 6 months ago, so we are asking again. Until you choose, only strictly necessary cookies are used.".to_string()
         }
         AskReason::PolicyChanged { given_under } => {
+            let current = policy.revision_on(api::now().date_naive());
             let change = policy
                 .changes
                 .iter()
                 .rev()
-                .find(|c| c.revision == policy.revision)
+                .find(|c| c.revision == current)
                 .map(|c| format!(" What changed: {}", c.summary))
                 .unwrap_or_default();
             format!(
                 "Our privacy policy has changed since you chose (your choice was made under the version of {given_under}; the current one is {}).{change} Please choose again; until you do, only strictly necessary cookies are used.",
-                policy.revision
+                current
             )
         }
     }
@@ -53,7 +54,7 @@ fn banner(settings: CookieSettings, policy: PolicyDocument, reason: AskReason) -
         OPTIONAL_CATEGORIES[1],
         OPTIONAL_CATEGORIES[2],
     ]
-    .map(|c| settings.effective(c, signals.gpc, now, &policy.revision));
+    .map(|c| settings.effective(c, signals.gpc, now, policy.revision_on(now.date_naive())));
     let text = reason_text(&reason, &policy);
     let choose = move |choices: Choices| {
         consent.save.dispatch(ConsentRequest {
@@ -122,7 +123,8 @@ pub fn CookieBanner() -> impl IntoView {
         else {
             return ().into_any();
         };
-        match settings.ask_reason(api::now(), &policy.revision) {
+        let now = api::now();
+        match settings.ask_reason(now, policy.revision_on(now.date_naive())) {
             Some(reason) => banner(settings, policy, reason),
             None => ().into_any(),
         }

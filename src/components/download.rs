@@ -27,13 +27,3 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     let _revoked = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
-
-/// Lets the browser paint and handle input before long work continues (a macrotask turn).
-pub async fn yield_now() {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        if let Some(window) = web_sys::window() {
-            let _scheduled = window.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _done = wasm_bindgen_futures::JsFuture::from(promise).await;
-}

@@ -1,6 +1,7 @@
 //! The words the portal uses for domain values.
 
-use crate::domain::activity::{AccessReason, EmployeeRole};
+use crate::domain::activity::{AccessReason, ActivityDetail, ChangeArea, EmployeeRole};
+use crate::domain::activity_filter::KindFilter;
 use crate::domain::catalogue::{LegalHold, Purpose, Recipient, Retention, UserAction};
 use crate::domain::communications::{EssentialMessage, MessageChannel, Topic};
 use crate::domain::cookies::{Basis, ConsentMethod, CookieCategory, CookieParty};
@@ -9,6 +10,7 @@ use crate::domain::inventory::{CategoryId, DataSource};
 use crate::domain::profile::AccountField;
 use crate::domain::profile_rules::{OptionalField, PhotoProblem, Problem};
 use crate::domain::requests::{DeletionScope, ExportFormat, RequestKind, RequestStatus};
+use crate::domain::sharing::ProviderKind;
 use crate::routes::Page;
 
 pub const fn source(source: DataSource) -> &'static str {
@@ -485,5 +487,58 @@ pub const fn export_format(format: ExportFormat) -> &'static str {
     match format {
         ExportFormat::Json => "JSON (one file, with a data dictionary)",
         ExportFormat::Csv => "CSV (one section per category, for spreadsheets)",
+    }
+}
+
+pub const fn activity_kind(kind: KindFilter) -> &'static str {
+    match kind {
+        KindFilter::Access => "Access by our staff",
+        KindFilter::SignIn => "Sign-ins",
+        KindFilter::Change => "Changes",
+        KindFilter::Request => "Requests",
+    }
+}
+
+/// What happened, in one sentence.
+pub fn activity_text(detail: &ActivityDetail) -> String {
+    match detail {
+        ActivityDetail::EmployeeAccess {
+            role,
+            reason,
+            accessed,
+        } => format!(
+            "{}: {}. Viewed: {accessed}",
+            employee_role(*role),
+            access_reason(*reason)
+        ),
+        ActivityDetail::SignIn {
+            device,
+            browser,
+            location,
+        } => format!("You signed in on {device} ({browser}), from {location}"),
+        ActivityDetail::Change { summary, .. } => summary.clone(),
+    }
+}
+
+/// A short name for an entry's kind.
+pub const fn activity_detail_kind(detail: &ActivityDetail) -> &'static str {
+    match detail {
+        ActivityDetail::EmployeeAccess { .. } => "Staff access",
+        ActivityDetail::SignIn { .. } => "Sign-in",
+        ActivityDetail::Change {
+            area: ChangeArea::Requests,
+            ..
+        } => "Request",
+        ActivityDetail::Change { .. } => "Change",
+    }
+}
+
+pub const fn provider_kind(kind: ProviderKind) -> &'static str {
+    match kind {
+        ProviderKind::MarketingAndAdvertising => "Marketing and advertising partners",
+        ProviderKind::EventOrganisers => "Event organisers",
+        ProviderKind::WebAnalytics => "Web analytics providers",
+        ProviderKind::PaymentProcessors => "Payment processors",
+        ProviderKind::MappingProviders => "Mapping providers",
     }
 }

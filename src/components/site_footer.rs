@@ -17,15 +17,17 @@ pub fn SiteFooter() -> impl IntoView {
     let details = move || match policy.get() {
         None => view! { <p>"Loading contact details…"</p> }.into_any(),
         Some(Ok(policy)) => {
-            let mailto = format!("mailto:{}", policy.contact_email);
+            let today = crate::api::now().date_naive();
+            let contact = policy.contact_on(today).to_string();
+            let mailto = format!("mailto:{contact}");
             view! {
                 <p>
                     "Questions or concerns about your personal information? Write to our data protection contact at "
-                    <a href=mailto>{policy.contact_email.clone()}</a> "."
+                    <a href=mailto>{contact}</a> "."
                 </p>
                 <p>
                     <A href=Page::Policy.href()>"Privacy policy"</A>
-                    {format!(" effective from {}.", format::day(policy.effective_on))}
+                    {format!(" effective from {}.", format::day(policy.in_force_since(today)))}
                 </p>
 
             }

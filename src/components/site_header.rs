@@ -40,6 +40,17 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="site-header__logo" aria-hidden="true"></span>
                     {PRODUCT_NAME}
                 </A>
+                {move || {
+                    let unread = session.notices.get().and_then(Result::ok).map_or(0, |b| b.unread_count());
+                    (unread > 0)
+                        .then(|| {
+                            view! {
+                                <A href=Page::Policy.href_to("notices") attr:class="site-header__notices">
+                                    {if unread == 1 { "1 unread notice".to_string() } else { format!("{unread} unread notices") }}
+                                </A>
+                            }
+                        })
+                }}
                 <p class="site-header__user">
                     {move || {
                         user_name()

@@ -41,6 +41,7 @@ pub enum ChangeArea {
     Cookies,
     Requests,
     Sharing,
+    Notices,
     DemoData,
 }
 
@@ -81,10 +82,22 @@ impl ActivityEvent {
     }
 }
 
+/// Instructions for the mock backend to add a long, deterministic history to a demo user (see `api`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GeneratedHistory {
+    pub seed: u64,
+    pub count: u32,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+}
+
 /// The activity endpoint's document.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ActivityLog {
     pub events: Vec<ActivityEvent>,
+    /// Mock only: more entries to generate when the document is read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<GeneratedHistory>,
 }
 
 impl ActivityLog {
@@ -128,6 +141,7 @@ mod tests {
     #[test]
     fn latest_access_is_newest_first_and_only_employee_access() {
         let log = ActivityLog {
+            generated: None,
             events: vec![
                 event("a", "2026-01-01T00:00:00Z", access()),
                 event(

@@ -2,6 +2,7 @@
 //! Nothing here knows about Leptos, the browser or the backend, so every rule is tested with `cargo test`.
 
 pub mod activity;
+pub mod activity_filter;
 pub mod catalogue;
 pub mod communications;
 pub mod cookies;
@@ -15,3 +16,4 @@ pub mod profile;
 pub mod profile_rules;
 pub mod requests;
 pub mod sharing;
+pub mod text_diff;

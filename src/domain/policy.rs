@@ -9,6 +9,62 @@ pub struct PolicyParagraph {
     #[serde(default)]
     pub heading: bool,
     pub text: String,
+    /// Set on the first paragraph of each of the policy's parts: that part's title ("Part II – …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_part: Option<String>,
+}
+
+/// A section of the policy text, for its table of contents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutlineEntry {
+    pub title: String,
+    pub anchor: String,
+}
+
+/// One part of the policy (Part I, II or III) and its sections. Text before the first part is the preamble,
+/// which has no title.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutlinePart {
+    pub part: Option<OutlineEntry>,
+    pub sections: Vec<OutlineEntry>,
+}
+
+/// The table of contents of `paragraphs`: its parts in order, each with its headed sections. Titles lose their
+/// trailing colon or full stop; anchors are those of [`anchor`].
+pub fn outline(paragraphs: &[PolicyParagraph]) -> Vec<OutlinePart> {
+    let mut parts = vec![OutlinePart {
+        part: None,
+        sections: Vec::new(),
+    }];
+    for paragraph in paragraphs {
+        if let Some(title) = &paragraph.starts_part {
+            parts.push(OutlinePart {
+                part: Some(OutlineEntry {
+                    title: title.clone(),
+                    anchor: part_anchor(title),
+                }),
+                sections: Vec::new(),
+            });
+        }
+        if paragraph.heading {
+            let title = paragraph.text.trim_end_matches([':', '.', ' ']).to_string();
+            let anchor = anchor(&paragraph.text);
+            if let Some(last) = parts.last_mut() {
+                last.sections.push(OutlineEntry { title, anchor });
+            }
+        }
+    }
+    parts.retain(|p| p.part.is_some() || !p.sections.is_empty());
+    parts
+}
+
+/// The anchor of a part: "Part II – Information that …" becomes `part-ii`.
+pub fn part_anchor(title: &str) -> String {
+    let mut words = title.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some(part), Some(number)) => anchor(&format!("{part} {number}")),
+        _ => anchor(title),
+    }
 }
 
 /// The active-database clean-up and backup purge the policy describes.
@@ -20,6 +76,159 @@ pub struct CleanupSchedule {
     pub backup_purge_months: u32,
     /// The date of the most recent clean-up run.
     pub last_cleanup_on: NaiveDate,
+}
+
+impl PolicyDocument {
+    /// The revision in force on `today`: the latest change that has taken effect, or the base text.
+    pub fn revision_on(&self, today: NaiveDate) -> &str {
+        self.latest_in_force(today)
+            .map_or(self.revision.as_str(), |c| c.revision.as_str())
+    }
+
+    /// The day the text in force on `today` took effect.
+    pub fn in_force_since(&self, today: NaiveDate) -> NaiveDate {
+        self.latest_in_force(today)
+            .map_or(self.effective_on, |c| c.effective_on.max(self.effective_on))
+    }
+
+    /// The data protection contact on `today`: the newest contact named by a change in force, else the base one.
+    pub fn contact_on(&self, today: NaiveDate) -> &str {
+        let mut in_force: Vec<&PolicyChange> = self
+            .changes
+            .iter()
+            .filter(|c| !c.is_pending(today) && c.contact_email.is_some())
+            .collect();
+        in_force.sort_by_key(|c| c.effective_on);
+        in_force
+            .last()
+            .and_then(|c| c.contact_email.as_deref())
+            .unwrap_or(&self.contact_email)
+    }
+
+    fn latest_in_force(&self, today: NaiveDate) -> Option<&PolicyChange> {
+        self.changes
+            .iter()
+            .filter(|c| !c.is_pending(today))
+            .max_by_key(|c| c.effective_on)
+    }
+
+    /// The paragraphs in force on `today`: the base text with every change in force applied.
+    pub fn paragraphs_on(&self, today: NaiveDate) -> Vec<PolicyParagraph> {
+        let mut paragraphs = self.paragraphs.clone();
+        let mut in_force: Vec<&PolicyChange> = self
+            .changes
+            .iter()
+            .filter(|c| !c.is_pending(today))
+            .collect();
+        in_force.sort_by_key(|c| c.effective_on);
+        for change in in_force {
+            for edit in &change.edits {
+                match (&edit.before, &edit.after) {
+                    (Some(before), after) => {
+                        if let Some(i) = paragraphs.iter().position(|p| &p.text == before) {
+                            match after {
+                                Some(after) => paragraphs[i].text = after.clone(),
+                                None => {
+                                    paragraphs.remove(i);
+                                }
+                            }
+                        }
+                    }
+                    (None, Some(after)) => {
+                        let at = paragraphs
+                            .iter()
+                            .position(|p| p.heading && p.text == edit.section)
+                            .map_or(paragraphs.len(), |i| i + 1);
+                        paragraphs.insert(
+                            at,
+                            PolicyParagraph {
+                                heading: false,
+                                text: after.clone(),
+                                starts_part: None,
+                            },
+                        );
+                    }
+                    (None, None) => {}
+                }
+            }
+        }
+        paragraphs
+    }
+
+    /// Changes announced and not yet in force on `today`, soonest first.
+    pub fn pending(&self, today: NaiveDate) -> Vec<&PolicyChange> {
+        let mut pending: Vec<&PolicyChange> = self
+            .changes
+            .iter()
+            .filter(|c| c.is_pending(today))
+            .collect();
+        pending.sort_by_key(|c| c.effective_on);
+        pending
+    }
+}
+
+/// What a notice is about: the policy promises notice of significant changes and of a change of ownership.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PolicyNoticeKind {
+    PolicyChange,
+    OwnershipChange,
+}
+
+/// A notice sent to the user.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PolicyNotice {
+    pub id: String,
+    pub kind: PolicyNoticeKind,
+    pub published_at: chrono::DateTime<chrono::Utc>,
+    pub title: String,
+    pub body: String,
+    /// When the user marked it as read; `None` while unread.
+    #[serde(default)]
+    pub read_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The notices endpoint's document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PolicyNotices {
+    pub notices: Vec<PolicyNotice>,
+}
+
+impl PolicyNotices {
+    pub fn unread_count(&self) -> usize {
+        self.notices.iter().filter(|n| n.read_at.is_none()).count()
+    }
+
+    /// Marks one notice read (or unread again with `None`); false if there is no such notice.
+    pub fn set_read(&mut self, id: &str, at: Option<chrono::DateTime<chrono::Utc>>) -> bool {
+        match self.notices.iter_mut().find(|n| n.id == id) {
+            Some(notice) => {
+                notice.read_at = at;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Newest first.
+    pub fn newest_first(&self) -> Vec<PolicyNotice> {
+        let mut all = self.notices.clone();
+        all.sort_by_key(|n| std::cmp::Reverse(n.published_at));
+        all
+    }
+}
+
+/// A section anchor for a heading: lower-case words joined by hyphens, e.g. `do-not-track-dnt-requests`.
+pub fn anchor(heading: &str) -> String {
+    let mut out = String::new();
+    for c in heading.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
 }
 
 impl CleanupSchedule {
@@ -52,6 +261,17 @@ impl CleanupSchedule {
     }
 }
 
+/// One paragraph replaced, added (`before` empty) or removed (`after` empty) by a change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PolicyEdit {
+    /// The heading of the section the paragraph is in.
+    pub section: String,
+    #[serde(default)]
+    pub before: Option<String>,
+    #[serde(default)]
+    pub after: Option<String>,
+}
+
 /// A change to the policy, announced or in force.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PolicyChange {
@@ -61,6 +281,36 @@ pub struct PolicyChange {
     /// Significant changes affect the user's rights and come with at least 30 days' notice.
     pub significant: bool,
     pub summary: String,
+    #[serde(default)]
+    pub edits: Vec<PolicyEdit>,
+    /// A new data protection contact from this change on, if the change names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_email: Option<String>,
+}
+
+/// Notice the policy promises before a significant change takes effect.
+pub const NOTICE_DAYS: i64 = 30;
+
+impl PolicyChange {
+    /// Whether the change is announced but not yet in force on `today`.
+    pub fn is_pending(&self, today: NaiveDate) -> bool {
+        today < self.effective_on
+    }
+
+    /// Days from `today` until the change takes effect (0 once it is in force).
+    pub fn days_until(&self, today: NaiveDate) -> i64 {
+        (self.effective_on - today).num_days().max(0)
+    }
+
+    /// Whether the notice given meets the policy's promise for a change of this kind.
+    pub fn notice_is_sufficient(&self) -> bool {
+        !self.significant || (self.effective_on - self.announced_on).num_days() >= NOTICE_DAYS
+    }
+
+    /// The last day the user may end their use by email, as the policy allows: 30 days from the notice.
+    pub fn objection_deadline(&self) -> NaiveDate {
+        self.announced_on + chrono::Duration::days(NOTICE_DAYS)
+    }
 }
 
 /// The policy endpoint's document.
@@ -112,6 +362,174 @@ mod tests {
         assert_eq!(s.next_cleanup_after(day(2028, 9, 1)), day(2029, 2, 28));
         assert_eq!(s.backup_purge_after(day(2028, 11, 30)), day(2029, 2, 28));
         assert_eq!(s.backup_purge_after(day(2027, 11, 30)), day(2028, 2, 29));
+    }
+
+    fn change(effective: NaiveDate, edits: Vec<PolicyEdit>) -> PolicyChange {
+        PolicyChange {
+            revision: effective.to_string(),
+            announced_on: effective - chrono::Duration::days(30),
+            effective_on: effective,
+            significant: true,
+            summary: "s".into(),
+            edits,
+            contact_email: None,
+        }
+    }
+
+    fn document(changes: Vec<PolicyChange>) -> PolicyDocument {
+        PolicyDocument {
+            revision: "base".into(),
+            effective_on: day(2015, 5, 25),
+            contact_email: "a@b.c".into(),
+            cleanup: CleanupSchedule {
+                interval_months: 6,
+                backup_purge_months: 3,
+                last_cleanup_on: day(2026, 9, 1),
+            },
+            changes,
+            paragraphs: vec![
+                PolicyParagraph {
+                    heading: true,
+                    text: "Contacts".into(),
+                    starts_part: None,
+                },
+                PolicyParagraph {
+                    heading: false,
+                    text: "Write to us.".into(),
+                    starts_part: None,
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn a_pending_change_counts_down_and_takes_effect_on_its_day() {
+        let edit = PolicyEdit {
+            section: "Contacts".into(),
+            before: Some("Write to us.".into()),
+            after: Some("Write to privacy@.".into()),
+        };
+        let added = PolicyEdit {
+            section: "Contacts".into(),
+            before: None,
+            after: Some("Or call.".into()),
+        };
+        let mut pending = change(day(2026, 12, 15), vec![edit, added]);
+        pending.contact_email = Some("privacy@b.c".into());
+        let doc = document(vec![pending]);
+        let c = &doc.changes[0];
+        assert_eq!(doc.contact_on(day(2026, 12, 14)), "a@b.c");
+        assert_eq!(doc.contact_on(day(2026, 12, 15)), "privacy@b.c");
+        assert_eq!(doc.in_force_since(day(2026, 12, 14)), day(2015, 5, 25));
+        assert_eq!(doc.in_force_since(day(2026, 12, 15)), day(2026, 12, 15));
+        assert!(c.notice_is_sufficient());
+        assert_eq!(c.days_until(day(2026, 11, 29)), 16);
+        assert_eq!(c.days_until(day(2026, 12, 15)), 0);
+        assert_eq!(c.objection_deadline(), day(2026, 12, 15));
+        assert_eq!(doc.pending(day(2026, 11, 29)).len(), 1);
+        assert_eq!(doc.revision_on(day(2026, 12, 14)), "base");
+        assert_eq!(doc.revision_on(day(2026, 12, 15)), "2026-12-15");
+        let before: Vec<String> = doc
+            .paragraphs_on(day(2026, 12, 14))
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(before, ["Contacts", "Write to us."]);
+        let after: Vec<String> = doc
+            .paragraphs_on(day(2026, 12, 15))
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(after, ["Contacts", "Or call.", "Write to privacy@."]);
+    }
+
+    #[test]
+    fn significant_changes_need_thirty_days_notice() {
+        let mut c = change(day(2026, 12, 15), vec![]);
+        c.announced_on = day(2026, 11, 20);
+        assert!(!c.notice_is_sufficient());
+        c.significant = false;
+        assert!(c.notice_is_sufficient());
+    }
+
+    #[test]
+    fn the_outline_groups_sections_under_their_parts() {
+        let para = |heading: bool, text: &str, part: Option<&str>| PolicyParagraph {
+            heading,
+            text: text.into(),
+            starts_part: part.map(Into::into),
+        };
+        let paragraphs = vec![
+            para(false, "Preamble.", None),
+            para(
+                false,
+                "We collect…",
+                Some("Part I – Information ICT collects and controls"),
+            ),
+            para(true, "Information that you provide us:", None),
+            para(false, "Signup.", None),
+            para(
+                true,
+                "Information entrusted to ICT and purpose",
+                Some("Part II – Information that ICT processes on your behalf"),
+            ),
+            para(true, "Retention of information", None),
+            para(
+                true,
+                "How secure is your information",
+                Some("Part III – General"),
+            ),
+        ];
+        let parts = outline(&paragraphs);
+        let titles: Vec<(Option<String>, Vec<String>)> = parts
+            .iter()
+            .map(|p| {
+                (
+                    p.part.as_ref().map(|e| e.anchor.clone()),
+                    p.sections.iter().map(|s| s.title.clone()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            titles,
+            vec![
+                (
+                    Some("part-i".into()),
+                    vec!["Information that you provide us".into()]
+                ),
+                (
+                    Some("part-ii".into()),
+                    vec![
+                        "Information entrusted to ICT and purpose".into(),
+                        "Retention of information".into()
+                    ]
+                ),
+                (
+                    Some("part-iii".into()),
+                    vec!["How secure is your information".into()]
+                ),
+            ]
+        );
+        assert_eq!(
+            parts[0].sections[0].anchor,
+            "information-that-you-provide-us"
+        );
+    }
+
+    #[test]
+    fn anchors_are_readable_slugs() {
+        assert_eq!(
+            anchor("Do Not Track (DNT) requests"),
+            "do-not-track-dnt-requests"
+        );
+        assert_eq!(
+            anchor("Information that you provide us:"),
+            "information-that-you-provide-us"
+        );
+        assert_eq!(
+            anchor("Data Protection point of Contacts."),
+            "data-protection-point-of-contacts"
+        );
     }
 
     #[test]

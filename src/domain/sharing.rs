@@ -15,6 +15,9 @@ pub struct ResellingPartner {
     pub shared_at: DateTime<Utc>,
     /// False once the user has chosen to stop working with this partner.
     pub active: bool,
+    /// When the user stopped working with this partner, while they have.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped_at: Option<DateTime<Utc>>,
 }
 
 /// A marketplace application the user installed; its developer received the user's name and email.

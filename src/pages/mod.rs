@@ -6,7 +6,6 @@ pub mod cookies;
 pub mod data;
 pub mod not_found;
 pub mod overview;
-pub mod planned;
 pub mod policy;
 pub mod profile;
 pub mod requests;

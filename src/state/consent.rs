@@ -61,7 +61,7 @@ async fn record(session: Session, request: ConsentRequest) -> Result<(), ApiErro
         request.choices,
         request.method,
         api::now(),
-        &policy.revision,
+        policy.revision_on(api::now().date_naive()),
     );
     let settings = api::save_cookie_consent(consent, &describe(request)).await?;
     session.cookies.replace(settings);

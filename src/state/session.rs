@@ -9,7 +9,7 @@ use crate::domain::activity::ActivityLog;
 use crate::domain::communications::CommunicationPreferences;
 use crate::domain::cookies::CookieSettings;
 use crate::domain::inventory::Inventory;
-use crate::domain::policy::PolicyDocument;
+use crate::domain::policy::{PolicyDocument, PolicyNotices};
 use crate::domain::profile::Profile;
 use crate::domain::requests::RequestLog;
 use crate::domain::sharing::Sharing;
@@ -26,6 +26,7 @@ pub struct Session {
     pub activity: Document<ActivityLog>,
     pub sharing: Document<Sharing>,
     pub policy: Document<PolicyDocument>,
+    pub notices: Document<PolicyNotices>,
     /// The mock backend's demo users.
     pub personas: Document<Vec<Persona>>,
 }
@@ -41,6 +42,7 @@ impl Session {
         self.activity.refresh_if_used();
         self.sharing.refresh_if_used();
         self.policy.refresh_if_used();
+        self.notices.refresh_if_used();
     }
 }
 
@@ -62,6 +64,7 @@ pub fn provide_session() -> Session {
         activity: Document::new(|| boxed(api::activity())),
         sharing: Document::new(|| boxed(api::sharing())),
         policy: Document::new(|| boxed(api::policy())),
+        notices: Document::new(|| boxed(api::notices())),
         personas: Document::new(|| boxed(api::demo::personas())),
     };
     provide_context(session);

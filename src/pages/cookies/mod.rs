@@ -22,7 +22,7 @@ use crate::state::session::use_session;
 
 fn current_choice(settings: &CookieSettings, policy: &PolicyDocument) -> AnyView {
     let now = api::now();
-    match (&settings.consent, settings.ask_reason(now, &policy.revision)) {
+    match (&settings.consent, settings.ask_reason(now, policy.revision_on(now.date_naive()))) {
         (None, _) => view! {
             <p>"You have not made a cookie choice yet. Until you do, only strictly necessary cookies are used."</p>
         }
@@ -63,9 +63,9 @@ fn settings_view((settings, policy): (CookieSettings, PolicyDocument)) -> AnyVie
         OPTIONAL_CATEGORIES[1],
         OPTIONAL_CATEGORIES[2],
     ]
-    .map(|c| settings.effective(c, signals.gpc, now, &policy.revision));
+    .map(|c| settings.effective(c, signals.gpc, now, policy.revision_on(now.date_naive())));
     let initial = settings
-        .valid_consent(now, &policy.revision)
+        .valid_consent(now, policy.revision_on(now.date_naive()))
         .map_or(Choices::NONE, |c| c.choices());
     let save = move |choices: Choices| {
         consent.save.dispatch(ConsentRequest {

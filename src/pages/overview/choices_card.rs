@@ -42,7 +42,8 @@ fn cookies_summary((settings, policy): (CookieSettings, PolicyDocument)) -> AnyV
         .chain(consent.allowed_optional())
         .map(labels::cookie_category)
         .collect();
-    let renewal = if consent.needs_renewal(api::now(), &policy.revision) {
+    let now = api::now();
+    let renewal = if consent.needs_renewal(now, policy.revision_on(now.date_naive())) {
         "Your choice is due to be asked again.".to_string()
     } else {
         format!(

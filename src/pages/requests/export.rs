@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use serde_json::json;
 
+use crate::api::browser::yield_now;
 use crate::api::{self, ApiError};
-use crate::components::download::{download_text, yield_now};
+use crate::components::download::download_text;
 use crate::components::error_summary::{ErrorSummary, FieldError, FieldProblem};
 use crate::components::format;
 use crate::components::labels;

@@ -124,22 +124,31 @@ test('a choice is asked again after 6 months and when the policy changes, saying
     },
     appended: {},
   });
+  // The seed policy is revision 2015-05-25 until a change takes effect on 15 Dec 2026.
+  await page.clock.setFixedTime(new Date('2026-11-29T10:00:00+05:30'));
+  const recent = '2026-11-20T10:00:00Z';
   await page.goto('/');
   await page.evaluate((o) => localStorage.setItem('icanopus-privacy-portal/overlay/asha', JSON.stringify(o)), consent('2025-01-10T10:00:00Z', '2015-05-25'));
   await page.reload();
   await waitForApp(page);
   await expect(banner(page)).toContainText('more than 6 months ago');
 
-  await page.evaluate((o) => localStorage.setItem('icanopus-privacy-portal/overlay/asha', JSON.stringify(o)), consent(new Date().toISOString(), '2014-01-01'));
+  await page.evaluate((o) => localStorage.setItem('icanopus-privacy-portal/overlay/asha', JSON.stringify(o)), consent(recent, '2014-01-01'));
   await page.reload();
   await waitForApp(page);
   await expect(banner(page)).toContainText('Our privacy policy has changed since you chose');
   await expect(banner(page)).toContainText('2014-01-01');
 
-  await page.evaluate((o) => localStorage.setItem('icanopus-privacy-portal/overlay/asha', JSON.stringify(o)), consent(new Date().toISOString(), '2015-05-25'));
+  await page.evaluate((o) => localStorage.setItem('icanopus-privacy-portal/overlay/asha', JSON.stringify(o)), consent(recent, '2015-05-25'));
   await page.reload();
   await waitForApp(page);
   await expect(banner(page)).toHaveCount(0);
+
+  // The announced change takes effect: the same choice is asked again.
+  await page.clock.setFixedTime(new Date('2026-12-16T10:00:00+05:30'));
+  await page.reload();
+  await waitForApp(page);
+  await expect(banner(page)).toContainText('Our privacy policy has changed since you chose');
 });
 
 test.describe('with Global Privacy Control', () => {

@@ -55,7 +55,7 @@ for (const fault of faults) {
     await expect(page.getByRole('banner')).toContainText('Asha Raman');
     const footer = page.getByRole('contentinfo');
     await clickEveryRetry(footer.getByRole('button', { name: 'Try again' }));
-    await expect(footer.getByRole('link', { name: 'sales@icanopustech.com' })).toBeVisible();
+    await expect(footer.getByRole('link', { name: /@icanopustech\.com$/ })).toBeVisible();
     await expect(footer.getByRole('combobox', { name: 'Demo user' })).toBeVisible();
 
     // Only the browser's own reports of the failed loads may appear; nothing panicked.

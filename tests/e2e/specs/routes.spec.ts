@@ -6,6 +6,8 @@ for (const route of routes) {
     consoleErrors,
     foreignRequests,
   }) => {
+    // Before the announced policy change of 15 Dec 2026 takes effect.
+    await page.clock.setFixedTime(new Date('2026-11-29T10:00:00+05:30'));
     await page.goto(route.path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
     await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);

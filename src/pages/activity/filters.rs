@@ -1,0 +1,152 @@
+//! The log's filters: kind, product, dates, words and order, written to the URL as they change.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::components::labels;
+use crate::domain::activity_filter::{ActivityFilter, KindFilter, Order};
+use crate::domain::product::Product;
+use crate::routes::Page;
+
+/// The filter form.
+#[component]
+pub fn ActivityFilters(
+    /// The filter as read from the URL.
+    filter: Memo<ActivityFilter>,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    // Any change starts again from page 1; typing replaces the history entry, choosing adds one.
+    let go = move |next: ActivityFilter, replace: bool| {
+        navigate(
+            &format!(
+                "{}{}",
+                Page::Activity.href(),
+                next.first_page().to_query_string()
+            ),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    };
+    let go_clear = go.clone();
+    let update = move |change: &dyn Fn(&mut ActivityFilter), replace: bool| {
+        let mut next = filter.get_untracked();
+        change(&mut next);
+        go(next, replace);
+    };
+    let day = |value: String| chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok();
+    let update_kind = update.clone();
+    let update_product = update.clone();
+    let update_from = update.clone();
+    let update_to = update.clone();
+    let update_query = update.clone();
+    let update_order = update.clone();
+    view! {
+        <form class="activity-filters" role="search" aria-label="Find entries in the log" on:submit=|ev| ev.prevent_default()>
+            <div class="data-filters__field">
+                <label for="activity-kind">"Kind"</label>
+                <select
+                    id="activity-kind"
+                    prop:value=move || filter.get().kind.map_or("", |k| k.slug())
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        update_kind(&|f| f.kind = KindFilter::from_slug(&value), false);
+                    }
+                >
+                    <option value="">"Everything"</option>
+                    {KindFilter::ALL
+                        .iter()
+                        .map(|k| view! { <option value=k.slug()>{labels::activity_kind(*k)}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="data-filters__field">
+                <label for="activity-product">"Product"</label>
+                <select
+                    id="activity-product"
+                    prop:value=move || filter.get().product.map_or("", |p| p.slug())
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        update_product(&|f| f.product = Product::from_slug(&value), false);
+                    }
+                >
+                    <option value="">"All products"</option>
+                    {Product::ALL.iter().map(|p| view! { <option value=p.slug()>{p.name()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="data-filters__field">
+                <label for="activity-from">"From"</label>
+                <input
+                    id="activity-from"
+                    type="date"
+                    prop:value=move || filter.get().from.map(|d| d.to_string()).unwrap_or_default()
+                    on:change=move |ev| {
+                        let value = day(event_target_value(&ev));
+                        update_from(&|f| f.from = value, false);
+                    }
+                />
+            </div>
+            <div class="data-filters__field">
+                <label for="activity-to">"To"</label>
+                <input
+                    id="activity-to"
+                    type="date"
+                    prop:value=move || filter.get().to.map(|d| d.to_string()).unwrap_or_default()
+                    on:change=move |ev| {
+                        let value = day(event_target_value(&ev));
+                        update_to(&|f| f.to = value, false);
+                    }
+                />
+            </div>
+            <div class="data-filters__field data-filters__field--search">
+                <label for="activity-search">"Search"</label>
+                <input
+                    id="activity-search"
+                    type="search"
+                    autocomplete="off"
+                    placeholder="For example: spam, iPhone, Chennai"
+                    prop:value=move || filter.get().query
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        update_query(&|f| f.query = value.clone(), true);
+                    }
+                />
+            </div>
+            <div class="data-filters__field">
+                <label for="activity-order">"Order"</label>
+                <select
+                    id="activity-order"
+                    prop:value=move || if filter.get().order == Order::OldestFirst { "oldest" } else { "newest" }
+                    on:change=move |ev| {
+                        let oldest = event_target_value(&ev) == "oldest";
+                        update_order(
+                            &|f| f.order = if oldest { Order::OldestFirst } else { Order::NewestFirst },
+                            false,
+                        );
+                    }
+                >
+                    <option value="newest">"Newest first"</option>
+                    <option value="oldest">"Oldest first"</option>
+                </select>
+            </div>
+            <Show when=move || filter.get().is_active()>
+                <p class="data-filters__clear">
+                    <button
+                        type="button"
+                        class="button-link"
+                        on:click={
+                            let go = go_clear.clone();
+                            move |_| go(ActivityFilter::default(), false)
+                        }
+                    >
+                        "Clear filters and search"
+                    </button>
+                </p>
+            </Show>
+        </form>
+    }
+    .into_any()
+}

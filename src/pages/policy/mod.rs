@@ -1,0 +1,142 @@
+//! `/policy`: the policy in force, with a table of contents and linkable sections; its version, date and contact;
+//! the change history; a pending change with its 30-day countdown, exactly what changes, and the option to end
+//! use; and the notices sent to the user, read or unread.
+
+mod changes;
+mod notices;
+
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::async_view::async_view;
+use crate::components::format;
+use crate::components::page_heading::PageHeading;
+use crate::domain::policy::{
+    anchor, outline, part_anchor, OutlineEntry, PolicyDocument, PolicyParagraph,
+};
+use crate::routes::Page;
+use crate::state::session::use_session;
+
+/// Scrolls to the section named in the URL's fragment once the text is on screen (`/policy#retention-of-…`).
+fn scroll_to_fragment() {
+    request_animation_frame(|| {
+        let hash = window().location().hash().unwrap_or_default();
+        let id = hash.trim_start_matches('#');
+        if !id.is_empty() {
+            if let Some(element) = document().get_element_by_id(id) {
+                element.scroll_into_view();
+            }
+        }
+    });
+}
+
+/// A link to a section on this page: it scrolls there and puts the section in the address bar, so the link can be
+/// copied and shared.
+fn section_link(entry: &OutlineEntry) -> impl IntoView + use<> {
+    let id = entry.anchor.clone();
+    view! {
+        <a
+            href=format!("#{}", entry.anchor)
+            on:click=move |ev| {
+                ev.prevent_default();
+                if let Some(element) = document().get_element_by_id(&id) {
+                    element.scroll_into_view();
+                    let _ = window().history().map(|h| {
+                        h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{id}")))
+                    });
+                }
+            }
+        >
+            {entry.title.clone()}
+        </a>
+    }
+}
+
+fn table_of_contents(paragraphs: &[PolicyParagraph]) -> impl IntoView {
+    let parts = outline(paragraphs)
+        .into_iter()
+        .map(|part| {
+            let sections = part
+                .sections
+                .iter()
+                .map(|section| view! { <li>{section_link(section)}</li> })
+                .collect_view();
+            match part.part {
+                Some(title) => view! {
+                    <li class="policy__toc-part">
+                        {section_link(&title)}
+                        <ol>{sections}</ol>
+                    </li>
+                }
+                .into_any(),
+                None => sections.into_any(),
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="policy__toc" aria-labelledby="toc-title">
+            <h2 id="toc-title">"Contents"</h2>
+            <ol>{parts}</ol>
+        </nav>
+    }
+}
+
+fn render(policy: PolicyDocument) -> AnyView {
+    let today = api::now().date_naive();
+    let paragraphs = policy.paragraphs_on(today);
+    let toc = table_of_contents(&paragraphs);
+    let text = paragraphs
+        .into_iter()
+        .map(|paragraph| {
+            let part = paragraph.starts_part.map(|title| {
+                let id = part_anchor(&title);
+                view! { <h2 class="policy__part" id=id>{title}</h2> }
+            });
+            let body = if paragraph.heading {
+                let id = anchor(&paragraph.text);
+                view! { <h3 class="policy__heading" id=id>{paragraph.text}</h3> }.into_any()
+            } else if let Some(item) = paragraph.text.strip_prefix("• ") {
+                view! { <p class="policy__item">{item.to_string()}</p> }.into_any()
+            } else {
+                view! { <p>{paragraph.text}</p> }.into_any()
+            };
+            view! { {part} {body} }
+        })
+        .collect_view();
+    let revision = policy.revision_on(today).to_string();
+    let in_force_since = policy.in_force_since(today);
+    let contact = policy.contact_on(today).to_string();
+    scroll_to_fragment();
+    view! {
+        <dl class="summary-list policy__meta">
+            <div><dt>"Version"</dt><dd>{revision}</dd></div>
+            <div><dt>"In force since"</dt><dd>{format::day(in_force_since)}</dd></div>
+            <div>
+                <dt>"Data protection contact"</dt>
+                <dd><a href=format!("mailto:{contact}")>{contact.clone()}</a></dd>
+            </div>
+        </dl>
+        <changes::PendingChanges policy=policy.clone() />
+        <notices::PolicyNoticesList />
+        {toc}
+        <article class="policy__text" aria-label="Privacy policy text">
+            {text}
+        </article>
+        <changes::ChangeHistory policy />
+    }
+    .into_any()
+}
+
+/// The privacy policy page.
+#[component]
+pub fn PolicyPage() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <PageHeading
+            title=Page::Policy.title()
+            lead="The full text of the iCanopus Technology privacy policy, which this portal puts into practice, with its changes."
+        />
+        <div class="policy">{async_view("the privacy policy", session.policy.loaded(), render)}</div>
+    }
+    .into_any()
+}

@@ -1,0 +1,100 @@
+import { test, expect, expectNoAxeViolations } from './fixtures';
+
+test('stopping a reselling partner persists, is reversible, and appears in the activity log', async ({ page, consoleErrors }) => {
+  await page.goto('/sharing');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Kovai Cloud Solutions' }) });
+  await expect(card).toContainText('Received on 15 Mar 2019: Name, Email address, Company name, Products you use.');
+
+  await card.getByRole('button', { name: 'Stop working with this partner (Kovai Cloud Solutions)' }).click();
+  await expect(page.getByText('You no longer work with Kovai Cloud Solutions')).toBeVisible();
+  await expect(card).toContainText(/You stopped working with this partner on \d{1,2} \w+ \d{4}/);
+  await expect(card.getByRole('button', { name: /Work with this partner again/ })).toBeVisible();
+  // The other partner is untouched.
+  const other = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Deccan SaaS Partners' }) });
+  await expect(other.getByRole('button', { name: /Stop working with this partner/ })).toBeVisible();
+
+  await page.reload();
+  await expect(card.getByRole('button', { name: /Work with this partner again/ })).toBeVisible();
+  await expect(card).toContainText('You stopped working with this partner on');
+
+  // The overview counts only the partners the user still works with.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByText('1 reselling partner')).toBeVisible();
+
+  await page.goto('/activity?kind=change&q=kovai');
+  await expect(page.locator('.activity-list > li')).toHaveCount(1);
+  await expect(page.locator('.activity-list > li')).toContainText('Stopped working with Kovai Cloud Solutions');
+
+  await page.goto('/sharing');
+  await card.getByRole('button', { name: /Work with this partner again/ }).click();
+  await expect(page.getByText('You work with Kovai Cloud Solutions again.')).toBeVisible();
+  await expect(card.getByRole('button', { name: /Stop working with this partner/ })).toBeVisible();
+  await page.goto('/activity?q=kovai');
+  await expect(page.locator('.activity-list > li')).toHaveCount(2);
+  await expect(page.locator('.activity-list > li').first()).toContainText('Started working with Kovai Cloud Solutions again');
+});
+
+test('a failed save changes nothing and says so', async ({ page, consoleErrors }) => {
+  await page.goto('/sharing');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Deccan SaaS Partners' }) });
+  await expect(card.getByRole('button', { name: /Stop working/ })).toBeVisible();
+  // Storage that refuses every write, as when it is full.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  await card.getByRole('button', { name: /Stop working/ }).click();
+  await expect(page.getByText(/^Nothing changed\./)).toBeVisible();
+  await expect(card.getByRole('button', { name: /Stop working/ })).toBeVisible();
+  await page.reload();
+  await expect(card.getByRole('button', { name: /Stop working/ })).toBeVisible();
+});
+
+test('marketplace apps: what the developer received, their policy, and a message to copy', async ({ page, context, consoleErrors }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/sharing');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'GST Return Filer' }) });
+  await expect(card).toContainText('The developer received: Name, Email address.');
+  await expect(card.getByRole('link', { name: /privacy policy of Ledgerline Software LLP/ })).toHaveAttribute(
+    'href',
+    'https://ledgerline.example/privacy',
+  );
+  const message = card.getByLabel('A message you can send to privacy@ledgerline.example');
+  await expect(message).toHaveValue(/GST Return Filer/);
+  await expect(message).toHaveValue(/Asha Raman/);
+  await expect(message).toHaveValue(/asha\.raman@/);
+  await card.getByRole('button', { name: 'Copy the message' }).click();
+  await expect(page.getByText('The message is copied. Paste it into an email.')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await message.inputValue());
+  await expect(card.getByRole('link', { name: 'Email privacy@ledgerline.example' })).toHaveAttribute(
+    'href',
+    'mailto:privacy@ledgerline.example',
+  );
+});
+
+test('service providers, sign-in providers and mobile access are listed with what they receive and why', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('/sharing');
+  const providers = page.getByRole('table').filter({ hasText: 'Payment processors' });
+  for (const kind of ['Marketing and advertising partners', 'Event organisers', 'Web analytics providers', 'Payment processors']) {
+    await expect(providers.getByRole('row').filter({ hasText: kind })).toHaveCount(1);
+  }
+  await expect(providers.getByRole('row').filter({ hasText: 'Mapping providers' })).toContainText('Only to map locations');
+  await expect(page.getByText(/Google · connected 14 Mar 2019 · shared: Name, Email address/)).toBeVisible();
+  const device = page.getByRole('table').filter({ hasText: 'Call history' }).first();
+  await expect(device.getByRole('row').filter({ hasText: 'Location' })).toContainText('shared only with our mapping provider');
+  await expect(page.getByText(/on iPhone and iPad, Settings, then the app's name/)).toBeVisible();
+  await expectNoAxeViolations(page, '/sharing');
+});
+
+test('a new user with nothing shared sees that plainly', async ({ page, consoleErrors }) => {
+  await page.addInitScript(() => localStorage.setItem('icanopus-privacy-portal/persona', 'new'));
+  await page.goto('/sharing');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Partners, apps and third parties');
+  await expect(page.getByRole('button', { name: /Stop working/ })).toHaveCount(0);
+  await expectNoAxeViolations(page, '/sharing (new user)');
+});
