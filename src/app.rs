@@ -12,6 +12,8 @@ use crate::components::format::{self, DisplayPrefs};
 use crate::components::notice_area::NoticeArea;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
+use crate::domain::language;
+use crate::i18n::{use_i18n, I18nContextProvider, Locale};
 use crate::pages::activity::ActivityPage;
 use crate::pages::communications::CommunicationsPage;
 use crate::pages::cookies::CookiesPage;
@@ -26,6 +28,7 @@ use crate::routes::{Page, REQUEST_PARAM};
 use crate::state::consent::provide_consent;
 use crate::state::notices::{provide_notices, NoticeKind};
 use crate::state::session::{provide_session, use_session};
+use leptos_i18n::Locale as _;
 
 /// What to tell the user about trouble with their saved changes.
 fn describe_store_notice(notice: StoreNotice) -> String {
@@ -60,6 +63,55 @@ fn focus_heading_on_navigation() {
     );
 }
 
+/// The portal speaks the language chosen in this browser, else the profile's when the portal has it (the browser's
+/// or English until the profile arrives); dates and numbers use a regional variant of that language when the
+/// profile or browser names one.
+fn follow_language(session: crate::state::session::Session) {
+    let i18n = use_i18n();
+    let supported: Vec<&'static str> = Locale::get_all().iter().map(|l| l.as_str()).collect();
+    let browser = api::browser::browser_languages();
+    let locale_of = |tag: &str| {
+        Locale::get_all()
+            .iter()
+            .copied()
+            .find(|l| l.as_str() == tag)
+    };
+    if let Some(chosen) = api::browser::saved_language() {
+        if let Some(locale) = language::supported_language(&chosen, &supported).and_then(locale_of)
+        {
+            i18n.set_locale(locale);
+        }
+    }
+    Effect::new(move |_| {
+        let profile = session.profile.get().and_then(Result::ok);
+        let profile_language = profile.as_ref().and_then(|p| p.optional.language.clone());
+        let time_zone = profile.as_ref().and_then(|p| p.optional.time_zone.clone());
+        if profile.is_some() {
+            let start = language::starting_language(
+                api::browser::saved_language().as_deref(),
+                profile_language.as_deref(),
+                &browser,
+                &supported,
+            );
+            if let Some(locale) = locale_of(start) {
+                if locale != i18n.get_locale_untracked() {
+                    i18n.set_locale(locale);
+                }
+            }
+        }
+        let portal = i18n.get_locale().as_str();
+        format::set_display_prefs(DisplayPrefs {
+            language: Some(language::formatting_locale(
+                portal,
+                api::browser::saved_language().is_some(),
+                profile_language.as_deref(),
+                &browser,
+            )),
+            time_zone,
+        });
+    });
+}
+
 /// The routes, inside the router so navigation hooks work.
 #[component]
 fn Shell() -> impl IntoView {
@@ -69,15 +121,7 @@ fn Shell() -> impl IntoView {
     focus_heading_on_navigation();
     // Another tab changed saved data: show it here too, without a reload.
     api::browser::on_change_in_another_tab(move || session.data_changed());
-    // Dates and numbers follow the profile's language and time zone, or the browser's when it has none.
-    Effect::new(move |_| {
-        if let Some(Ok(profile)) = session.profile.get() {
-            format::set_display_prefs(DisplayPrefs {
-                language: profile.optional.language,
-                time_zone: profile.optional.time_zone,
-            });
-        }
-    });
+    follow_language(session);
     // Keep this browser's cookies in line with the choice that stands (an expired one no longer allows anything).
     Effect::new(move |_| {
         if let (Some(Ok(settings)), Some(Ok(policy))) =
@@ -130,8 +174,11 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_session();
     view! {
-        <Router>
-            <Shell />
-        </Router>
+        // The language is kept in this browser by the portal itself (no cookie: a language is not worth one).
+        <I18nContextProvider enable_cookie=false>
+            <Router>
+                <Shell />
+            </Router>
+        </I18nContextProvider>
     }
 }

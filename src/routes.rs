@@ -1,5 +1,7 @@
 //! The pages of the portal. This is the only place a URL path is spelled.
 
+use crate::i18n::{td_string, Locale};
+
 /// A page of the portal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -94,37 +96,54 @@ impl Page {
         format!("{}#{fragment}", self.href())
     }
 
-    /// The page's heading, also used in the document title.
-    pub const fn title(self) -> &'static str {
+    /// The page's heading in `locale`, also used in the document title.
+    pub fn title(self, locale: Locale) -> &'static str {
         match self {
-            Page::Overview => "Your privacy at a glance",
-            Page::Data => "Your information",
-            Page::Communications => "Communication preferences",
-            Page::Cookies => "Cookie preferences",
-            Page::Profile => "Your profile",
-            Page::Requests => "Export and deletion requests",
-            Page::Activity => "Access and activity log",
-            Page::Sharing => "Partners, apps and third parties",
-            Page::Policy => "Privacy policy",
-            Page::NewExport => "Ask for a copy of your data",
-            Page::NewDeletion => "Ask us to delete your data",
+            Page::Overview => td_string!(locale, pages.overview.title),
+            Page::Data => td_string!(locale, pages.data.title),
+            Page::Communications => td_string!(locale, pages.communications.title),
+            Page::Cookies => td_string!(locale, pages.cookies.title),
+            Page::Profile => td_string!(locale, pages.profile.title),
+            Page::Requests => td_string!(locale, pages.requests.title),
+            Page::Activity => td_string!(locale, pages.activity.title),
+            Page::Sharing => td_string!(locale, pages.sharing.title),
+            Page::Policy => td_string!(locale, pages.policy.title),
+            Page::NewExport => td_string!(locale, pages.new_export.title),
+            Page::NewDeletion => td_string!(locale, pages.new_deletion.title),
         }
     }
 
-    /// The short label in the primary navigation.
-    pub const fn nav_label(self) -> &'static str {
+    /// The line under the page's heading in `locale`, if it has one.
+    pub fn lead(self, locale: Locale) -> Option<&'static str> {
+        Some(match self {
+            Page::Overview => return None,
+            Page::Data => td_string!(locale, pages.data.lead),
+            Page::Communications => td_string!(locale, pages.communications.lead),
+            Page::Cookies => td_string!(locale, pages.cookies.lead),
+            Page::Profile => td_string!(locale, pages.profile.lead),
+            Page::Requests => td_string!(locale, pages.requests.lead),
+            Page::Activity => td_string!(locale, pages.activity.lead),
+            Page::Sharing => td_string!(locale, pages.sharing.lead),
+            Page::Policy => td_string!(locale, pages.policy.lead),
+            Page::NewExport => td_string!(locale, pages.new_export.lead),
+            Page::NewDeletion => td_string!(locale, pages.new_deletion.lead),
+        })
+    }
+
+    /// The short label in the primary navigation, in `locale`.
+    pub fn nav_label(self, locale: Locale) -> &'static str {
         match self {
-            Page::Overview => "Overview",
-            Page::Data => "Your information",
-            Page::Communications => "Communications",
-            Page::Cookies => "Cookies",
-            Page::Profile => "Profile",
-            Page::Requests => "Requests",
-            Page::Activity => "Activity",
-            Page::Sharing => "Sharing",
-            Page::Policy => "Policy",
-            Page::NewExport => "Export",
-            Page::NewDeletion => "Deletion",
+            Page::Overview => td_string!(locale, pages.overview.nav),
+            Page::Data => td_string!(locale, pages.data.nav),
+            Page::Communications => td_string!(locale, pages.communications.nav),
+            Page::Cookies => td_string!(locale, pages.cookies.nav),
+            Page::Profile => td_string!(locale, pages.profile.nav),
+            Page::Requests => td_string!(locale, pages.requests.nav),
+            Page::Activity => td_string!(locale, pages.activity.nav),
+            Page::Sharing => td_string!(locale, pages.sharing.nav),
+            Page::Policy => td_string!(locale, pages.policy.nav),
+            Page::NewExport => td_string!(locale, pages.new_export.nav),
+            Page::NewDeletion => td_string!(locale, pages.new_deletion.nav),
         }
     }
 

@@ -74,7 +74,7 @@ fn serve_seed() {
 
 /// Polls `done` until it holds, for up to 10 s; on failure, reports `what` and the text under `root`.
 async fn wait_for(what: &str, root: &web_sys::Element, mut done: impl FnMut() -> bool) {
-    for _ in 0..500 {
+    for _ in 0..1500 {
         if done() {
             return;
         }
@@ -83,7 +83,7 @@ async fn wait_for(what: &str, root: &web_sys::Element, mut done: impl FnMut() ->
             .unwrap();
     }
     panic!(
-        "{what}: not seen within 10 s; the page reads: {}",
+        "{what}: not seen within 30 s; the page reads: {}",
         root.text_content().unwrap_or_default()
     );
 }

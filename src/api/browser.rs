@@ -150,3 +150,48 @@ pub async fn yield_now() {
     });
     let _done = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Where this browser keeps the portal language chosen with the switcher (a preference of this browser, not
+/// profile data: choosing a language here never adds optional information to the profile).
+const LANGUAGE_KEY: &str = "icanopus-privacy-portal/language";
+
+thread_local! {
+    /// The language chosen during this visit, kept even when storage refuses it.
+    static LANGUAGE_THIS_VISIT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The language chosen in this browser (this visit's choice first), if any.
+pub fn saved_language() -> Option<String> {
+    LANGUAGE_THIS_VISIT
+        .with(|chosen| chosen.borrow().clone())
+        .or_else(|| {
+            web_sys::window()
+                .and_then(|w| w.local_storage().ok().flatten())
+                .and_then(|storage| storage.get_item(LANGUAGE_KEY).ok().flatten())
+        })
+}
+
+/// Keeps the language chosen in this browser: for this visit always, and in storage unless it is disabled or full
+/// (then the error says so).
+pub fn save_language(language: &str) -> Result<(), String> {
+    LANGUAGE_THIS_VISIT.with(|chosen| *chosen.borrow_mut() = Some(language.to_string()));
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or_else(|| "this browser does not let the portal keep settings".to_string())?;
+    storage
+        .set_item(LANGUAGE_KEY, language)
+        .map_err(|_| "this browser's storage is full or refused the setting".to_string())
+}
+
+/// The browser's preferred languages, most preferred first (`navigator.languages`).
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -12,19 +12,17 @@ use crate::domain::cookies::{
     AskReason, Choices, ConsentMethod, CookieCategory, CookieSettings, OPTIONAL_CATEGORIES,
 };
 use crate::domain::policy::PolicyDocument;
+use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::consent::{use_consent, ConsentRequest};
 use crate::state::session::use_session;
 
-/// The sentence explaining why the banner asks now.
-fn reason_text(reason: &AskReason, policy: &PolicyDocument) -> String {
+/// The sentence explaining why the banner asks now, in `locale`. (Placeholders in braces are filled here; the
+/// change's summary comes from the policy document, in English.)
+fn reason_text(reason: &AskReason, policy: &PolicyDocument, locale: Locale) -> String {
     match reason {
-        AskReason::FirstVisit => {
-            "We use strictly necessary cookies to make our websites work. With your permission we would also use functional, analytics and marketing cookies. None of them is on until you choose.".to_string()
-        }
-        AskReason::Expired => {
-            "You made your cookie choice more than 6 months ago, so we are asking again. Until you choose, only strictly necessary cookies are used.".to_string()
-        }
+        AskReason::FirstVisit => td_string!(locale, banner.first_visit).to_string(),
+        AskReason::Expired => td_string!(locale, banner.expired).to_string(),
         AskReason::PolicyChanged { given_under } => {
             let current = policy.revision_on(api::now().date_naive());
             let change = policy
@@ -32,17 +30,22 @@ fn reason_text(reason: &AskReason, policy: &PolicyDocument) -> String {
                 .iter()
                 .rev()
                 .find(|c| c.revision == current)
-                .map(|c| format!(" What changed: {}", c.summary))
+                .map(|c| td_string!(locale, banner.what_changed).replace("{summary}", &c.summary))
                 .unwrap_or_default();
-            format!(
-                "Our privacy policy has changed since you chose (your choice was made under the version of {given_under}; the current one is {}).{change} Please choose again; until you do, only strictly necessary cookies are used.",
-                current
-            )
+            td_string!(locale, banner.policy_changed)
+                .replace("{given}", given_under)
+                .replace("{current}", current)
+                .replace("{change}", &change)
         }
     }
 }
 
-fn banner(settings: CookieSettings, policy: PolicyDocument, reason: AskReason) -> AnyView {
+fn banner(
+    settings: CookieSettings,
+    policy: PolicyDocument,
+    reason: AskReason,
+    locale: Locale,
+) -> AnyView {
     let consent = use_consent();
     let choosing = RwSignal::new(false);
     let saving = Signal::derive(move || consent.saving());
@@ -55,7 +58,7 @@ fn banner(settings: CookieSettings, policy: PolicyDocument, reason: AskReason) -
         OPTIONAL_CATEGORIES[2],
     ]
     .map(|c| settings.effective(c, signals.gpc, now, policy.revision_on(now.date_naive())));
-    let text = reason_text(&reason, &policy);
+    let text = reason_text(&reason, &policy, locale);
     let choose = move |choices: Choices| {
         consent.save.dispatch(ConsentRequest {
             choices,
@@ -65,19 +68,19 @@ fn banner(settings: CookieSettings, policy: PolicyDocument, reason: AskReason) -
     view! {
         <section class="cookie-banner" aria-labelledby="cookie-banner-title">
             <div class="cookie-banner__inner">
-                <h2 class="cookie-banner__title" id="cookie-banner-title">"Cookies on our websites"</h2>
+                <h2 class="cookie-banner__title" id="cookie-banner-title">{td_string!(locale, banner.title)}</h2>
                 <p>{text}</p>
                 {signals.gpc.then(|| view! {
                     <p class="muted">
-                        "Your browser sends Global Privacy Control, so analytics and marketing cookies stay off unless you turn them on yourself."
+                        {td_string!(locale, banner.gpc)}
                     </p>
                 })}
                 <div class="cookie-banner__buttons">
                     <button type="button" class="cookie-banner__button" disabled=move || saving.get() on:click=move |_| choose(Choices::ALL)>
-                        "Accept all"
+                        {td_string!(locale, banner.accept_all)}
                     </button>
                     <button type="button" class="cookie-banner__button" disabled=move || saving.get() on:click=move |_| choose(Choices::NONE)>
-                        "Reject all"
+                        {td_string!(locale, banner.reject_all)}
                     </button>
                     <button
                         type="button"
@@ -86,7 +89,7 @@ fn banner(settings: CookieSettings, policy: PolicyDocument, reason: AskReason) -
                         aria-controls="cookie-banner-choices"
                         on:click=move |_| choosing.update(|c| *c = !*c)
                     >
-                        "Choose"
+                        {td_string!(locale, banner.choose)}
                     </button>
                 </div>
                 <div id="cookie-banner-choices" class="cookie-banner__choices" class:cookie-banner__choices--open=move || choosing.get()>
@@ -102,7 +105,7 @@ fn banner(settings: CookieSettings, policy: PolicyDocument, reason: AskReason) -
                     </Show>
                 </div>
                 <p class="cookie-banner__more">
-                    <A href=Page::Cookies.href()>"Read about each cookie and change your choice at any time"</A>
+                    <A href=Page::Cookies.href()>{td_string!(locale, banner.more)}</A>
                 </p>
             </div>
         </section>
@@ -114,6 +117,7 @@ fn banner(settings: CookieSettings, policy: PolicyDocument, reason: AskReason) -
 #[component]
 pub fn CookieBanner() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let pathname = use_location().pathname;
     move || {
         if pathname.get() == Page::Cookies.href() {
@@ -125,7 +129,7 @@ pub fn CookieBanner() -> impl IntoView {
         };
         let now = api::now();
         match settings.ask_reason(now, policy.revision_on(now.date_naive())) {
-            Some(reason) => banner(settings, policy, reason),
+            Some(reason) => banner(settings, policy, reason, i18n.get_locale()),
             None => ().into_any(),
         }
     }

@@ -7,6 +7,7 @@ pub mod download;
 pub mod error_summary;
 pub mod format;
 pub mod labels;
+pub mod language_switcher;
 pub mod notice_area;
 pub mod page_heading;
 pub mod persona_switcher;

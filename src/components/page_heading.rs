@@ -1,25 +1,33 @@
-//! A page's one `h1`, which also sets the document title.
+//! A page's one `h1`, which also sets the document title; both follow the portal's language.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::routes::document_title;
+use crate::i18n::use_i18n;
+use crate::routes::{document_title, Page};
 
-/// The page heading and document title.
+/// The page heading and document title: a page's own (`page`), or a heading of its own (`title`).
 #[component]
 pub fn PageHeading(
-    /// The heading text; the document title is derived from it.
-    #[prop(into)]
-    title: String,
-    /// An optional line under the heading.
+    /// The page whose title and lead to show, in the portal's language.
+    #[prop(optional)]
+    page: Option<Page>,
+    /// A heading for a page with no fixed title (a request's own page, "not found").
     #[prop(optional, into)]
-    lead: Option<String>,
+    title: Option<Signal<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = Signal::derive(move || match (page, title) {
+        (Some(page), _) => page.title(i18n.get_locale()).to_string(),
+        (None, Some(title)) => title.get(),
+        (None, None) => String::new(),
+    });
+    let lead = move || page.and_then(|page| page.lead(i18n.get_locale()));
     view! {
-        <Title text=document_title(&title) />
+        <Title text=move || document_title(&heading.get()) />
         <header class="page-heading">
-            <h1 class="page-heading__title" id="page-title" tabindex="-1">{title}</h1>
-            {lead.map(|lead| view! { <p class="page-heading__lead">{lead}</p> })}
+            <h1 class="page-heading__title" id="page-title" tabindex="-1">{heading}</h1>
+            {move || lead().map(|lead| view! { <p class="page-heading__lead">{lead}</p> })}
         </header>
     }
     .into_any()

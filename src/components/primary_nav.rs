@@ -4,11 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
+use crate::i18n::{td_string, use_i18n};
 use crate::routes::Page;
 
 /// The primary navigation, collapsed behind a "Menu" button on narrow screens.
 #[component]
 pub fn PrimaryNav() -> impl IntoView {
+    let i18n = use_i18n();
     let open = RwSignal::new(false);
     let pathname = use_location().pathname;
     // Close the menu once the user has chosen a page.
@@ -26,7 +28,7 @@ pub fn PrimaryNav() -> impl IntoView {
                 aria-controls="primary-nav-list"
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                "Menu"
+                {move || td_string!(i18n.get_locale(), shell.menu)}
             </button>
             <ul
                 id="primary-nav-list"
@@ -39,7 +41,7 @@ pub fn PrimaryNav() -> impl IntoView {
                         view! {
                             <li class="primary-nav__item">
                                 <A href=page.href() exact=page == Page::Overview attr:class="primary-nav__link">
-                                    {page.nav_label()}
+                                    {move || page.nav_label(i18n.get_locale())}
                                 </A>
                             </li>
                         }

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::components::format;
 use crate::components::persona_switcher::PersonaSwitcher;
 use crate::components::reset_demo::ResetDemo;
+use crate::i18n::{t, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
 
@@ -13,21 +14,26 @@ use crate::state::session::use_session;
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let policy = session.policy;
     let details = move || match policy.get() {
-        None => view! { <p>"Loading contact details…"</p> }.into_any(),
+        None => view! { <p>{td_string!(i18n.get_locale(), footer.loading)}</p> }.into_any(),
         Some(Ok(policy)) => {
             let today = crate::api::now().date_naive();
             let contact = policy.contact_on(today).to_string();
             let mailto = format!("mailto:{contact}");
             view! {
                 <p>
-                    "Questions or concerns about your personal information? Write to our data protection contact at "
+                    {td_string!(i18n.get_locale(), footer.contact)}" "
                     <a href=mailto>{contact}</a> "."
                 </p>
                 <p>
-                    <A href=Page::Policy.href()>"Privacy policy"</A>
-                    {format!(" effective from {}.", format::day(policy.in_force_since(today)))}
+                    <A href=Page::Policy.href()>{td_string!(i18n.get_locale(), footer.policy_link)}</A>
+                    " "
+                    {
+                        let date = format::day(policy.in_force_since(today));
+                        t!(i18n, footer.effective_from, date = move || date.clone())
+                    }
                 </p>
 
             }
@@ -37,7 +43,7 @@ pub fn SiteFooter() -> impl IntoView {
             <p>
                 {format!("{}. ", error.title())}
                 <button type="button" class="button-link" on:click=move |_| policy.reload()>
-                    "Try again"
+                    {move || td_string!(i18n.get_locale(), footer.try_again)}
                 </button>
             </p>
         }
@@ -49,12 +55,12 @@ pub fn SiteFooter() -> impl IntoView {
                 <div class="site-footer__contact">
                     {details}
                     <p>
-                        <A href=Page::Cookies.href()>"Cookie settings"</A>
+                        <A href=Page::Cookies.href()>{move || td_string!(i18n.get_locale(), footer.cookie_settings)}</A>
                     </p>
                 </div>
                 <div class="site-footer__demo">
                     <p class="site-footer__demo-note">
-                        "This is a demonstration portal: changes are kept in this browser only."
+                        {move || td_string!(i18n.get_locale(), footer.demo_note)}
                     </p>
                     <PersonaSwitcher />
                     <ResetDemo />

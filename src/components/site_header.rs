@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
+use crate::components::language_switcher::LanguageSwitcher;
 use crate::components::primary_nav::PrimaryNav;
+use crate::i18n::{t, td_string, use_i18n};
 use crate::routes::{Page, PRODUCT_NAME};
 use crate::state::session::use_session;
 
@@ -23,6 +25,7 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let user_name = move || {
         session
             .profile
@@ -32,7 +35,7 @@ pub fn SiteHeader() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>
-            "Skip to main content"
+            {move || td_string!(i18n.get_locale(), shell.skip)}
         </a>
         <header class="site-header">
             <div class="site-header__bar">
@@ -46,7 +49,11 @@ pub fn SiteHeader() -> impl IntoView {
                         .then(|| {
                             view! {
                                 <A href=Page::Policy.href_to("notices") attr:class="site-header__notices">
-                                    {if unread == 1 { "1 unread notice".to_string() } else { format!("{unread} unread notices") }}
+                                    {if unread == 1 {
+                                        t!(i18n, shell.unread_single).into_any()
+                                    } else {
+                                        t!(i18n, shell.unread_many, count = move || unread).into_any()
+                                    }}
                                 </A>
                             }
                         })
@@ -56,12 +63,13 @@ pub fn SiteHeader() -> impl IntoView {
                         user_name()
                             .map(|name| {
                                 view! {
-                                    <span class="site-header__user-label">"Signed in as "</span>
+                                    <span class="site-header__user-label">{move || td_string!(i18n.get_locale(), shell.signed_in_as)}" "</span>
                                     <strong>{name}</strong>
                                 }
                             })
                     }}
                 </p>
+                <LanguageSwitcher />
             </div>
             <PrimaryNav />
         </header>

@@ -10,6 +10,7 @@ pub mod export;
 pub mod finder;
 pub mod held;
 pub mod inventory;
+pub mod language;
 pub mod policy;
 pub mod product;
 pub mod profile;

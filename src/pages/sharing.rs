@@ -279,10 +279,7 @@ pub fn SharingPage() -> impl IntoView {
         .and(session.inventory.loaded())
         .and(session.profile.loaded());
     view! {
-        <PageHeading
-            title=Page::Sharing.title()
-            lead="Everyone who receives your information from us, what they receive and why, and what you can do about it."
-        />
+        <PageHeading page=Page::Sharing />
         <div class="sharing">{async_view("the list of partners and apps", data, render)}</div>
     }
     .into_any()

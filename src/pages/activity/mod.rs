@@ -233,10 +233,7 @@ pub fn ActivityPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| ActivityFilter::from_params(|key| q.get(key))));
     view! {
-        <PageHeading
-            title=Page::Activity.title()
-            lead="Every time one of our staff accessed your service data, and why; and everything that happened on your account, including the changes you made here."
-        />
+        <PageHeading page=Page::Activity />
         <p class="activity-note">
             "Our staff may access your service data only to resolve an error, to check an email reported as spam, to check text read from a scanned image, for a support request you opened, or to import data you asked us to import. Every access is logged and audited; this log names their role, never the person."
         </p>

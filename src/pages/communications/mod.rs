@@ -281,10 +281,7 @@ pub fn CommunicationsPage() -> impl IntoView {
     };
 
     view! {
-        <PageHeading
-            title=Page::Communications.title()
-            lead="Choose which optional messages you get from us. You can also use the unsubscribe link in any of them."
-        />
+        <PageHeading page=Page::Communications />
         <div class="communications">
             <p class="communications__status" role="status">
                 {move || status.get()}

@@ -116,10 +116,7 @@ pub fn CookiesPage() -> impl IntoView {
     let session = use_session();
     let data = session.cookies.loaded().and(session.policy.loaded());
     view! {
-        <PageHeading
-            title=Page::Cookies.title()
-            lead="Choose which cookies our websites may use, see every cookie in each category, and see how your browser's privacy signals are treated. You can change your mind at any time."
-        />
+        <PageHeading page=Page::Cookies />
         <div class="cookies">{async_view("your cookie choices", data, settings_view)}</div>
     }
     .into_any()

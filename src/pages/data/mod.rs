@@ -192,10 +192,7 @@ pub fn DataPage() -> impl IntoView {
         .and(session.inventory.loaded())
         .and(session.policy.loaded());
     view! {
-        <PageHeading
-            title=Page::Data.title()
-            lead="Everything our privacy policy says we collect, with what we hold about you now: why we use it, who can see it, how long we keep it, and what you can do about it."
-        />
+        <PageHeading page=Page::Data />
         <FilterControls filter />
         <div class="data-results">
             {async_view(

@@ -27,7 +27,7 @@ pub fn OverviewPage() -> impl IntoView {
         .into_any()
     });
     view! {
-        <PageHeading title=Page::Overview.title() />
+        <PageHeading page=Page::Overview />
         <div class="overview__intro">{greeting}</div>
         <div class="overview__grid">
             <holdings_card::HoldingsCard />

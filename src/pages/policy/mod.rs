@@ -14,6 +14,7 @@ use crate::components::page_heading::PageHeading;
 use crate::domain::policy::{
     anchor, outline, part_anchor, OutlineEntry, PolicyDocument, PolicyParagraph,
 };
+use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::session::use_session;
 
@@ -119,7 +120,7 @@ fn render(policy: PolicyDocument) -> AnyView {
         <changes::PendingChanges policy=policy.clone() />
         <notices::PolicyNoticesList />
         {toc}
-        <article class="policy__text" aria-label="Privacy policy text">
+        <article class="policy__text" aria-label="Privacy policy text" lang="en">
             {text}
         </article>
         <changes::ChangeHistory policy />
@@ -131,11 +132,15 @@ fn render(policy: PolicyDocument) -> AnyView {
 #[component]
 pub fn PolicyPage() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     view! {
-        <PageHeading
-            title=Page::Policy.title()
-            lead="The full text of the iCanopus Technology privacy policy, which this portal puts into practice, with its changes."
-        />
+        <PageHeading page=Page::Policy />
+        // The text is the legal English original; in another language the page says so.
+        {move || {
+            let locale = i18n.get_locale();
+            (locale != Locale::en)
+                .then(|| view! { <p class="policy__language-note">{td_string!(locale, policy.original_note)}</p> })
+        }}
         <div class="policy">{async_view("the privacy policy", session.policy.loaded(), render)}</div>
     }
     .into_any()

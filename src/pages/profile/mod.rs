@@ -40,10 +40,7 @@ pub fn ProfilePage() -> impl IntoView {
         .into_any()
     };
     view! {
-        <PageHeading
-            title=Page::Profile.title()
-            lead="Your account details, and the optional details you can change or delete at any time."
-        />
+        <PageHeading page=Page::Profile />
         <p class="form-status" role="status">{move || status.get()}</p>
         <div class="profile">{async_view("your profile", session.profile.loaded(), render)}</div>
     }

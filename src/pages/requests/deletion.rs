@@ -300,10 +300,7 @@ pub fn NewDeletionPage() -> impl IntoView {
     let session = use_session();
     let data = session.profile.loaded().and(session.policy.loaded());
     view! {
-        <PageHeading
-            title=Page::NewDeletion.title()
-            lead="Choose what to delete. Before you confirm, you will see what it means and the dates your data leaves our systems."
-        />
+        <PageHeading page=Page::NewDeletion />
         <div class="request-journey">{async_view("your account", data, journey)}</div>
     }
     .into_any()

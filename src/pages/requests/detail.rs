@@ -16,6 +16,7 @@ use crate::domain::catalogue::LegalHold;
 use crate::domain::requests::{
     ExportFormat, PrivacyRequest, RequestKind, RequestLog, RequestStatus,
 };
+use crate::i18n::{td_string, use_i18n};
 use crate::routes::{Page, REQUEST_PARAM};
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
@@ -203,12 +204,18 @@ fn detail(reference: String, log: RequestLog) -> AnyView {
 #[component]
 pub fn RequestDetailPage() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let params = use_params_map();
     let reference = move || params.with(|p| p.get(REQUEST_PARAM).unwrap_or_default());
     move || {
         let reference = reference();
         view! {
-            <PageHeading title=format!("Request {reference}") />
+            <PageHeading title={
+                let reference = reference.clone();
+                Signal::derive(move || {
+                    format!("{} {reference}", td_string!(i18n.get_locale(), shell.request_title))
+                })
+            } />
             <div class="request-detail">
                 {async_view(
                     "your request",

@@ -418,10 +418,7 @@ pub fn NewExportPage() -> impl IntoView {
     };
 
     view! {
-        <PageHeading
-            title=Page::NewExport.title()
-            lead="Choose what to include and a format. We make the file straight away, here in your browser, from what we hold about you."
-        />
+        <PageHeading page=Page::NewExport />
         <div class="request-journey">
             {move || match step.get() {
                 Step::Choose => choose_view(),

@@ -74,10 +74,7 @@ fn history(log: RequestLog) -> AnyView {
 pub fn RequestsPage() -> impl IntoView {
     let session = use_session();
     view! {
-        <PageHeading
-            title=Page::Requests.title()
-            lead="Ask for a copy of your data or for its deletion, and follow every request you have made to the end. We answer within one month."
-        />
+        <PageHeading page=Page::Requests />
         <div class="requests-start">
             <section class="requests-start__option" aria-labelledby="start-export">
                 <h2 id="start-export">"Get a copy of your data"</h2>

@@ -219,9 +219,10 @@ test('leaving with unsaved changes asks first; saved values survive a reload', a
   await expect(page).toHaveURL(/\/profile$/);
   await page.getByRole('button', { name: 'Save optional details' }).click();
   await expect(status(page)).toHaveText('Your optional details are saved.');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Policy' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Privacy policy');
-  // German formatting now applies to dates.
+  // The portal speaks German, so it follows the profile's language at once: navigation, headings and dates.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Richtlinie' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datenschutzerklärung');
   await expect(page.getByRole('contentinfo')).toContainText('25. Mai 2015');
   await page.goto('/profile');
   await expect(page.getByLabel('Language for dates and numbers')).toHaveValue('de-DE');
