@@ -9,11 +9,12 @@ use leptos_router::{ParamSegment, StaticSegment};
 use crate::api::{self, StoreNotice, Unreadable};
 use crate::components::cookie_banner::CookieBanner;
 use crate::components::format::{self, DisplayPrefs};
+use crate::components::labels;
 use crate::components::notice_area::NoticeArea;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::domain::language;
-use crate::i18n::{use_i18n, I18nContextProvider, Locale};
+use crate::i18n::{td_string, use_i18n, I18nContextProvider, Locale};
 use crate::pages::activity::ActivityPage;
 use crate::pages::communications::CommunicationsPage;
 use crate::pages::cookies::CookiesPage;
@@ -31,15 +32,13 @@ use crate::state::session::{provide_session, use_session};
 use leptos_i18n::Locale as _;
 
 /// What to tell the user about trouble with their saved changes.
-fn describe_store_notice(notice: StoreNotice) -> String {
+fn describe_store_notice(l: Locale, notice: StoreNotice) -> String {
     match notice {
-        StoreNotice::SetAside(Unreadable::Corrupted) => {
-            "Your saved demo changes could not be read, so the portal started again from the original demo data. The unreadable copy was kept aside in this browser.".to_string()
-        }
+        StoreNotice::SetAside(Unreadable::Corrupted) => td_string!(l, store.corrupted).to_string(),
         StoreNotice::SetAside(Unreadable::OtherVersion(_)) => {
-            "Your saved demo changes came from an older version of the portal, so the portal started again from the original demo data. The old copy was kept aside in this browser.".to_string()
+            td_string!(l, store.old_version).to_string()
         }
-        StoreNotice::Unavailable(error) => error.to_string(),
+        StoreNotice::Unavailable(error) => labels::error_text(l, &api::ApiError::Storage(error)),
     }
 }
 
@@ -132,8 +131,12 @@ fn Shell() -> impl IntoView {
             api::browser::apply_cookie_choice(standing, &settings.cookies);
         }
     });
+    let i18n = use_i18n();
     api::on_store_notice(move |notice| {
-        notices.push(NoticeKind::Warning, describe_store_notice(notice))
+        notices.push(
+            NoticeKind::Warning,
+            describe_store_notice(i18n.get_locale_untracked(), notice),
+        )
     });
     view! {
         <SiteHeader />

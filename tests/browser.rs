@@ -7,6 +7,7 @@ use privacy_portal::api;
 use privacy_portal::components::async_view::ErrorPanel;
 use privacy_portal::components::status_badge::StatusBadge;
 use privacy_portal::domain::requests::RequestStatus;
+use privacy_portal::i18n::I18nContextProvider;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -156,6 +157,7 @@ async fn error_panel_retry_runs_once_and_shows_progress() {
     let calls = RwSignal::new(0);
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! {
+            <I18nContextProvider enable_cookie=false>
             <ErrorPanel
                 title="We could not load your requests"
                 message="The server had a problem (error 500)."
@@ -165,6 +167,7 @@ async fn error_panel_retry_runs_once_and_shows_progress() {
                 })
                 retrying=Signal::from(retrying)
             />
+            </I18nContextProvider>
         }
     });
     let alert = root
@@ -188,8 +191,10 @@ fn status_badge_names_the_status_and_its_tone() {
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), || {
         view! {
-            <StatusBadge status=RequestStatus::InReview />
-            <StatusBadge status=RequestStatus::Declined />
+            <I18nContextProvider enable_cookie=false>
+                <StatusBadge status=RequestStatus::InReview />
+                <StatusBadge status=RequestStatus::Declined />
+            </I18nContextProvider>
         }
     });
     let badges = root.query_selector_all(".status-badge").unwrap();

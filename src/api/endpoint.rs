@@ -76,20 +76,4 @@ impl Endpoint {
             _ => None,
         }
     }
-
-    /// What the document holds, for messages ("We could not load {subject}").
-    pub const fn subject(self) -> &'static str {
-        match self {
-            Endpoint::Profile => "your profile",
-            Endpoint::Inventory => "the information we hold about you",
-            Endpoint::Communications => "your communication preferences",
-            Endpoint::Cookies => "your cookie choices",
-            Endpoint::Requests => "your requests",
-            Endpoint::Activity => "the access and activity log",
-            Endpoint::Sharing => "the list of partners and apps",
-            Endpoint::Policy => "the privacy policy",
-            Endpoint::Notices => "your notices",
-            Endpoint::Personas => "the list of demo users",
-        }
-    }
 }

@@ -2,19 +2,22 @@
 
 use leptos::prelude::*;
 
+use crate::components::format::fill;
+use crate::components::labels;
+use crate::i18n::{t_string, use_i18n, Locale};
 use crate::state::documents::Loaded;
 
 /// Shown while data is on its way.
 #[component]
 pub fn LoadingPanel(
-    /// What is loading, e.g. "your requests".
-    #[prop(into)]
-    what: String,
+    /// What is loading, e.g. "your requests", in the given language.
+    what: fn(Locale) -> &'static str,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="loading-panel" role="status">
             <span class="loading-panel__spinner" aria-hidden="true"></span>
-            <span>{format!("Loading {what}…")}</span>
+            <span>{move || fill(t_string!(i18n, load.text), &[("what", &what(i18n.get_locale()))])}</span>
         </div>
     }
 }
@@ -28,11 +31,12 @@ pub fn ErrorPanel(
     /// What went wrong and what to do.
     #[prop(into)]
     message: String,
-    /// Called by "Try again".
+    /// Called by t_string!(i18n, common.try_again).
     on_retry: Callback<()>,
     /// True while the retry is under way.
     retrying: Signal<bool>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="error-panel" role="alert">
             <h3 class="error-panel__title">{title}</h3>
@@ -43,15 +47,15 @@ pub fn ErrorPanel(
                 disabled=move || retrying.get()
                 on:click=move |_| on_retry.run(())
             >
-                {move || if retrying.get() { "Trying again…" } else { "Try again" }}
+                {move || if retrying.get() { t_string!(i18n, common.trying_again) } else { t_string!(i18n, common.try_again) }}
             </button>
         </div>
     }
 }
 
 /// Renders loaded data: a loading panel until it first arrives, `render`'s view when it is there, and an error
-/// panel with a working "Try again" when it failed. While a reload is under way the earlier content stays.
-pub fn async_view<T, F>(what: &'static str, data: Loaded<T>, render: F) -> AnyView
+/// panel with a working t_string!(i18n, common.try_again) when it failed. While a reload is under way the earlier content stays.
+pub fn async_view<T, F>(what: fn(Locale) -> &'static str, data: Loaded<T>, render: F) -> AnyView
 where
     T: 'static,
     F: Fn(T) -> AnyView + Send + Sync + 'static,
@@ -67,10 +71,18 @@ where
     (move || match data.read() {
         None => view! { <LoadingPanel what /> }.into_any(),
         Some(Ok(value)) => render(value),
-        Some(Err(error)) => view! {
-            <ErrorPanel title=error.title() message=error.to_string() on_retry=retry retrying />
+        Some(Err(error)) => {
+            let l = use_i18n().get_locale();
+            view! {
+                <ErrorPanel
+                    title=labels::error_title(l, &error)
+                    message=labels::error_text(l, &error)
+                    on_retry=retry
+                    retrying
+                />
+            }
+            .into_any()
         }
-        .into_any(),
     })
     .into_any()
 }

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_location;
 
 use crate::api;
 use crate::components::cookie_choices::CookieChoices;
+use crate::components::format::fill;
 use crate::domain::cookies::{
     AskReason, Choices, ConsentMethod, CookieCategory, CookieSettings, OPTIONAL_CATEGORIES,
 };
@@ -30,12 +31,21 @@ fn reason_text(reason: &AskReason, policy: &PolicyDocument, locale: Locale) -> S
                 .iter()
                 .rev()
                 .find(|c| c.revision == current)
-                .map(|c| td_string!(locale, banner.what_changed).replace("{summary}", &c.summary))
+                .map(|c| {
+                    fill(
+                        td_string!(locale, banner.what_changed),
+                        &[("summary", &c.summary)],
+                    )
+                })
                 .unwrap_or_default();
-            td_string!(locale, banner.policy_changed)
-                .replace("{given}", given_under)
-                .replace("{current}", current)
-                .replace("{change}", &change)
+            fill(
+                td_string!(locale, banner.policy_changed),
+                &[
+                    ("given", given_under),
+                    ("current", &current),
+                    ("change", &change),
+                ],
+            )
         }
     }
 }

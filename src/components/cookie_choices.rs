@@ -3,23 +3,26 @@
 
 use leptos::prelude::*;
 
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::domain::cookies::{
     Choices, CookieCategory, CookieInfo, CookieSettings, Effective, OPTIONAL_CATEGORIES,
 };
+use crate::i18n::{t, t_string, use_i18n};
 
 fn cookie_table(cookies: Vec<CookieInfo>) -> AnyView {
+    let i18n = use_i18n();
     if cookies.is_empty() {
-        return view! { <p class="muted">"No cookies in this category."</p> }.into_any();
+        return view! { <p class="muted">{t!(i18n, cookies.none_in_category)}</p> }.into_any();
     }
     view! {
         <table class="cookie-table">
             <thead>
                 <tr>
-                    <th scope="col">"Cookie"</th>
-                    <th scope="col">"What it does"</th>
-                    <th scope="col">"Kept for"</th>
-                    <th scope="col">"Set by"</th>
+                    <th scope="col">{t!(i18n, cookies.col_cookie)}</th>
+                    <th scope="col">{t!(i18n, cookies.col_does)}</th>
+                    <th scope="col">{t!(i18n, cookies.col_kept)}</th>
+                    <th scope="col">{t!(i18n, cookies.col_set_by)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -31,7 +34,7 @@ fn cookie_table(cookies: Vec<CookieInfo>) -> AnyView {
                                 <th scope="row"><code>{c.name}</code></th>
                                 <td>{c.purpose}</td>
                                 <td>{c.duration}</td>
-                                <td>{labels::cookie_party(c.party)}</td>
+                                <td>{move || labels::cookie_party(i18n.get_locale(), c.party)}</td>
                             </tr>
                         }
                     })
@@ -59,16 +62,15 @@ pub fn CookieChoices(
     /// Distinguishes ids when the form appears twice on a page (banner and settings).
     id_prefix: &'static str,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let choices = RwSignal::new(initial);
     let categories = std::iter::once(CookieCategory::StrictlyNecessary)
         .chain(OPTIONAL_CATEGORIES)
         .zip(current)
         .map(|(category, effective)| {
-            let (title, description) = labels::cookie_category_title(category);
-            let id = format!(
-                "{id_prefix}-{}",
-                labels::cookie_category(category).replace(' ', "-")
-            );
+            let title = move || labels::cookie_category_title(i18n.get_locale(), category).0;
+            let description = move || labels::cookie_category_title(i18n.get_locale(), category).1;
+            let id = format!("{id_prefix}-{}", category.key());
             let locked = category == CookieCategory::StrictlyNecessary;
             let cookies: Vec<CookieInfo> = settings
                 .cookies
@@ -96,10 +98,10 @@ pub fn CookieChoices(
                     </div>
                     <p class="cookie-choices__about" id=format!("{id}-about")>{description}</p>
                     <p class="cookie-choices__now muted" id=format!("{id}-now")>
-                        {labels::consent_basis(effective.basis, effective.on)}
+                        {move || labels::consent_basis(i18n.get_locale(), effective.basis, effective.on)}
                     </p>
                     <details class="cookie-choices__cookies">
-                        <summary>{format!("The cookies in this category ({count})")}</summary>
+                        <summary>{move || fill(t_string!(i18n, cookies.in_category), &[("count", &count)])}</summary>
                         {cookie_table(cookies)}
                     </details>
                 </div>
@@ -116,7 +118,7 @@ pub fn CookieChoices(
         >
             {categories}
             <button type="submit" class="button" disabled=move || saving.get()>
-                {move || if saving.get() { "Saving…" } else { "Save my cookie choices" }}
+                {move || if saving.get() { t_string!(i18n, common.saving) } else { t_string!(i18n, cookies.save) }}
             </button>
         </form>
     }

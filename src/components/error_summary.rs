@@ -1,8 +1,10 @@
-//! Form errors, the GOV.UK way: a summary titled "There is a problem" at the top of the form, focused when it
+//! Form errors, the GOV.UK way: a summary titled {t!(i18n, errors.summary_title)} at the top of the form, focused when it
 //! appears, linking to each field; and a message at the field itself.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::i18n::{t, use_i18n};
 
 /// One problem: the id of the field it concerns, and what to do about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +30,7 @@ pub fn ErrorSummary(
     #[prop(into)]
     problems: Signal<Vec<FieldProblem>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let summary = NodeRef::<leptos::html::Div>::new();
     // Focus the summary each time a submit finds problems, so screen readers read it out.
     Effect::watch(
@@ -52,7 +55,7 @@ pub fn ErrorSummary(
             node_ref=summary
         >
             <Show when=move || !problems.with(Vec::is_empty)>
-                <h2 class="error-summary__title">"There is a problem"</h2>
+                <h2 class="error-summary__title">{t!(i18n, errors.summary_title)}</h2>
                 <ul class="error-summary__list">
                     <For each=move || problems.get() key=|p| (p.field, p.message.clone()) let:problem>
                         <li>
@@ -97,11 +100,12 @@ pub fn FieldError(
     #[prop(into)]
     problems: Signal<Vec<FieldProblem>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let message = field_message(problems, field);
     view! {
         <Show when=move || message().is_some()>
             <p class="field-error" id=format!("{field}-error")>
-                <span class="visually-hidden">"Error: "</span>
+                <span class="visually-hidden">{t!(i18n, errors.prefix)}" "</span>
                 {message}
             </p>
         </Show>

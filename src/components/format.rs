@@ -271,6 +271,35 @@ pub fn bytes(n: u64) -> String {
     format!("{amount} {unit}")
 }
 
+/// A catalogue text with its `{name}` placeholders filled in; a placeholder with no value stays as written.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            values
+                .iter()
+                .find(|(name, _)| *name == &after[..close])
+                .map(|v| (close, v.1))
+        });
+        match value {
+            Some((close, value)) => {
+                let _ = write!(out, "{value}");
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,5 +314,16 @@ mod tests {
         assert_eq!(bytes_in_unit(1_000), (10, "KB"));
         assert_eq!(bytes_in_unit(999_960), (10, "MB"));
         assert_eq!(bytes_in_unit(0), (0, "bytes"));
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders_only() {
+        assert_eq!(
+            fill("{n} of {total}", &[("n", &3), ("total", &"10")]),
+            "3 of 10"
+        );
+        assert_eq!(fill("{n} {n}", &[("n", &1)]), "1 1");
+        assert_eq!(fill("{other} and {", &[("n", &1)]), "{other} and {");
+        assert_eq!(fill("Hindi: {n} आइटम", &[("n", &2)]), "Hindi: 2 आइटम");
     }
 }

@@ -1,5 +1,7 @@
 //! The words the portal uses for domain values.
 
+use crate::api::{ApiError, Endpoint, StorageError};
+use crate::components::format::fill;
 use crate::domain::activity::{AccessReason, ActivityDetail, ChangeArea, EmployeeRole};
 use crate::domain::activity_filter::KindFilter;
 use crate::domain::catalogue::{LegalHold, Purpose, Recipient, Retention, UserAction};
@@ -11,457 +13,513 @@ use crate::domain::profile::AccountField;
 use crate::domain::profile_rules::{OptionalField, PhotoProblem, Problem};
 use crate::domain::requests::{DeletionScope, ExportFormat, RequestKind, RequestStatus};
 use crate::domain::sharing::ProviderKind;
+use crate::i18n::{td_string, Locale};
 use crate::routes::Page;
 
-pub const fn source(source: DataSource) -> &'static str {
+pub fn source(l: Locale, source: DataSource) -> &'static str {
     match source {
-        DataSource::ProvidedByYou => "Provided by you",
-        DataSource::CollectedAutomatically => "Collected automatically",
-        DataSource::FromThirdParties => "From third parties",
-        DataSource::ServiceData => "Your service data",
+        DataSource::ProvidedByYou => td_string!(l, labels.source.provided),
+        DataSource::CollectedAutomatically => td_string!(l, labels.source.automatic),
+        DataSource::FromThirdParties => td_string!(l, labels.source.third_parties),
+        DataSource::ServiceData => td_string!(l, labels.source.service),
     }
 }
 
-pub const fn category(category: CategoryId) -> &'static str {
+pub fn category(l: Locale, category: CategoryId) -> &'static str {
     use CategoryId::*;
     match category {
-        AccountSignUp => "Account details",
-        OptionalProfile => "Optional profile",
-        SecurityQuestion => "Security question",
-        Payment => "Payment and billing",
-        Interactions => "Conversations with sales and support",
-        BrowserLogs => "Browser, device and server logs",
-        AppUsage => "Application usage",
-        FederatedSignIn => "Sign-in providers",
-        ResellingPartners => "Reselling partners",
-        EventOrganisers => "Event organisers",
-        ReviewSites => "Review sites",
-        MarketingProviders => "Marketing service providers",
-        SocialMedia => "Social media",
-        PublicSources => "Other public sources",
-        ServiceRecords => "Data in our products",
-        MobileDevices => "Mobile devices",
+        AccountSignUp => td_string!(l, labels.category.account),
+        OptionalProfile => td_string!(l, labels.category.optional),
+        SecurityQuestion => td_string!(l, labels.category.security),
+        Payment => td_string!(l, labels.category.payment),
+        Interactions => td_string!(l, labels.category.interactions),
+        BrowserLogs => td_string!(l, labels.category.logs),
+        AppUsage => td_string!(l, labels.category.usage),
+        FederatedSignIn => td_string!(l, labels.category.sign_in),
+        ResellingPartners => td_string!(l, labels.category.partners),
+        EventOrganisers => td_string!(l, labels.category.events),
+        ReviewSites => td_string!(l, labels.category.reviews),
+        MarketingProviders => td_string!(l, labels.category.marketing),
+        SocialMedia => td_string!(l, labels.category.social),
+        PublicSources => td_string!(l, labels.category.public),
+        ServiceRecords => td_string!(l, labels.category.service),
+        MobileDevices => td_string!(l, labels.category.devices),
     }
 }
 
 /// The noun counted for a category, singular and plural.
-pub const fn category_unit(category: CategoryId) -> (&'static str, &'static str) {
+pub fn category_unit(l: Locale, category: CategoryId) -> (&'static str, &'static str) {
     use CategoryId::*;
     match category {
-        AccountSignUp | OptionalProfile | Payment => ("item", "items"),
-        SecurityQuestion => ("question", "questions"),
-        Interactions => ("conversation", "conversations"),
-        BrowserLogs => ("log entry", "log entries"),
-        AppUsage | ServiceRecords => ("product", "products"),
-        FederatedSignIn => ("connection", "connections"),
-        ResellingPartners | MarketingProviders => ("record", "records"),
-        EventOrganisers => ("registration", "registrations"),
-        ReviewSites => ("comment", "comments"),
-        SocialMedia => ("item", "items"),
-        PublicSources => ("record", "records"),
-        MobileDevices => ("device", "devices"),
+        AccountSignUp | OptionalProfile | Payment => (
+            td_string!(l, labels.unit.item),
+            td_string!(l, labels.unit.items),
+        ),
+        SecurityQuestion => (
+            td_string!(l, labels.unit.question),
+            td_string!(l, labels.unit.questions),
+        ),
+        Interactions => (
+            td_string!(l, labels.unit.conversation),
+            td_string!(l, labels.unit.conversations),
+        ),
+        BrowserLogs => (
+            td_string!(l, labels.unit.log_entry),
+            td_string!(l, labels.unit.log_entries),
+        ),
+        AppUsage | ServiceRecords => (
+            td_string!(l, labels.unit.product),
+            td_string!(l, labels.unit.products),
+        ),
+        FederatedSignIn => (
+            td_string!(l, labels.unit.connection),
+            td_string!(l, labels.unit.connections),
+        ),
+        ResellingPartners | MarketingProviders => (
+            td_string!(l, labels.unit.record),
+            td_string!(l, labels.unit.records),
+        ),
+        EventOrganisers => (
+            td_string!(l, labels.unit.registration),
+            td_string!(l, labels.unit.registrations),
+        ),
+        ReviewSites => (
+            td_string!(l, labels.unit.comment),
+            td_string!(l, labels.unit.comments),
+        ),
+        SocialMedia => (
+            td_string!(l, labels.unit.item),
+            td_string!(l, labels.unit.items),
+        ),
+        PublicSources => (
+            td_string!(l, labels.unit.record),
+            td_string!(l, labels.unit.records),
+        ),
+        MobileDevices => (
+            td_string!(l, labels.unit.device),
+            td_string!(l, labels.unit.devices),
+        ),
     }
 }
 
-pub const fn request_kind(kind: RequestKind) -> &'static str {
+pub fn request_kind(l: Locale, kind: RequestKind) -> &'static str {
     match kind {
-        RequestKind::Export => "Export",
-        RequestKind::Deletion => "Deletion",
-        RequestKind::Rectification => "Correction",
-        RequestKind::Objection => "Objection to marketing",
+        RequestKind::Export => td_string!(l, labels.request_kind.export),
+        RequestKind::Deletion => td_string!(l, labels.request_kind.deletion),
+        RequestKind::Rectification => td_string!(l, labels.request_kind.correction),
+        RequestKind::Objection => td_string!(l, labels.request_kind.objection),
     }
 }
 
-pub const fn request_status(status: RequestStatus) -> &'static str {
+pub fn request_status(l: Locale, status: RequestStatus) -> &'static str {
     use RequestStatus::*;
     match status {
-        Received => "Received",
-        Preparing => "Preparing",
-        Ready => "Ready to download",
-        Expired => "Expired",
-        InReview => "In review",
-        Scheduled => "Scheduled",
-        RemovedFromActive => "Removed from active systems",
-        Completed => "Completed",
-        Declined => "Declined",
-        Cancelled => "Cancelled",
+        Received => td_string!(l, labels.status.received),
+        Preparing => td_string!(l, labels.status.preparing),
+        Ready => td_string!(l, labels.status.ready),
+        Expired => td_string!(l, labels.status.expired),
+        InReview => td_string!(l, labels.status.in_review),
+        Scheduled => td_string!(l, labels.status.scheduled),
+        RemovedFromActive => td_string!(l, labels.status.removed_active),
+        Completed => td_string!(l, labels.status.completed),
+        Declined => td_string!(l, labels.status.declined),
+        Cancelled => td_string!(l, labels.status.cancelled),
     }
 }
 
-pub const fn employee_role(role: EmployeeRole) -> &'static str {
+pub fn employee_role(l: Locale, role: EmployeeRole) -> &'static str {
     match role {
-        EmployeeRole::SupportEngineer => "Support engineer",
-        EmployeeRole::SpamAnalyst => "Spam analyst",
-        EmployeeRole::OcrReviewer => "Scanned-image reviewer",
-        EmployeeRole::DataImportSpecialist => "Data import specialist",
-        EmployeeRole::SiteReliabilityEngineer => "Site reliability engineer",
+        EmployeeRole::SupportEngineer => td_string!(l, labels.role.support),
+        EmployeeRole::SpamAnalyst => td_string!(l, labels.role.spam),
+        EmployeeRole::OcrReviewer => td_string!(l, labels.role.ocr),
+        EmployeeRole::DataImportSpecialist => td_string!(l, labels.role.import),
+        EmployeeRole::SiteReliabilityEngineer => td_string!(l, labels.role.sre),
     }
 }
 
-pub const fn access_reason(reason: AccessReason) -> &'static str {
+pub fn access_reason(l: Locale, reason: AccessReason) -> &'static str {
     match reason {
-        AccessReason::ResolveError => "To resolve an error",
-        AccessReason::VerifySpam => "To verify an email reported as spam",
-        AccessReason::VerifyOcr => "To check text read from a scanned image",
-        AccessReason::SupportRequest => "For a support request you opened",
-        AccessReason::DataImport => "To import data at your request",
+        AccessReason::ResolveError => td_string!(l, labels.reason.error),
+        AccessReason::VerifySpam => td_string!(l, labels.reason.spam),
+        AccessReason::VerifyOcr => td_string!(l, labels.reason.ocr),
+        AccessReason::SupportRequest => td_string!(l, labels.reason.support),
+        AccessReason::DataImport => td_string!(l, labels.reason.import),
     }
 }
 
-pub const fn cookie_category(category: CookieCategory) -> &'static str {
+pub fn cookie_category(l: Locale, category: CookieCategory) -> &'static str {
     match category {
-        CookieCategory::StrictlyNecessary => "strictly necessary",
-        CookieCategory::Functional => "functional",
-        CookieCategory::Analytics => "analytics",
-        CookieCategory::Marketing => "marketing",
+        CookieCategory::StrictlyNecessary => td_string!(l, labels.cookie.necessary_lower),
+        CookieCategory::Functional => td_string!(l, labels.cookie.functional_lower),
+        CookieCategory::Analytics => td_string!(l, labels.cookie.analytics_lower),
+        CookieCategory::Marketing => td_string!(l, labels.cookie.marketing_lower),
     }
 }
 
-pub const fn field(key: FieldKey) -> &'static str {
+pub fn field(l: Locale, key: FieldKey) -> &'static str {
     use FieldKey::*;
     match key {
-        Name => "Name",
-        ContactNumber => "Contact number",
-        Email => "Email address",
-        Company => "Company",
-        Country => "Country",
-        Username => "Username",
-        SignedUp => "Signed up",
-        SignUpMethod => "Signed up with",
-        Photo => "Photo",
-        TimeZone => "Time zone",
-        Language => "Language",
-        SecurityQuestionSet => "Security question set",
-        SecurityQuestion => "Question",
-        SecurityQuestionSetOn => "Set on",
-        SecurityAnswer => "Answer",
-        BillingName => "Billing name",
-        BillingEmail => "Billing email",
-        BillingPhone => "Billing phone",
-        BillingAddress => "Billing address",
-        CardDetails => "Card details",
-        PaidOn => "Paid on",
-        Product => "Product",
-        Description => "Description",
-        Amount => "Amount",
-        PaymentProcessor => "Payment processor",
-        Date => "Date and time",
-        Channel => "Channel",
-        Team => "Team",
-        Subject => "Subject",
-        Recorded => "Recorded",
-        Site => "Website",
-        IpAddress => "IP address",
-        Browser => "Browser",
-        BrowserLanguage => "Language preference",
-        BrowserTimeZone => "Time zone",
-        Referrer => "Referring page",
-        OperatingSystem => "Operating system",
-        DeviceManufacturer => "Device manufacturer",
-        MobileNetwork => "Mobile network",
-        FeaturesUsed => "Features used",
-        Clicks => "Clicks (last 30 days)",
-        Scrolls => "Scrolls (last 30 days)",
-        Sessions => "Sessions (last 30 days)",
-        LastAccess => "Last access",
-        UsualHours => "Usual access times",
-        Errors => "Errors (last 30 days)",
-        PageLoad => "Typical page load",
-        StorageUsed => "Storage used",
-        Settings => "Settings",
-        Device => "Device",
-        Location => "Location",
-        LastSeen => "Last seen",
-        Provider => "Provider",
-        Connected => "Connected",
-        Shared => "What they shared",
-        Partner => "Partner",
-        Received => "Received",
-        Context => "How it came about",
-        Organiser => "Organiser",
-        Event => "Event",
-        EventDate => "Event date",
-        ReviewSite => "Review site",
-        Posted => "Posted",
-        Excerpt => "What you wrote",
-        Purpose => "Used for",
-        Network => "Network",
-        Handle => "Account",
-        ProfileFields => "Profile information",
-        InteractionKind => "Kind",
-        Source => "Source",
-        Information => "Information",
-        Collected => "Collected",
-        DataRole => "Your role",
-        Records => "Records",
-        Files => "Files",
-        LastUpdated => "Last updated",
-        Granted => "Access granted",
-        Camera => "Camera",
-        CallHistory => "Call history",
-        Contacts => "Contacts",
-        PhotoLibrary => "Photo library",
-        LocationAccess => "Location",
-        LastLocation => "Last location sent for mapping",
+        Name => td_string!(l, labels.field.name),
+        ContactNumber => td_string!(l, labels.field.contact_number),
+        Email => td_string!(l, labels.field.email),
+        Company => td_string!(l, labels.field.company),
+        Country => td_string!(l, labels.field.country),
+        Username => td_string!(l, labels.field.username),
+        SignedUp => td_string!(l, labels.field.signed_up),
+        SignUpMethod => td_string!(l, labels.field.sign_up_method),
+        Photo => td_string!(l, labels.field.photo),
+        TimeZone => td_string!(l, labels.field.time_zone),
+        Language => td_string!(l, labels.field.language),
+        SecurityQuestionSet => td_string!(l, labels.field.question_set),
+        SecurityQuestion => td_string!(l, labels.field.question),
+        SecurityQuestionSetOn => td_string!(l, labels.field.set_on),
+        SecurityAnswer => td_string!(l, labels.field.answer),
+        BillingName => td_string!(l, labels.field.billing_name),
+        BillingEmail => td_string!(l, labels.field.billing_email),
+        BillingPhone => td_string!(l, labels.field.billing_phone),
+        BillingAddress => td_string!(l, labels.field.billing_address),
+        CardDetails => td_string!(l, labels.field.card),
+        PaidOn => td_string!(l, labels.field.paid_on),
+        Product => td_string!(l, labels.field.product),
+        Description => td_string!(l, labels.field.description),
+        Amount => td_string!(l, labels.field.amount),
+        PaymentProcessor => td_string!(l, labels.field.processor),
+        Date => td_string!(l, labels.field.date),
+        Channel => td_string!(l, labels.field.channel),
+        Team => td_string!(l, labels.field.team),
+        Subject => td_string!(l, labels.field.subject),
+        Recorded => td_string!(l, labels.field.recorded),
+        Site => td_string!(l, labels.field.site),
+        IpAddress => td_string!(l, labels.field.ip),
+        Browser => td_string!(l, labels.field.browser),
+        BrowserLanguage => td_string!(l, labels.field.browser_language),
+        BrowserTimeZone => td_string!(l, labels.field.time_zone),
+        Referrer => td_string!(l, labels.field.referrer),
+        OperatingSystem => td_string!(l, labels.field.os),
+        DeviceManufacturer => td_string!(l, labels.field.manufacturer),
+        MobileNetwork => td_string!(l, labels.field.mobile_network),
+        FeaturesUsed => td_string!(l, labels.field.features),
+        Clicks => td_string!(l, labels.field.clicks),
+        Scrolls => td_string!(l, labels.field.scrolls),
+        Sessions => td_string!(l, labels.field.sessions),
+        LastAccess => td_string!(l, labels.field.last_access),
+        UsualHours => td_string!(l, labels.field.usual_hours),
+        Errors => td_string!(l, labels.field.errors),
+        PageLoad => td_string!(l, labels.field.page_load),
+        StorageUsed => td_string!(l, labels.field.storage),
+        Settings => td_string!(l, labels.field.settings),
+        Device => td_string!(l, labels.field.device),
+        Location => td_string!(l, labels.field.location),
+        LastSeen => td_string!(l, labels.field.last_seen),
+        Provider => td_string!(l, labels.field.provider),
+        Connected => td_string!(l, labels.field.connected),
+        Shared => td_string!(l, labels.field.shared),
+        Partner => td_string!(l, labels.field.partner),
+        Received => td_string!(l, labels.status.received),
+        Context => td_string!(l, labels.field.context),
+        Organiser => td_string!(l, labels.field.organiser),
+        Event => td_string!(l, labels.field.event),
+        EventDate => td_string!(l, labels.field.event_date),
+        ReviewSite => td_string!(l, labels.field.review_site),
+        Posted => td_string!(l, labels.field.posted),
+        Excerpt => td_string!(l, labels.field.excerpt),
+        Purpose => td_string!(l, labels.field.purpose),
+        Network => td_string!(l, labels.field.network),
+        Handle => td_string!(l, labels.field.handle),
+        ProfileFields => td_string!(l, labels.field.profile_fields),
+        InteractionKind => td_string!(l, labels.field.kind),
+        Source => td_string!(l, labels.field.source),
+        Information => td_string!(l, labels.field.information),
+        Collected => td_string!(l, labels.field.collected),
+        DataRole => td_string!(l, labels.field.data_role),
+        Records => td_string!(l, labels.field.records),
+        Files => td_string!(l, labels.field.files),
+        LastUpdated => td_string!(l, labels.field.last_updated),
+        Granted => td_string!(l, labels.field.granted),
+        Camera => td_string!(l, labels.field.camera),
+        CallHistory => td_string!(l, labels.field.call_history),
+        Contacts => td_string!(l, labels.field.contacts),
+        PhotoLibrary => td_string!(l, labels.field.photo_library),
+        LocationAccess => td_string!(l, labels.field.location),
+        LastLocation => td_string!(l, labels.field.last_location),
     }
 }
 
-pub const fn purpose(purpose: Purpose) -> &'static str {
+pub fn purpose(l: Locale, purpose: Purpose) -> &'static str {
     use Purpose::*;
     match purpose {
-        ProvideServices => "To set up and run your account and our services, including backups",
-        Communicate => "To tell you about products you use, changes to the policy or terms, and important notices",
-        Marketing => "To tell you about new products, events, offers and promotions",
-        Surveys => "To ask you to take part in surveys or give feedback",
-        ImproveProducts => "To understand how our products are used, prevent problems and improve them",
-        Support => "To give you customer support and improve how we help you",
-        PreventFraud => "To detect and prevent fraud, spam and other illegal activity",
-        UpdateRecords => "To keep our records up to date and find new customers",
-        AnalyseWebsites => "To run our websites and understand how visitors use them",
-        ImproveMarketing => "To improve our marketing campaigns and make relevant suggestions",
-        ProcessPayments => "To take payment for what you buy",
-        ResetPassword => "Only to reset your password",
-        MapLocations => "Only to map locations in the mobile apps",
+        ProvideServices => td_string!(l, labels.purpose.provide),
+        Communicate => td_string!(l, labels.purpose.communicate),
+        Marketing => td_string!(l, labels.purpose.marketing),
+        Surveys => td_string!(l, labels.purpose.surveys),
+        ImproveProducts => td_string!(l, labels.purpose.improve),
+        Support => td_string!(l, labels.purpose.support),
+        PreventFraud => td_string!(l, labels.purpose.fraud),
+        UpdateRecords => td_string!(l, labels.purpose.records),
+        AnalyseWebsites => td_string!(l, labels.purpose.websites),
+        ImproveMarketing => td_string!(l, labels.purpose.improve_marketing),
+        ProcessPayments => td_string!(l, labels.purpose.payments),
+        ResetPassword => td_string!(l, labels.purpose.reset_password),
+        MapLocations => td_string!(l, labels.purpose.map),
     }
 }
 
-pub const fn recipient(recipient: Recipient) -> &'static str {
+pub fn recipient(l: Locale, recipient: Recipient) -> &'static str {
     use Recipient::*;
     match recipient {
-        EmployeesNeedToKnow => "Our employees and contractors, on a need-to-know basis",
-        EmployeesAudited => "Named employees only, for errors, spam checks, scanned-image checks or your support requests; every access is logged and audited",
-        PaymentProcessors => "Our payment processor",
-        MarketingProviders => "Marketing partners and event organisers we engage",
-        WebAnalytics => "Web analytics providers",
-        ResellingPartners => "Authorised reselling partners in your region",
-        MarketplaceDevelopers => "Developers of marketplace apps you install (your name and email only)",
-        MappingProviders => "Our mapping provider (location only)",
-        Collaborators => "People you collaborate with (your name and profile picture)",
-        Integrations => "Third-party integrations you choose to connect",
-        NobodyElse => "Nobody: only our automated password-reset process uses it",
+        EmployeesNeedToKnow => td_string!(l, labels.recipient.need_to_know),
+        EmployeesAudited => td_string!(l, labels.recipient.audited),
+        PaymentProcessors => td_string!(l, labels.recipient.payment),
+        MarketingProviders => td_string!(l, labels.recipient.marketing),
+        WebAnalytics => td_string!(l, labels.recipient.analytics),
+        ResellingPartners => td_string!(l, labels.recipient.partners),
+        MarketplaceDevelopers => td_string!(l, labels.recipient.developers),
+        MappingProviders => td_string!(l, labels.recipient.mapping),
+        Collaborators => td_string!(l, labels.recipient.collaborators),
+        Integrations => td_string!(l, labels.recipient.integrations),
+        NobodyElse => td_string!(l, labels.recipient.nobody),
     }
 }
 
-pub const fn retention(retention: Retention) -> &'static str {
+pub fn retention(l: Locale, retention: Retention) -> &'static str {
     match retention {
-        Retention::WhileNeeded => "As long as we need it for the purposes above; then we delete or anonymise it in our active databases and keep it isolated on backups until it can be deleted.",
-        Retention::UntilAccountClosed => "As long as you use our services. After you close your account it leaves our active databases at the next clean-up (every 6 months) and our backups 3 months after that.",
-        Retention::UntilRemoved => "Until you remove it or close your account.",
-        Retention::TaxAndAccounting => "For as long as tax and accounting law requires.",
-        Retention::MayOutliveSource => "As long as we need it; it may stay with us even if you delete it where it was published.",
+        Retention::WhileNeeded => td_string!(l, labels.retention.while_needed),
+        Retention::UntilAccountClosed => td_string!(l, labels.retention.until_closed),
+        Retention::UntilRemoved => td_string!(l, labels.retention.until_removed),
+        Retention::TaxAndAccounting => td_string!(l, labels.retention.tax),
+        Retention::MayOutliveSource => td_string!(l, labels.retention.outlive),
     }
 }
 
-pub const fn legal_hold(hold: LegalHold) -> &'static str {
+pub fn legal_hold(l: Locale, hold: LegalHold) -> &'static str {
     match hold {
         LegalHold::SuppressionLists => {
-            "Suppression lists, so that we never contact you again after you opt out"
+            td_string!(l, labels.hold.suppression)
         }
-        LegalHold::PreventAbuse => "Records needed to prevent abuse",
-        LegalHold::LegalClaims => "Information needed for a legal claim or proceeding",
-        LegalHold::EnforceAgreements => "Information needed to enforce our agreements",
-        LegalHold::TaxAndAccounting => "Tax and accounting records",
-        LegalHold::OtherLegalObligations => "Anything else the law obliges us to keep",
+        LegalHold::PreventAbuse => td_string!(l, labels.hold.abuse),
+        LegalHold::LegalClaims => td_string!(l, labels.hold.claims),
+        LegalHold::EnforceAgreements => td_string!(l, labels.hold.agreements),
+        LegalHold::TaxAndAccounting => td_string!(l, labels.hold.tax),
+        LegalHold::OtherLegalObligations => td_string!(l, labels.hold.other),
     }
 }
 
 /// The words of a user action and the page where it is done (`None` when it is done elsewhere).
-pub const fn user_action(action: UserAction) -> (&'static str, Option<Page>) {
+pub fn user_action(l: Locale, action: UserAction) -> (&'static str, Option<Page>) {
     match action {
-        UserAction::EditProfile => ("Change or delete it in your profile", Some(Page::Profile)),
-        UserAction::RequestCorrection => ("Ask us to correct it", Some(Page::Profile)),
-        UserAction::ChangeCommunications => ("Opt out of messages", Some(Page::Communications)),
-        UserAction::ChangeCookies => ("Choose which cookies we may use", Some(Page::Cookies)),
-        UserAction::ManageSharing => ("Stop working with a partner", Some(Page::Sharing)),
-        UserAction::RequestExport => ("Ask for a copy (export)", Some(Page::Requests)),
-        UserAction::RequestDeletion => ("Ask us to delete it", Some(Page::Requests)),
-        UserAction::DeviceSettings => ("Turn off an app's access in your device's settings", None),
-        UserAction::DeleteAtSource => (
-            "Delete it on the social network (our copy may remain)",
-            None,
+        UserAction::EditProfile => (
+            td_string!(l, labels.action.edit_profile),
+            Some(Page::Profile),
         ),
+        UserAction::RequestCorrection => {
+            (td_string!(l, labels.action.correction), Some(Page::Profile))
+        }
+        UserAction::ChangeCommunications => (
+            td_string!(l, labels.action.communications),
+            Some(Page::Communications),
+        ),
+        UserAction::ChangeCookies => (td_string!(l, labels.action.cookies), Some(Page::Cookies)),
+        UserAction::ManageSharing => (td_string!(l, labels.action.sharing), Some(Page::Sharing)),
+        UserAction::RequestExport => (td_string!(l, labels.action.export), Some(Page::Requests)),
+        UserAction::RequestDeletion => {
+            (td_string!(l, labels.action.deletion), Some(Page::Requests))
+        }
+        UserAction::DeviceSettings => (td_string!(l, labels.action.device), None),
+        UserAction::DeleteAtSource => (td_string!(l, labels.action.at_source), None),
     }
 }
 
 /// One sentence on where a source's information comes from.
-pub const fn source_intro(source: DataSource) -> &'static str {
+pub fn source_intro(l: Locale, source: DataSource) -> &'static str {
     match source {
-        DataSource::ProvidedByYou => "Information you gave us yourself.",
-        DataSource::CollectedAutomatically => "Information we collect automatically when you use our websites, products and mobile apps.",
-        DataSource::FromThirdParties => "Information we received about you from others.",
-        DataSource::ServiceData => "What you and your organisation entrust to our products (Part II of the policy). You own it: you can see it in the products, share it through integrations you choose, and ask us to export or delete it.",
+        DataSource::ProvidedByYou => td_string!(l, labels.source_intro.provided),
+        DataSource::CollectedAutomatically => td_string!(l, labels.source_intro.automatic),
+        DataSource::FromThirdParties => td_string!(l, labels.source_intro.third_parties),
+        DataSource::ServiceData => td_string!(l, labels.source_intro.service),
     }
 }
 
 /// One or two sentences on what a category is, in the policy's terms.
-pub const fn category_description(category: CategoryId) -> &'static str {
+pub fn category_description(l: Locale, category: CategoryId) -> &'static str {
     use CategoryId::*;
     match category {
-        AccountSignUp => "What you gave us when you signed up. An account needs all of it.",
-        OptionalProfile => "Extra details you chose to add. You never have to provide them.",
-        SecurityQuestion => "Optional. Used only when you reset your password; we never show the answer, not even to you.",
-        Payment => "Billing details for what you bought. Card details go straight to the payment processor: we do not store any card information.",
-        Interactions => "Emails, calls and chats with our sales and support teams, which we may record and analyse to improve how we help you.",
-        BrowserLogs => "What your browser, device and network told our web servers when you visited our websites.",
-        AppUsage => "How you use our products, from application logs and our in-house analytics, with the devices and places you used them from.",
-        FederatedSignIn => "What a sign-in provider shared with us when you used it to sign in.",
-        ResellingPartners => "What a reselling partner passed to us after you contacted them.",
-        EventOrganisers => "What an organiser shared after you registered for an event we sponsored.",
-        ReviewSites => "Comments you posted about our products on review sites.",
-        MarketingProviders => "Information from service providers we engage for marketing.",
-        SocialMedia => "Public profile information and what you posted to us on Facebook, Twitter and Instagram. Once collected, it may remain with us even if you delete it there.",
-        PublicSources => "Information we added from other publicly available sources.",
-        ServiceRecords => "The records, files and storage of each product you use.",
-        MobileDevices => "What our mobile apps can reach on your devices because you allowed it. Location goes only to our mapping provider, only for mapping.",
+        AccountSignUp => td_string!(l, labels.about.account),
+        OptionalProfile => td_string!(l, labels.about.optional),
+        SecurityQuestion => td_string!(l, labels.about.security),
+        Payment => td_string!(l, labels.about.payment),
+        Interactions => td_string!(l, labels.about.interactions),
+        BrowserLogs => td_string!(l, labels.about.logs),
+        AppUsage => td_string!(l, labels.about.usage),
+        FederatedSignIn => td_string!(l, labels.about.sign_in),
+        ResellingPartners => td_string!(l, labels.about.partners),
+        EventOrganisers => td_string!(l, labels.about.events),
+        ReviewSites => td_string!(l, labels.about.reviews),
+        MarketingProviders => td_string!(l, labels.about.marketing),
+        SocialMedia => td_string!(l, labels.about.social),
+        PublicSources => td_string!(l, labels.about.public),
+        ServiceRecords => td_string!(l, labels.about.service),
+        MobileDevices => td_string!(l, labels.about.devices),
     }
 }
 
-pub const fn topic(topic: Topic) -> &'static str {
+pub fn topic(l: Locale, topic: Topic) -> &'static str {
     match topic {
-        Topic::Newsletters => "Newsletters",
-        Topic::NewProducts => "New products and services",
-        Topic::Events => "Events",
-        Topic::Offers => "Offers and promotions",
-        Topic::Surveys => "Surveys and feedback requests",
-        Topic::MarketingSuggestions => "Suggestions based on how you use our products",
+        Topic::Newsletters => td_string!(l, labels.topic.newsletters),
+        Topic::NewProducts => td_string!(l, labels.topic.new_products),
+        Topic::Events => td_string!(l, labels.topic.events),
+        Topic::Offers => td_string!(l, labels.topic.offers),
+        Topic::Surveys => td_string!(l, labels.topic.surveys),
+        Topic::MarketingSuggestions => td_string!(l, labels.topic.suggestions),
     }
 }
 
-pub const fn message_channel(channel: MessageChannel) -> &'static str {
+pub fn message_channel(l: Locale, channel: MessageChannel) -> &'static str {
     match channel {
-        MessageChannel::Email => "Email",
-        MessageChannel::Sms => "SMS",
-        MessageChannel::Phone => "Phone",
+        MessageChannel::Email => td_string!(l, labels.channel.email),
+        MessageChannel::Sms => td_string!(l, labels.channel.sms),
+        MessageChannel::Phone => td_string!(l, labels.channel.phone),
     }
 }
 
-pub const fn essential_message(message: EssentialMessage) -> (&'static str, &'static str) {
+pub fn essential_message(l: Locale, message: EssentialMessage) -> (&'static str, &'static str) {
     match message {
         EssentialMessage::Transactional => (
-            "Receipts, invoices and other transactional email",
-            "They confirm what you bought or did; the law and our agreement with you require them.",
+            td_string!(l, labels.essential.transactional),
+            td_string!(l, labels.essential.transactional_why),
         ),
         EssentialMessage::AccountAndSecurity => (
-            "Account and security notices",
-            "Password resets, new sign-ins and suspicious activity: you need these to keep your account safe.",
+            td_string!(l, labels.essential.security),
+            td_string!(l, labels.essential.security_why),
         ),
         EssentialMessage::PolicyChanges => (
-            "Changes to this privacy policy",
-            "The policy promises at least 30 days' notice of significant changes by email.",
+            td_string!(l, labels.essential.policy),
+            td_string!(l, labels.essential.policy_why),
         ),
         EssentialMessage::TermsChanges => (
-            "Changes to the terms of service",
-            "Changes to the agreement you have with us must reach you.",
+            td_string!(l, labels.essential.terms),
+            td_string!(l, labels.essential.terms_why),
         ),
         EssentialMessage::ImportantNotices => (
-            "Important notices",
-            "Service outages, data incidents and other notices about the services you use.",
+            td_string!(l, labels.essential.notices),
+            td_string!(l, labels.essential.notices_why),
         ),
     }
 }
 
 /// A cookie category's title and what it is for.
-pub const fn cookie_category_title(category: CookieCategory) -> (&'static str, &'static str) {
+pub fn cookie_category_title(l: Locale, category: CookieCategory) -> (&'static str, &'static str) {
     match category {
         CookieCategory::StrictlyNecessary => (
-            "Strictly necessary",
-            "Needed for the websites to work and to remember your cookie choice. Always on.",
+            td_string!(l, labels.cookie.necessary),
+            td_string!(l, labels.cookie.necessary_about),
         ),
         CookieCategory::Functional => (
-            "Functional",
-            "Remember your settings, such as language and recently opened records.",
+            td_string!(l, labels.cookie.functional),
+            td_string!(l, labels.cookie.functional_about),
         ),
         CookieCategory::Analytics => (
-            "Analytics",
-            "Count visits and show how the websites are used, so we can improve them.",
+            td_string!(l, labels.cookie.analytics),
+            td_string!(l, labels.cookie.analytics_about),
         ),
         CookieCategory::Marketing => (
-            "Marketing",
-            "Measure which campaigns and partners bring visitors to our websites.",
+            td_string!(l, labels.cookie.marketing),
+            td_string!(l, labels.cookie.marketing_about),
         ),
     }
 }
 
-pub const fn consent_method(method: ConsentMethod) -> &'static str {
+pub fn consent_method(l: Locale, method: ConsentMethod) -> &'static str {
     match method {
-        ConsentMethod::Banner => "the cookie banner",
-        ConsentMethod::SettingsPage => "the cookie settings page",
-        ConsentMethod::BrowserSignal => "your browser's privacy signal",
+        ConsentMethod::Banner => td_string!(l, labels.method.banner),
+        ConsentMethod::SettingsPage => td_string!(l, labels.method.settings),
+        ConsentMethod::BrowserSignal => td_string!(l, labels.method.signal),
     }
 }
 
 /// Why a category is on or off, in words.
-pub const fn consent_basis(basis: Basis, on: bool) -> &'static str {
+pub fn consent_basis(l: Locale, basis: Basis, on: bool) -> &'static str {
     match (basis, on) {
-        (Basis::Necessary, _) => "Always on",
-        (Basis::NotChosen, _) => "Off until you choose",
+        (Basis::Necessary, _) => td_string!(l, labels.basis.always),
+        (Basis::NotChosen, _) => td_string!(l, labels.basis.not_chosen),
         (Basis::GpcSignal, _) => {
-            "Off: turned off because your browser sends Global Privacy Control"
+            td_string!(l, labels.basis.gpc)
         }
-        (Basis::Chosen, true) => "On: your choice",
-        (Basis::Chosen, false) => "Off: your choice",
+        (Basis::Chosen, true) => td_string!(l, labels.basis.on),
+        (Basis::Chosen, false) => td_string!(l, labels.basis.off),
         (Basis::ChosenOverGpc, _) => {
-            "On: your explicit choice, which overrides your browser's Global Privacy Control signal"
+            td_string!(l, labels.basis.over_gpc)
         }
     }
 }
 
-pub const fn cookie_party(party: CookieParty) -> &'static str {
+pub fn cookie_party(l: Locale, party: CookieParty) -> &'static str {
     match party {
-        CookieParty::First => "Us (first party)",
-        CookieParty::Third => "A provider (third party)",
+        CookieParty::First => td_string!(l, labels.party.first),
+        CookieParty::Third => td_string!(l, labels.party.third),
     }
 }
 
-pub const fn account_field(field: AccountField) -> &'static str {
+pub fn account_field(l: Locale, field: AccountField) -> &'static str {
     match field {
-        AccountField::Name => "Name",
-        AccountField::ContactNumber => "Contact number",
-        AccountField::Email => "Email address",
-        AccountField::Company => "Company",
-        AccountField::Country => "Country",
-        AccountField::Username => "Username",
+        AccountField::Name => td_string!(l, labels.field.name),
+        AccountField::ContactNumber => td_string!(l, labels.field.contact_number),
+        AccountField::Email => td_string!(l, labels.field.email),
+        AccountField::Company => td_string!(l, labels.field.company),
+        AccountField::Country => td_string!(l, labels.field.country),
+        AccountField::Username => td_string!(l, labels.field.username),
     }
 }
 
-pub const fn optional_field(field: OptionalField) -> &'static str {
+pub fn optional_field(l: Locale, field: OptionalField) -> &'static str {
     match field {
-        OptionalField::Photo => "photo",
-        OptionalField::TimeZone => "time zone",
-        OptionalField::Language => "language",
+        OptionalField::Photo => td_string!(l, labels.optional.photo),
+        OptionalField::TimeZone => td_string!(l, labels.optional.time_zone),
+        OptionalField::Language => td_string!(l, labels.optional.language),
     }
 }
 
-/// What to do about a problem with an entry called `what`.
-pub fn problem(what: &str, problem: Problem) -> String {
+/// What to do about a problem with an entry described by `what` (a phrase from the catalogue, e.g. "your answer").
+pub fn problem(l: Locale, what: &str, problem: Problem) -> String {
+    let what_start = capitalise(what);
     match problem {
-        Problem::Missing => format!("Enter {what}"),
-        Problem::TooShort { min } => {
-            format!("{} must be at least {min} characters", capitalise(what))
-        }
-        Problem::TooLong { max } => {
-            format!("{} must be {max} characters or fewer", capitalise(what))
-        }
-        Problem::Mismatch => {
-            "The two answers do not match: enter the same answer twice".to_string()
-        }
-        Problem::AnswerInQuestion => "The answer must not be written in the question".to_string(),
-        Problem::Unchanged => format!(
-            "{} is what your account already says: enter the correct value",
-            capitalise(what)
+        Problem::Missing => fill(td_string!(l, labels.problem.missing), &[("what", &what)]),
+        Problem::TooShort { min } => fill(
+            td_string!(l, labels.problem.too_short),
+            &[("what", &what_start), ("min", &min)],
         ),
-        Problem::NotAnEmail => {
-            "Enter an email address in the correct format, like name@example.com".to_string()
-        }
-        Problem::NotOffered => format!("Choose {what} from the list"),
+        Problem::TooLong { max } => fill(
+            td_string!(l, labels.problem.too_long),
+            &[("what", &what_start), ("max", &max)],
+        ),
+        Problem::Mismatch => td_string!(l, labels.problem.mismatch).to_string(),
+        Problem::AnswerInQuestion => td_string!(l, labels.problem.answer_in_question).to_string(),
+        Problem::Unchanged => fill(
+            td_string!(l, labels.problem.unchanged),
+            &[("what", &what_start)],
+        ),
+        Problem::NotAnEmail => td_string!(l, labels.problem.not_an_email).to_string(),
+        Problem::NotOffered => fill(
+            td_string!(l, labels.problem.not_offered),
+            &[("what", &what)],
+        ),
     }
 }
 
-pub const fn photo_problem(problem: PhotoProblem) -> &'static str {
+/// A field's label inside a sentence: lower case in English ("the correct email address"), as it is in
+/// languages that capitalise nouns or have no case.
+pub fn in_sentence(l: Locale, label: &str) -> String {
+    if l == Locale::en {
+        label.to_lowercase()
+    } else {
+        label.to_string()
+    }
+}
+
+pub fn photo_problem(l: Locale, problem: PhotoProblem) -> &'static str {
     match problem {
-        PhotoProblem::Empty => "The selected file is empty",
-        PhotoProblem::TooLarge => "The selected file must be smaller than 2 MB",
-        PhotoProblem::NotAnImage => "The selected file must be a PNG, JPEG or WebP image",
+        PhotoProblem::Empty => td_string!(l, labels.photo.empty),
+        PhotoProblem::TooLarge => td_string!(l, labels.photo.too_large),
+        PhotoProblem::NotAnImage => td_string!(l, labels.photo.not_image),
     }
 }
 
@@ -473,72 +531,175 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-pub fn deletion_scope(scope: DeletionScope) -> String {
+pub fn deletion_scope(l: Locale, scope: DeletionScope) -> String {
     match scope {
-        DeletionScope::OptionalProfile => {
-            "Your optional profile data (photo, time zone, language)".to_string()
-        }
-        DeletionScope::ServiceData(product) => format!("Your {} service data", product.name()),
-        DeletionScope::WholeAccount => "Your whole account".to_string(),
+        DeletionScope::OptionalProfile => td_string!(l, labels.scope.optional).to_string(),
+        DeletionScope::ServiceData(product) => fill(
+            td_string!(l, labels.scope.service),
+            &[("product", &product.name())],
+        ),
+        DeletionScope::WholeAccount => td_string!(l, labels.scope.account).to_string(),
     }
 }
 
-pub const fn export_format(format: ExportFormat) -> &'static str {
+pub fn export_format(l: Locale, format: ExportFormat) -> &'static str {
     match format {
-        ExportFormat::Json => "JSON (one file, with a data dictionary)",
-        ExportFormat::Csv => "CSV (one section per category, for spreadsheets)",
+        ExportFormat::Json => td_string!(l, labels.format.json),
+        ExportFormat::Csv => td_string!(l, labels.format.csv),
     }
 }
 
-pub const fn activity_kind(kind: KindFilter) -> &'static str {
+pub fn activity_kind(l: Locale, kind: KindFilter) -> &'static str {
     match kind {
-        KindFilter::Access => "Access by our staff",
-        KindFilter::SignIn => "Sign-ins",
-        KindFilter::Change => "Changes",
-        KindFilter::Request => "Requests",
+        KindFilter::Access => td_string!(l, labels.activity.access),
+        KindFilter::SignIn => td_string!(l, labels.activity.sign_ins),
+        KindFilter::Change => td_string!(l, labels.activity.changes),
+        KindFilter::Request => td_string!(l, labels.activity.requests),
     }
 }
 
 /// What happened, in one sentence.
-pub fn activity_text(detail: &ActivityDetail) -> String {
+pub fn activity_text(l: Locale, detail: &ActivityDetail) -> String {
     match detail {
         ActivityDetail::EmployeeAccess {
             role,
             reason,
             accessed,
-        } => format!(
-            "{}: {}. Viewed: {accessed}",
-            employee_role(*role),
-            access_reason(*reason)
+        } => fill(
+            td_string!(l, labels.activity.access_text),
+            &[
+                ("role", &employee_role(l, *role)),
+                ("reason", &access_reason(l, *reason)),
+                ("accessed", accessed),
+            ],
         ),
         ActivityDetail::SignIn {
             device,
             browser,
             location,
-        } => format!("You signed in on {device} ({browser}), from {location}"),
+        } => fill(
+            td_string!(l, labels.activity.sign_in_text),
+            &[
+                ("device", device),
+                ("browser", browser),
+                ("location", location),
+            ],
+        ),
         ActivityDetail::Change { summary, .. } => summary.clone(),
     }
 }
 
 /// A short name for an entry's kind.
-pub const fn activity_detail_kind(detail: &ActivityDetail) -> &'static str {
+pub fn activity_detail_kind(l: Locale, detail: &ActivityDetail) -> &'static str {
     match detail {
-        ActivityDetail::EmployeeAccess { .. } => "Staff access",
-        ActivityDetail::SignIn { .. } => "Sign-in",
+        ActivityDetail::EmployeeAccess { .. } => td_string!(l, labels.activity.staff_access),
+        ActivityDetail::SignIn { .. } => td_string!(l, labels.activity.sign_in),
         ActivityDetail::Change {
             area: ChangeArea::Requests,
             ..
-        } => "Request",
-        ActivityDetail::Change { .. } => "Change",
+        } => td_string!(l, labels.activity.request),
+        ActivityDetail::Change { .. } => td_string!(l, labels.activity.change),
     }
 }
 
-pub const fn provider_kind(kind: ProviderKind) -> &'static str {
+pub fn provider_kind(l: Locale, kind: ProviderKind) -> &'static str {
     match kind {
-        ProviderKind::MarketingAndAdvertising => "Marketing and advertising partners",
-        ProviderKind::EventOrganisers => "Event organisers",
-        ProviderKind::WebAnalytics => "Web analytics providers",
-        ProviderKind::PaymentProcessors => "Payment processors",
-        ProviderKind::MappingProviders => "Mapping providers",
+        ProviderKind::MarketingAndAdvertising => td_string!(l, labels.provider.marketing),
+        ProviderKind::EventOrganisers => td_string!(l, labels.category.events),
+        ProviderKind::WebAnalytics => td_string!(l, labels.recipient.analytics),
+        ProviderKind::PaymentProcessors => td_string!(l, labels.provider.payments),
+        ProviderKind::MappingProviders => td_string!(l, labels.provider.mapping),
+    }
+}
+
+/// What a document is, for "Loading …" and "We could not load …".
+pub fn subject(l: Locale, endpoint: Endpoint) -> &'static str {
+    match endpoint {
+        Endpoint::Profile => td_string!(l, load.profile),
+        Endpoint::Inventory => td_string!(l, load.inventory),
+        Endpoint::Communications => td_string!(l, load.communications),
+        Endpoint::Cookies => td_string!(l, load.cookies),
+        Endpoint::Requests => td_string!(l, load.requests),
+        Endpoint::Activity => td_string!(l, load.activity),
+        Endpoint::Sharing => td_string!(l, load.sharing),
+        Endpoint::Policy => td_string!(l, load.policy),
+        Endpoint::Notices => td_string!(l, load.notices),
+        Endpoint::Personas => td_string!(l, load.personas),
+    }
+}
+
+/// A short heading for a failure.
+pub fn error_title(l: Locale, error: &ApiError) -> String {
+    match error.endpoint() {
+        Some(endpoint) => fill(
+            td_string!(l, errors.title),
+            &[("subject", &subject(l, endpoint))],
+        ),
+        None => td_string!(l, errors.not_saved_title).to_string(),
+    }
+}
+
+/// What went wrong and what to do about it.
+pub fn error_text(l: Locale, error: &ApiError) -> String {
+    match error {
+        ApiError::Network { .. } => td_string!(l, errors.network).to_string(),
+        ApiError::Status { status, .. } if *status >= 500 => {
+            fill(td_string!(l, errors.server), &[("status", status)])
+        }
+        ApiError::Status { status: 404, .. } => td_string!(l, errors.not_found).to_string(),
+        ApiError::Status { status, .. } => {
+            fill(td_string!(l, errors.refused), &[("status", status)])
+        }
+        ApiError::Malformed { .. } => td_string!(l, errors.malformed).to_string(),
+        ApiError::Storage(StorageError::Unavailable) => {
+            td_string!(l, errors.storage_unavailable).to_string()
+        }
+        ApiError::Storage(StorageError::QuotaExceeded) => {
+            td_string!(l, errors.storage_full).to_string()
+        }
+        ApiError::Storage(StorageError::Failed(detail)) => {
+            fill(td_string!(l, errors.storage_failed), &[("detail", detail)])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_messages_name_what_failed_and_what_to_do() {
+        let l = Locale::en;
+        let error = ApiError::Status {
+            endpoint: Endpoint::Requests,
+            status: 500,
+        };
+        assert_eq!(error_title(l, &error), "We could not load your requests");
+        assert!(error_text(l, &error).contains("error 500"));
+        let offline = ApiError::Network {
+            endpoint: Endpoint::Profile,
+        };
+        assert!(error_text(l, &offline).contains("connection"));
+        let full = ApiError::Storage(StorageError::QuotaExceeded);
+        assert!(error_text(l, &full).contains("full"));
+        assert_eq!(
+            error_text(Locale::de, &error),
+            "Beim Server ist ein Problem aufgetreten (Fehler 500). Nichts Gespeichertes ist verloren. Versuchen Sie es gleich noch einmal."
+        );
+    }
+
+    #[test]
+    fn problems_read_naturally_in_each_language() {
+        let too_short = Problem::TooShort { min: 4 };
+        assert_eq!(
+            problem(Locale::en, "your answer", too_short),
+            "Your answer must be at least 4 characters"
+        );
+        assert_eq!(
+            problem(Locale::de, "Ihre Antwort", too_short),
+            "Ihre Antwort muss mindestens 4 Zeichen lang sein"
+        );
+        assert_eq!(in_sentence(Locale::en, "Email address"), "email address");
+        assert_eq!(in_sentence(Locale::de, "E-Mail-Adresse"), "E-Mail-Adresse");
     }
 }

@@ -2,11 +2,13 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_i18n};
 use crate::state::notices::{use_notices, NoticeKind};
 
 /// The list of current notices.
 #[component]
 pub fn NoticeArea() -> impl IntoView {
+    let i18n = use_i18n();
     let notices = use_notices();
     view! {
         <div class="notice-area" role="status" aria-live="polite">
@@ -21,8 +23,8 @@ pub fn NoticeArea() -> impl IntoView {
                         class="button-link notice__dismiss"
                         on:click=move |_| notices.dismiss(notice.id)
                     >
-                        "Dismiss"
-                        <span class="visually-hidden">" this message"</span>
+                        {t!(i18n, common.dismiss)}
+                        <span class="visually-hidden">" "{t!(i18n, common.this_message)}</span>
                     </button>
                 </div>
             </For>

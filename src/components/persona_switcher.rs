@@ -1,13 +1,17 @@
-//! The "Demo user" control: shows another of the mock backend's demo users (hidden with a real backend).
+//! The {t!(i18n, demo.user)} control: shows another of the mock backend's demo users (hidden with a real backend).
 
 use leptos::prelude::*;
 
 use crate::api;
 use crate::api::demo::Persona;
+use crate::components::format::fill;
+use crate::components::labels;
+use crate::i18n::{t, td_string, use_i18n};
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
 
 fn switcher(personas: Vec<Persona>) -> AnyView {
+    let i18n = use_i18n();
     let session = use_session();
     let notices = use_notices();
     let current = api::demo::current_persona();
@@ -34,21 +38,25 @@ fn switcher(personas: Vec<Persona>) -> AnyView {
             .iter()
             .find(|p| p.id == id)
             .map_or_else(|| id.clone(), |p| p.name.clone());
+        let l = i18n.get_locale_untracked();
         match api::demo::switch_persona(&id) {
             Ok(()) => notices.push(
                 NoticeKind::Success,
-                format!("Now showing the demo user {name}."),
+                fill(td_string!(l, demo.now_showing), &[("name", &name)]),
             ),
             Err(error) => notices.push(
                 NoticeKind::Warning,
-                format!("Now showing the demo user {name} for this visit. {error}"),
+                fill(
+                    td_string!(l, demo.now_showing_visit),
+                    &[("name", &name), ("error", &labels::error_text(l, &error))],
+                ),
             ),
         }
         session.data_changed();
     };
     view! {
         <form class="persona-switcher" on:submit=submit>
-            <label for="demo-user">"Demo user"</label>
+            <label for="demo-user">{t!(i18n, demo.user)}</label>
             <div class="persona-switcher__row">
                 <select
                     id="demo-user"
@@ -63,7 +71,7 @@ fn switcher(personas: Vec<Persona>) -> AnyView {
                         })
                         .collect_view()}
                 </select>
-                <button type="submit" class="button button--quiet">"Show this user"</button>
+                <button type="submit" class="button button--quiet">{t!(i18n, demo.show)}</button>
             </div>
             <p class="muted" id="demo-user-summary">{summary}</p>
         </form>
@@ -75,6 +83,7 @@ fn switcher(personas: Vec<Persona>) -> AnyView {
 #[component]
 pub fn PersonaSwitcher() -> impl IntoView {
     let personas = use_session().personas;
+    let i18n = use_i18n();
     move || {
         if !api::is_mock_backend() {
             return ().into_any();
@@ -83,9 +92,9 @@ pub fn PersonaSwitcher() -> impl IntoView {
             Some(Ok(list)) => switcher(list),
             Some(Err(error)) => view! {
                 <p>
-                    {format!("{}. ", error.title())}
+                    {format!("{}. ", labels::error_title(i18n.get_locale(), &error))}
                     <button type="button" class="button-link" on:click=move |_| personas.reload()>
-                        "Try again"
+                        {t!(i18n, common.try_again)}
                     </button>
                 </p>
             }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::i18n::{td_string, use_i18n};
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::routes::Page;
 
 /// The primary navigation, collapsed behind a "Menu" button on narrow screens.
@@ -20,7 +20,7 @@ pub fn PrimaryNav() -> impl IntoView {
         false,
     );
     view! {
-        <nav class="primary-nav" aria-label="Main">
+        <nav class="primary-nav" aria-label=move || t_string!(i18n, shell.main_nav)>
             <button
                 type="button"
                 class="primary-nav__toggle"

@@ -5,48 +5,48 @@ use leptos::prelude::*;
 use crate::components::format;
 use crate::components::labels;
 use crate::domain::held::{FieldValue, HeldRecord};
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
 
 /// A value as text: what the card shows, and what search looks through.
-pub fn value_text(value: &FieldValue) -> String {
+pub fn value_text(l: Locale, value: &FieldValue) -> String {
     match value {
         FieldValue::Text(text) => text.clone(),
-        FieldValue::Empty => "Nothing held".to_string(),
+        FieldValue::Empty => td_string!(l, record.nothing_held).to_string(),
         FieldValue::Time(at) => format::date_time(*at),
         FieldValue::Day(day) => format::day(*day),
         FieldValue::Count(n) => format::number(*n),
         FieldValue::Bytes(n) => format::bytes(*n),
         FieldValue::Millis(ms) => format!("{} ms", format::number(u64::from(*ms))),
-        FieldValue::YesNo(true) => "Yes".to_string(),
-        FieldValue::YesNo(false) => "No".to_string(),
+        FieldValue::YesNo(true) => td_string!(l, common.yes).to_string(),
+        FieldValue::YesNo(false) => td_string!(l, common.no).to_string(),
         FieldValue::Money { minor, currency } => format::money(*minor, currency),
-        FieldValue::List(items) if items.is_empty() => "None".to_string(),
+        FieldValue::List(items) if items.is_empty() => td_string!(l, common.none).to_string(),
         FieldValue::List(items) => items.join(", "),
-        FieldValue::Image(_) => "A photo you uploaded".to_string(),
-        FieldValue::Withheld => "Never shown, not even to you".to_string(),
-        FieldValue::CardDetailsStored(false) => {
-            "Not stored: card details go straight to the payment processor".to_string()
-        }
-        FieldValue::CardDetailsStored(true) => "Stored".to_string(),
+        FieldValue::Image(_) => td_string!(l, record.photo_uploaded).to_string(),
+        FieldValue::Withheld => td_string!(l, record.never_shown).to_string(),
+        FieldValue::CardDetailsStored(false) => td_string!(l, record.card_not_stored).to_string(),
+        FieldValue::CardDetailsStored(true) => td_string!(l, record.stored).to_string(),
     }
 }
 
 /// Every text of a record, labels and values, for search.
-pub fn record_texts(record: &HeldRecord) -> Vec<String> {
+pub fn record_texts(l: Locale, record: &HeldRecord) -> Vec<String> {
     let mut texts = Vec::with_capacity(record.fields.len() * 2 + 1);
     if let Some(product) = record.product {
         texts.push(product.name().to_string());
     }
     for field in &record.fields {
-        texts.push(labels::field(field.key).to_string());
-        texts.push(value_text(&field.value));
+        texts.push(labels::field(l, field.key).to_string());
+        texts.push(value_text(l, &field.value));
     }
     texts
 }
 
 fn value_view(value: &FieldValue) -> AnyView {
+    let i18n = use_i18n();
     match value {
         FieldValue::Image(url) => view! {
-            <img class="record-card__photo" src=url.clone() alt="Your profile photo" width="64" height="64" />
+            <img class="record-card__photo" src=url.clone() alt=move || t_string!(i18n, record.photo_alt) width="64" height="64" />
         }
         .into_any(),
         FieldValue::List(items) if items.len() > 1 => view! {
@@ -56,9 +56,13 @@ fn value_view(value: &FieldValue) -> AnyView {
         }
         .into_any(),
         FieldValue::Empty | FieldValue::Withheld => {
-            view! { <span class="record-card__none">{value_text(value)}</span> }.into_any()
+            let value = value.clone();
+            view! { <span class="record-card__none">{move || value_text(i18n.get_locale(), &value)}</span> }.into_any()
         }
-        other => value_text(other).into_any(),
+        other => {
+            let other = other.clone();
+            (move || value_text(i18n.get_locale(), &other)).into_any()
+        }
     }
 }
 
@@ -68,10 +72,11 @@ pub fn RecordCard(
     /// The record to show.
     record: HeldRecord,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let product = record.product.map(|product| {
         view! {
             <div class="record-card__row">
-                <dt>"Product"</dt>
+                <dt>{t!(i18n, labels.field.product)}</dt>
                 <dd>{product.name()}</dd>
             </div>
         }
@@ -80,9 +85,10 @@ pub fn RecordCard(
         .fields
         .iter()
         .map(|field| {
+            let key = field.key;
             view! {
                 <div class="record-card__row">
-                    <dt>{labels::field(field.key)}</dt>
+                    <dt>{move || labels::field(i18n.get_locale(), key)}</dt>
                     <dd>{value_view(&field.value)}</dd>
                 </div>
             }

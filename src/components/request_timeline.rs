@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::domain::requests::{PrivacyRequest, RequestStatus};
+use crate::i18n::{td_string, use_i18n, Locale};
 
 /// One step of the timeline.
 struct Step {
@@ -22,7 +24,7 @@ enum StepState {
     Expected,
 }
 
-fn steps(request: &PrivacyRequest) -> Vec<Step> {
+fn steps(l: Locale, request: &PrivacyRequest) -> Vec<Step> {
     let reached = |status: RequestStatus| request.history.iter().rev().find(|c| c.status == status);
     let mut steps = Vec::new();
     for status in request.kind.timeline() {
@@ -37,15 +39,20 @@ fn steps(request: &PrivacyRequest) -> Vec<Step> {
         let when = match happened {
             Some(change) => Some(format::date_time(change.at)),
             None => match (status, &request.deletion) {
-                (RequestStatus::RemovedFromActive, Some(d)) => {
-                    Some(format!("due {}", format::day(d.cleanup_on)))
-                }
-                (RequestStatus::Completed, Some(d)) => {
-                    Some(format!("due {}", format::day(d.backup_purge_on)))
-                }
-                (RequestStatus::Expired, _) => request
-                    .export_expires_at()
-                    .map(|t| format!("on {}", format::date_time(t))),
+                (RequestStatus::RemovedFromActive, Some(d)) => Some(fill(
+                    td_string!(l, timeline.due),
+                    &[("date", &format::day(d.cleanup_on))],
+                )),
+                (RequestStatus::Completed, Some(d)) => Some(fill(
+                    td_string!(l, timeline.due),
+                    &[("date", &format::day(d.backup_purge_on))],
+                )),
+                (RequestStatus::Expired, _) => request.export_expires_at().map(|t| {
+                    fill(
+                        td_string!(l, timeline.on),
+                        &[("date", &format::date_time(t))],
+                    )
+                }),
                 _ => None,
             },
         };
@@ -76,24 +83,29 @@ pub fn RequestTimeline(
     /// The request.
     request: PrivacyRequest,
 ) -> impl IntoView {
-    let items = steps(&request)
-        .into_iter()
-        .map(|step| {
-            let (class, note) = match step.state {
-                StepState::Done => ("timeline__step timeline__step--done", "Done"),
-                StepState::Current => ("timeline__step timeline__step--current", "Now"),
-                StepState::Expected => ("timeline__step timeline__step--expected", "To come"),
-            };
-            view! {
-                <li class=class aria-current=(step.state == StepState::Current).then_some("step")>
-                    <span class="timeline__status">{labels::request_status(step.status)}</span>
-                    <span class="timeline__when">
-                        <span class="visually-hidden">{format!("{note}: ")}</span>
-                        {step.when.unwrap_or_default()}
-                    </span>
-                </li>
-            }
-        })
-        .collect_view();
+    let i18n = use_i18n();
+    // Dates and words follow the language: the steps are rebuilt when it changes.
+    let items = move || {
+        let l = i18n.get_locale();
+        steps(l, &request)
+            .into_iter()
+            .map(|step| {
+                let (class, note) = match step.state {
+                    StepState::Done => ("timeline__step timeline__step--done", td_string!(l, timeline.done)),
+                    StepState::Current => ("timeline__step timeline__step--current", td_string!(l, timeline.now)),
+                    StepState::Expected => ("timeline__step timeline__step--expected", td_string!(l, timeline.to_come)),
+                };
+                view! {
+                    <li class=class aria-current=(step.state == StepState::Current).then_some("step")>
+                        <span class="timeline__status">{labels::request_status(l, step.status)}</span>
+                        <span class="timeline__when">
+                            <span class="visually-hidden">{format!("{note}: ")}</span>
+                            {step.when.unwrap_or_default()}
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! { <ol class="timeline">{items}</ol> }.into_any()
 }

@@ -1,8 +1,10 @@
-//! "Reset demo data": puts the mock backend back to its seed, after a confirmation step.
+//! {t!(i18n, demo.reset)}: puts the mock backend back to its seed, after a confirmation step.
 
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::labels;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
 
@@ -11,17 +13,18 @@ use crate::state::session::use_session;
 pub fn ResetDemo() -> impl IntoView {
     let session = use_session();
     let notices = use_notices();
+    let i18n = use_i18n();
     let confirming = RwSignal::new(false);
     let cancel_ref = NodeRef::<leptos::html::Button>::new();
     let start_ref = NodeRef::<leptos::html::Button>::new();
 
     let reset = move |_| {
         match api::reset_demo_data() {
-            Ok(()) => notices.push(
-                NoticeKind::Success,
-                "The demo data is back to how it started. Your changes were removed.",
+            Ok(()) => notices.push(NoticeKind::Success, t_string!(i18n, demo.reset_done)),
+            Err(error) => notices.push(
+                NoticeKind::Warning,
+                labels::error_text(i18n.get_locale_untracked(), &error),
             ),
-            Err(error) => notices.push(NoticeKind::Warning, error.to_string()),
         }
         confirming.set(false);
         session.data_changed();
@@ -55,18 +58,18 @@ pub fn ResetDemo() -> impl IntoView {
                             node_ref=start_ref
                             on:click=move |_| confirming.set(true)
                         >
-                            "Reset demo data"
+                            {t!(i18n, demo.reset)}
                         </button>
                     }
                 }
             >
                 <div class="reset-demo__confirm" role="group" aria-labelledby="reset-demo-question">
                     <p id="reset-demo-question">
-                        "Put every demo record back to how it started? Changes you made in this browser will be removed."
+                        {t!(i18n, demo.reset_question)}
                     </p>
                     <div class="button-row">
                         <button type="button" class="button button--warning" on:click=reset>
-                            "Yes, reset demo data"
+                            {t!(i18n, demo.reset_yes)}
                         </button>
                         <button
                             type="button"
@@ -74,7 +77,7 @@ pub fn ResetDemo() -> impl IntoView {
                             node_ref=cancel_ref
                             on:click=move |_| confirming.set(false)
                         >
-                            "Cancel"
+                            {t!(i18n, common.cancel)}
                         </button>
                     </div>
                 </div>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::format;
+use crate::components::labels;
 use crate::components::persona_switcher::PersonaSwitcher;
 use crate::components::reset_demo::ResetDemo;
 use crate::i18n::{t, td_string, use_i18n};
@@ -41,7 +42,7 @@ pub fn SiteFooter() -> impl IntoView {
         }
         Some(Err(error)) => view! {
             <p>
-                {format!("{}. ", error.title())}
+                {format!("{}. ", labels::error_title(i18n.get_locale(), &error))}
                 <button type="button" class="button-link" on:click=move |_| policy.reload()>
                     {move || td_string!(i18n.get_locale(), footer.try_again)}
                 </button>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::labels;
 use crate::domain::requests::RequestStatus;
+use crate::i18n::use_i18n;
 
 /// The modifier class for a status's colour.
 const fn tone(status: RequestStatus) -> &'static str {
@@ -21,5 +22,6 @@ const fn tone(status: RequestStatus) -> &'static str {
 /// Shows `status` in words, coloured by whether it is in progress, done or closed.
 #[component]
 pub fn StatusBadge(status: RequestStatus) -> impl IntoView {
-    view! { <span class=tone(status)>{labels::request_status(status)}</span> }
+    let i18n = use_i18n();
+    view! { <span class=tone(status)>{move || labels::request_status(i18n.get_locale(), status)}</span> }
 }

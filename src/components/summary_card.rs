@@ -8,21 +8,22 @@ use leptos_router::components::A;
 pub fn SummaryCard(
     /// The card's heading (an `h2`).
     #[prop(into)]
-    title: String,
+    title: TextProp,
     /// The id of the heading, which labels the card.
     id: &'static str,
     /// Where the card's link goes.
     href: &'static str,
     /// The link's text, naming the destination.
-    link_text: &'static str,
+    #[prop(into)]
+    link_text: TextProp,
     children: Children,
 ) -> impl IntoView {
     view! {
         <section class="summary-card" aria-labelledby=id>
-            <h2 class="summary-card__title" id=id>{title}</h2>
+            <h2 class="summary-card__title" id=id>{move || title.get()}</h2>
             <div class="summary-card__body">{children()}</div>
             <p class="summary-card__more">
-                <A href=href>{link_text}</A>
+                <A href=href>{move || link_text.get()}</A>
             </p>
         </section>
     }

@@ -5,12 +5,11 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// The question asked when a link would leave unsaved changes behind.
-pub const LEAVE_QUESTION: &str =
-    "You have changes you have not saved. Leave this page and lose them?";
+use crate::i18n::{td_string, use_i18n};
 
 /// While `dirty` is true, leaving the page asks first. Active until the calling component is removed.
 pub fn guard_unsaved_changes(dirty: Signal<bool>) {
+    let i18n = use_i18n();
     let before_unload = window_event_listener_untyped("beforeunload", move |event| {
         if dirty.get_untracked() {
             // The browser shows its own wording for this one.
@@ -39,7 +38,10 @@ pub fn guard_unsaved_changes(dirty: Signal<bool>) {
                 return;
             }
             if !window()
-                .confirm_with_message(LEAVE_QUESTION)
+                .confirm_with_message(td_string!(
+                    i18n.get_locale_untracked(),
+                    common.leave_question
+                ))
                 .unwrap_or(true)
             {
                 event.prevent_default();

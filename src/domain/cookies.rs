@@ -13,6 +13,18 @@ pub enum CookieCategory {
     Marketing,
 }
 
+impl CookieCategory {
+    /// A stable, language-independent name for ids and URLs.
+    pub const fn key(self) -> &'static str {
+        match self {
+            CookieCategory::StrictlyNecessary => "strictly-necessary",
+            CookieCategory::Functional => "functional",
+            CookieCategory::Analytics => "analytics",
+            CookieCategory::Marketing => "marketing",
+        }
+    }
+}
+
 /// Who sets a cookie.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

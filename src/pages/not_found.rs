@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::page_heading::PageHeading;
-use crate::i18n::{td_string, use_i18n};
+use crate::i18n::{t, td_string, use_i18n};
 use crate::routes::Page;
 
 /// The "Page not found" page.
@@ -13,11 +13,11 @@ pub fn NotFoundPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageHeading title=Signal::derive(move || td_string!(i18n.get_locale(), shell.not_found).to_string()) />
-        <p>"If you typed the web address, check it is correct. If you followed a link, it may be out of date."</p>
+        <p>{t!(i18n, not_found.check)}</p>
         <p>
-            "Go to "
-            <A href=Page::Overview.href()>"your privacy overview"</A>
-            " to find what you were looking for."
+            {t!(i18n, not_found.go_to)}
+            <A href=Page::Overview.href()>{t!(i18n, not_found.overview)}</A>
+            {t!(i18n, not_found.to_find)}
         </p>
     }
     .into_any()

@@ -1,4 +1,4 @@
-//! `/sharing`: who receives the user's information: reselling partners (with "Stop working with this partner"),
+//! `/sharing`: who receives the user's information: reselling partners (with td_string!(l, sharing.stop_button)),
 //! marketplace app developers (with a ready-to-send message), the kinds of service provider, sign-in providers,
 //! and what the mobile apps can reach on each device.
 
@@ -7,32 +7,33 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::domain::inventory::Inventory;
 use crate::domain::profile::Profile;
 use crate::domain::sharing::{MarketplaceApp, ResellingPartner, Sharing};
+use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
 
-/// The message a user can send an app developer to ask about their data.
-fn message_to_developer(app: &MarketplaceApp, profile: &Profile) -> String {
-    format!(
-        "To the data protection team of {developer},\n\n\
-I use your app “{name}” from the iCanopus marketplace, with {product}. When I installed it on {installed}, iCanopus shared my name and email address with you.\n\n\
-Please tell me what personal information you hold about me, what you use it for, who you share it with and how long you keep it, and send me a copy of it.\n\n\
-Name: {user}\nEmail address: {email}\n\nThank you,\n{user}",
-        developer = app.developer,
-        name = app.name,
-        product = app.product.name(),
-        installed = format::date(app.installed_at),
-        user = profile.account.name,
-        email = profile.account.email,
+/// The message a user can send an app developer to ask about their data, in the portal's language.
+fn message_to_developer(l: Locale, app: &MarketplaceApp, profile: &Profile) -> String {
+    fill(
+        td_string!(l, sharing.message),
+        &[
+            ("developer", &app.developer),
+            ("name", &app.name),
+            ("product", &app.product.name()),
+            ("installed", &format::date(app.installed_at)),
+            ("user", &profile.account.name),
+            ("email", &profile.account.email),
+        ],
     )
 }
 
-fn partner_card(partner: ResellingPartner) -> impl IntoView {
+fn partner_card(l: Locale, partner: ResellingPartner) -> impl IntoView {
     let session = use_session();
     let notices = use_notices();
     let id = partner.id.clone();
@@ -47,36 +48,40 @@ fn partner_card(partner: ResellingPartner) -> impl IntoView {
                     notices.push(
                         NoticeKind::Success,
                         if active {
-                            format!("You work with {name} again.")
+                            fill(td_string!(l, sharing.work_again), &[("name", &name)])
                         } else {
-                            format!("You no longer work with {name}: they will not receive your information or contact you about our products.")
+                            fill(td_string!(l, sharing.stopped), &[("name", &name)])
                         },
                     );
                     session.sharing.replace(shared);
                     session.activity.refresh_if_used();
                 }
-                Err(error) => {
-                    notices.push(NoticeKind::Warning, format!("Nothing changed. {error}"))
-                }
+                Err(error) => notices.push(
+                    NoticeKind::Warning,
+                    fill(
+                        td_string!(l, common.nothing_changed),
+                        &[("error", &labels::error_text(l, &error))],
+                    ),
+                ),
             }
         }
     });
     let pending = toggle.pending();
     let active = partner.active;
     let status = match partner.stopped_at {
-        Some(at) if !active => format!(
-            "You stopped working with this partner on {}: we no longer share your information with them.",
-            format::date(at)
+        Some(at) if !active => fill(
+            td_string!(l, sharing.stopped_on),
+            &[("date", &format::date(at))],
         ),
-        _ if !active => "You stopped working with this partner: we no longer share your information with them.".to_string(),
-        _ => "They may contact you about products you use, and only for that.".to_string(),
+        _ if !active => td_string!(l, sharing.stopped_plain).to_string(),
+        _ => td_string!(l, sharing.may_contact).to_string(),
     };
     view! {
         <li class="sharing-card" class:sharing-card--stopped=!active>
             <h3>{partner.name.clone()}</h3>
-            <p class="muted">{format!("Reselling partner in {}", partner.region)}</p>
+            <p class="muted">{fill(td_string!(l, sharing.partner_in), &[("region", &partner.region)])}</p>
             <p>
-                {format!("Received on {}: {}.", format::date(partner.shared_at), partner.shared.join(", "))}
+                {fill(td_string!(l, sharing.received_on), &[("date", &format::date(partner.shared_at)), ("what", &partner.shared.join(", "))])}
             </p>
             <p>{status}</p>
             <button
@@ -87,32 +92,32 @@ fn partner_card(partner: ResellingPartner) -> impl IntoView {
                     toggle.dispatch(!active);
                 }
             >
-                {if active { "Stop working with this partner" } else { "Work with this partner again" }}
+                {if active { td_string!(l, sharing.stop_button) } else { td_string!(l, sharing.work_again_button) }}
                 <span class="visually-hidden">{format!(" ({})", partner.name)}</span>
             </button>
         </li>
     }
 }
 
-fn app_card(app: MarketplaceApp, profile: &Profile) -> impl IntoView {
+fn app_card(l: Locale, app: MarketplaceApp, profile: &Profile) -> impl IntoView {
     let notices = use_notices();
-    let message = message_to_developer(&app, profile);
+    let message = message_to_developer(l, &app, profile);
     let id = format!("message-{}", app.id);
     let copy_text = message.clone();
     view! {
         <li class="sharing-card">
             <h3>{app.name.clone()}</h3>
-            <p class="muted">{format!("By {} · for {} · installed {}", app.developer, app.product.name(), format::date(app.installed_at))}</p>
-            <p>{format!("The developer received: {}.", app.shared.join(", "))}</p>
+            <p class="muted">{fill(td_string!(l, sharing.by_line), &[("developer", &app.developer), ("product", &app.product.name()), ("date", &format::date(app.installed_at))])}</p>
+            <p>{fill(td_string!(l, sharing.developer_received), &[("what", &app.shared.join(", "))])}</p>
             <p>
-                "iCanopus does not control what the developer does with it; their own "
+                {td_string!(l, sharing.not_control)}
                 <a href=app.privacy_policy_url.clone() rel="noopener noreferrer" target="_blank">
-                    "privacy policy"
-                    <span class="visually-hidden">{format!(" of {} (opens in a new tab)", app.developer)}</span>
+                    {td_string!(l, sharing.privacy_policy)}
+                    <span class="visually-hidden">" "{fill(td_string!(l, sharing.of_new_tab), &[("developer", &app.developer)])}</span>
                 </a>
-                " applies."
+                {td_string!(l, sharing.applies)}
             </p>
-            <label for=id.clone()>{format!("A message you can send to {}", app.developer_contact)}</label>
+            <label for=id.clone()>{fill(td_string!(l, sharing.message_label), &[("contact", &app.developer_contact)])}</label>
             <textarea id=id readonly rows="8" class="sharing-card__message">{message}</textarea>
             <div class="button-row">
                 <button
@@ -123,16 +128,16 @@ fn app_card(app: MarketplaceApp, profile: &Profile) -> impl IntoView {
                         let promise = clipboard.write_text(&copy_text);
                         leptos::task::spawn_local(async move {
                             match wasm_bindgen_futures::JsFuture::from(promise).await {
-                                Ok(_) => notices.push(NoticeKind::Success, "The message is copied. Paste it into an email."),
-                                Err(_) => notices.push(NoticeKind::Warning, "The browser did not allow copying: select the message and copy it yourself."),
+                                Ok(_) => notices.push(NoticeKind::Success, td_string!(l, sharing.copied)),
+                                Err(_) => notices.push(NoticeKind::Warning, td_string!(l, sharing.copy_failed)),
                             }
                         });
                     }
                 >
-                    "Copy the message"
+                    {td_string!(l, sharing.copy)}
                 </button>
                 <a class="button button--quiet" href=format!("mailto:{}", app.developer_contact)>
-                    {format!("Email {}", app.developer_contact)}
+                    {fill(td_string!(l, sharing.email), &[("contact", &app.developer_contact)])}
                 </a>
             </div>
         </li>
@@ -140,17 +145,18 @@ fn app_card(app: MarketplaceApp, profile: &Profile) -> impl IntoView {
 }
 
 fn render(((sharing, inventory), profile): ((Sharing, Inventory), Profile)) -> AnyView {
+    let l = use_i18n().get_locale();
     let no_partners = sharing.reselling_partners.is_empty();
     let no_apps = sharing.marketplace_apps.is_empty();
     let partners = sharing
         .reselling_partners
         .into_iter()
-        .map(partner_card)
+        .map(|partner| partner_card(l, partner))
         .collect_view();
     let apps = sharing
         .marketplace_apps
         .into_iter()
-        .map(|app| app_card(app, &profile))
+        .map(|app| app_card(l, app, &profile))
         .collect_view();
     let providers = sharing
         .service_providers
@@ -158,7 +164,7 @@ fn render(((sharing, inventory), profile): ((Sharing, Inventory), Profile)) -> A
         .map(|p| {
             view! {
                 <tr>
-                    <th scope="row">{labels::provider_kind(p.kind)}</th>
+                    <th scope="row">{labels::provider_kind(l, p.kind)}</th>
                     <td>{p.names.join(", ")}</td>
                     <td>{p.receives.join("; ")}</td>
                     <td>{p.purpose}</td>
@@ -167,7 +173,7 @@ fn render(((sharing, inventory), profile): ((Sharing, Inventory), Profile)) -> A
         })
         .collect_view();
     let sign_in = if inventory.federated_sign_in.is_empty() {
-        view! { <p>"You do not sign in with another provider."</p> }.into_any()
+        view! { <p>{td_string!(l, sharing.no_sign_in)}</p> }.into_any()
     } else {
         view! {
             <ul class="plain-list">
@@ -177,7 +183,7 @@ fn render(((sharing, inventory), profile): ((Sharing, Inventory), Profile)) -> A
                     .map(|f| view! {
                         <li>
                             <strong>{f.provider.clone()}</strong>
-                            {format!(" · connected {} · shared: {}", format::date(f.connected_at), f.shared.join(", "))}
+                            {format!(" {}", fill(td_string!(l, sharing.connected), &[("date", &format::date(f.connected_at)), ("what", &f.shared.join(", "))]))}
                         </li>
                     })
                     .collect_view()}
@@ -186,39 +192,39 @@ fn render(((sharing, inventory), profile): ((Sharing, Inventory), Profile)) -> A
         .into_any()
     };
     let devices = if inventory.mobile_devices.is_empty() {
-        view! { <p>"None of our mobile apps has access to a device of yours."</p> }.into_any()
+        view! { <p>{td_string!(l, sharing.no_devices)}</p> }.into_any()
     } else {
         inventory
             .mobile_devices
             .iter()
             .map(|d| {
                 let rows = [
-                    ("Camera", d.access.camera, "To scan documents and take photos you add to records"),
-                    ("Call history", d.access.call_history, "To log calls with your contacts"),
-                    ("Contacts", d.access.contacts, "To find and add people from your address book"),
-                    ("Photo library", d.access.photo_library, "To attach photos you choose"),
-                    ("Location", d.access.location, "Only to map locations, shared only with our mapping provider"),
+                    (td_string!(l, labels.field.camera), d.access.camera, td_string!(l, sharing.why_camera)),
+                    (td_string!(l, labels.field.call_history), d.access.call_history, td_string!(l, sharing.why_calls)),
+                    (td_string!(l, labels.field.contacts), d.access.contacts, td_string!(l, sharing.why_contacts)),
+                    (td_string!(l, labels.field.photo_library), d.access.photo_library, td_string!(l, sharing.why_photos)),
+                    (td_string!(l, labels.field.location), d.access.location, td_string!(l, sharing.why_location)),
                 ]
                 .into_iter()
                 .map(|(what, granted, why)| view! {
                     <tr>
                         <th scope="row">{what}</th>
-                        <td>{if granted { "Allowed" } else { "Not allowed" }}</td>
+                        <td>{if granted { td_string!(l, sharing.allowed) } else { td_string!(l, sharing.not_allowed) }}</td>
                         <td>{why}</td>
                     </tr>
                 })
                 .collect_view();
                 view! {
                     <div class="device-access">
-                        <h3>{format!("{} · {} app", d.device, d.product.name())}</h3>
+                        <h3>{fill(td_string!(l, sharing.device_app), &[("device", &d.device), ("product", &d.product.name())])}</h3>
                         <table class="cookie-table">
-                            <caption class="visually-hidden">{format!("What the {} app can reach on your {}", d.product.name(), d.device)}</caption>
+                            <caption class="visually-hidden">{fill(td_string!(l, sharing.device_caption), &[("product", &d.product.name()), ("device", &d.device)])}</caption>
                             <thead>
-                                <tr><th scope="col">"Access"</th><th scope="col">"Now"</th><th scope="col">"Used for"</th></tr>
+                                <tr><th scope="col">{td_string!(l, sharing.access)}</th><th scope="col">{td_string!(l, timeline.now)}</th><th scope="col">{td_string!(l, labels.field.purpose)}</th></tr>
                             </thead>
                             <tbody>{rows}</tbody>
                         </table>
-                        {d.last_location.clone().map(|l| view! { <p class="muted">{format!("Last location sent for mapping: {l}.")}</p> })}
+                        {d.last_location.clone().map(|at| view! { <p class="muted">{fill(td_string!(l, sharing.last_location), &[("location", &at)])}</p> })}
                     </div>
                 }
             })
@@ -227,41 +233,41 @@ fn render(((sharing, inventory), profile): ((Sharing, Inventory), Profile)) -> A
     };
     view! {
         <section aria-labelledby="partners-title">
-            <h2 id="partners-title">"Reselling partners in your region"</h2>
-            <p>"We may share your information with authorised reselling partners, only so they can contact you about products you use. You can stop that at any time."</p>
-            {no_partners.then(|| view! { <p><strong>"No reselling partner has your information."</strong></p> })}
+            <h2 id="partners-title">{td_string!(l, sharing.partners_title)}</h2>
+            <p>{td_string!(l, sharing.partners_intro)}</p>
+            {no_partners.then(|| view! { <p><strong>{td_string!(l, sharing.no_partners)}</strong></p> })}
             <ul class="sharing-cards">{partners}</ul>
         </section>
         <section aria-labelledby="apps-title">
-            <h2 id="apps-title">"Marketplace apps you installed"</h2>
-            <p>"When you install an app from our marketplace, its developer receives your name and email address."</p>
-            {no_apps.then(|| view! { <p><strong>"You have not installed any marketplace app."</strong></p> })}
+            <h2 id="apps-title">{td_string!(l, sharing.apps_title)}</h2>
+            <p>{td_string!(l, sharing.apps_intro)}</p>
+            {no_apps.then(|| view! { <p><strong>{td_string!(l, sharing.no_apps)}</strong></p> })}
             <ul class="sharing-cards">{apps}</ul>
         </section>
         <section aria-labelledby="providers-title">
-            <h2 id="providers-title">"Service providers we use"</h2>
-            <p>"They may use your information only to provide their service to us."</p>
+            <h2 id="providers-title">{td_string!(l, sharing.providers_title)}</h2>
+            <p>{td_string!(l, sharing.providers_intro)}</p>
             <table class="cookie-table">
-                <caption class="visually-hidden">"Kinds of service provider, what each receives and why"</caption>
+                <caption class="visually-hidden">{td_string!(l, sharing.providers_caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Kind"</th>
-                        <th scope="col">"Who"</th>
-                        <th scope="col">"What they receive"</th>
-                        <th scope="col">"Why"</th>
+                        <th scope="col">{td_string!(l, labels.field.kind)}</th>
+                        <th scope="col">{td_string!(l, sharing.who)}</th>
+                        <th scope="col">{td_string!(l, sharing.what_receive)}</th>
+                        <th scope="col">{td_string!(l, sharing.why)}</th>
                     </tr>
                 </thead>
                 <tbody>{providers}</tbody>
             </table>
         </section>
         <section aria-labelledby="sign-in-title">
-            <h2 id="sign-in-title">"Sign-in providers"</h2>
+            <h2 id="sign-in-title">{td_string!(l, labels.category.sign_in)}</h2>
             {sign_in}
         </section>
         <section aria-labelledby="devices-title">
-            <h2 id="devices-title">"Mobile app access on your devices"</h2>
+            <h2 id="devices-title">{td_string!(l, sharing.devices_title)}</h2>
             <p>
-                "You can turn any of these off at any time in your device's settings: on iPhone and iPad, Settings, then the app's name; on Android, Settings, Apps, the app, then Permissions."
+                {td_string!(l, sharing.devices_intro)}
             </p>
             {devices}
         </section>
@@ -280,7 +286,7 @@ pub fn SharingPage() -> impl IntoView {
         .and(session.profile.loaded());
     view! {
         <PageHeading page=Page::Sharing />
-        <div class="sharing">{async_view("the list of partners and apps", data, render)}</div>
+        <div class="sharing">{async_view(|l| td_string!(l, load.sharing), data, render)}</div>
     }
     .into_any()
 }

@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::domain::cookies::{Choices, ConsentMethod, CookieConsent, OPTIONAL_CATEGORIES};
+use crate::i18n::{td_string, use_i18n, Locale};
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::{use_session, Session};
 
@@ -32,9 +34,10 @@ impl Consent {
     }
 }
 
-/// What the activity log says about a choice.
+/// What the activity log says about a choice. The log is the company's record, kept in English like every entry
+/// the backend writes.
 fn describe(request: ConsentRequest) -> String {
-    let how = labels::consent_method(request.method);
+    let how = labels::consent_method(Locale::en, request.method);
     if request.choices == Choices::ALL {
         format!("Accepted all optional cookies, using {how}")
     } else if request.choices == Choices::NONE {
@@ -44,7 +47,7 @@ fn describe(request: ConsentRequest) -> String {
             .iter()
             .map(|c| {
                 let state = if request.choices.get(*c) { "on" } else { "off" };
-                format!("{} {state}", labels::cookie_category(*c))
+                format!("{} {state}", labels::cookie_category(Locale::en, *c))
             })
             .collect();
         format!("Chose cookies ({}), using {how}", parts.join(", "))
@@ -73,15 +76,20 @@ async fn record(session: Session, request: ConsentRequest) -> Result<(), ApiErro
 pub fn provide_consent() -> Consent {
     let session = use_session();
     let notices = use_notices();
+    let i18n = use_i18n();
     let save = Action::new_local(move |request: &ConsentRequest| {
         let request = *request;
         async move {
             let outcome = record(session, request).await;
+            let l = i18n.get_locale_untracked();
             match &outcome {
-                Ok(()) => notices.push(NoticeKind::Success, "Your cookie choices are saved."),
+                Ok(()) => notices.push(NoticeKind::Success, td_string!(l, consent.saved)),
                 Err(error) => notices.push(
                     NoticeKind::Warning,
-                    format!("Your cookie choices were not saved, so the earlier ones still apply. {error}"),
+                    fill(
+                        td_string!(l, consent.not_saved),
+                        &[("error", &labels::error_text(l, error))],
+                    ),
                 ),
             }
             outcome
@@ -109,14 +117,15 @@ pub fn provide_consent() -> Consent {
             .await
         }
         .await;
+        let l = i18n.get_locale_untracked();
         match &outcome {
-            Ok(()) => notices.push(
-                NoticeKind::Success,
-                "Done: every optional message and every optional cookie is off, as your browser's signal asks.",
-            ),
+            Ok(()) => notices.push(NoticeKind::Success, td_string!(l, consent.signal_done)),
             Err(error) => notices.push(
                 NoticeKind::Warning,
-                format!("Your browser's signal could not be applied in full. {error}"),
+                fill(
+                    td_string!(l, consent.signal_failed),
+                    &[("error", &labels::error_text(l, error))],
+                ),
             ),
         }
         outcome

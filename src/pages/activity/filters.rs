@@ -7,6 +7,7 @@ use leptos_router::NavigateOptions;
 use crate::components::labels;
 use crate::domain::activity_filter::{ActivityFilter, KindFilter, Order};
 use crate::domain::product::Product;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::routes::Page;
 
 /// The filter form.
@@ -37,6 +38,7 @@ pub fn ActivityFilters(
         change(&mut next);
         go(next, replace);
     };
+    let i18n = use_i18n();
     let day = |value: String| chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok();
     let update_kind = update.clone();
     let update_product = update.clone();
@@ -45,9 +47,9 @@ pub fn ActivityFilters(
     let update_query = update.clone();
     let update_order = update.clone();
     view! {
-        <form class="activity-filters" role="search" aria-label="Find entries in the log" on:submit=|ev| ev.prevent_default()>
+        <form class="activity-filters" role="search" aria-label=move || t_string!(i18n, activity.find) on:submit=|ev| ev.prevent_default()>
             <div class="data-filters__field">
-                <label for="activity-kind">"Kind"</label>
+                <label for="activity-kind">{t!(i18n, labels.field.kind)}</label>
                 <select
                     id="activity-kind"
                     prop:value=move || filter.get().kind.map_or("", |k| k.slug())
@@ -56,15 +58,15 @@ pub fn ActivityFilters(
                         update_kind(&|f| f.kind = KindFilter::from_slug(&value), false);
                     }
                 >
-                    <option value="">"Everything"</option>
+                    <option value="">{t!(i18n, activity.everything)}</option>
                     {KindFilter::ALL
                         .iter()
-                        .map(|k| view! { <option value=k.slug()>{labels::activity_kind(*k)}</option> })
+                        .map(|k| view! { <option value=k.slug()>{move || labels::activity_kind(i18n.get_locale(), *k)}</option> })
                         .collect_view()}
                 </select>
             </div>
             <div class="data-filters__field">
-                <label for="activity-product">"Product"</label>
+                <label for="activity-product">{t!(i18n, labels.field.product)}</label>
                 <select
                     id="activity-product"
                     prop:value=move || filter.get().product.map_or("", |p| p.slug())
@@ -73,12 +75,12 @@ pub fn ActivityFilters(
                         update_product(&|f| f.product = Product::from_slug(&value), false);
                     }
                 >
-                    <option value="">"All products"</option>
+                    <option value="">{t!(i18n, activity.all_products)}</option>
                     {Product::ALL.iter().map(|p| view! { <option value=p.slug()>{p.name()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="data-filters__field">
-                <label for="activity-from">"From"</label>
+                <label for="activity-from">{t!(i18n, activity.from)}</label>
                 <input
                     id="activity-from"
                     type="date"
@@ -90,7 +92,7 @@ pub fn ActivityFilters(
                 />
             </div>
             <div class="data-filters__field">
-                <label for="activity-to">"To"</label>
+                <label for="activity-to">{t!(i18n, activity.to)}</label>
                 <input
                     id="activity-to"
                     type="date"
@@ -102,12 +104,12 @@ pub fn ActivityFilters(
                 />
             </div>
             <div class="data-filters__field data-filters__field--search">
-                <label for="activity-search">"Search"</label>
+                <label for="activity-search">{t!(i18n, activity.search)}</label>
                 <input
                     id="activity-search"
                     type="search"
                     autocomplete="off"
-                    placeholder="For example: spam, iPhone, Chennai"
+                    placeholder=move || t_string!(i18n, activity.search_example)
                     prop:value=move || filter.get().query
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
@@ -116,7 +118,7 @@ pub fn ActivityFilters(
                 />
             </div>
             <div class="data-filters__field">
-                <label for="activity-order">"Order"</label>
+                <label for="activity-order">{t!(i18n, activity.order)}</label>
                 <select
                     id="activity-order"
                     prop:value=move || if filter.get().order == Order::OldestFirst { "oldest" } else { "newest" }
@@ -128,8 +130,8 @@ pub fn ActivityFilters(
                         );
                     }
                 >
-                    <option value="newest">"Newest first"</option>
-                    <option value="oldest">"Oldest first"</option>
+                    <option value="newest">{t!(i18n, activity.newest)}</option>
+                    <option value="oldest">{t!(i18n, activity.oldest)}</option>
                 </select>
             </div>
             <Show when=move || filter.get().is_active()>
@@ -142,7 +144,7 @@ pub fn ActivityFilters(
                             move |_| go(ActivityFilter::default(), false)
                         }
                     >
-                        "Clear filters and search"
+                        {t!(i18n, common.clear_filters)}
                     </button>
                 </p>
             </Show>

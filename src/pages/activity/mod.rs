@@ -15,11 +15,13 @@ use crate::api::browser::{timed, yield_now};
 use crate::components::async_view::async_view;
 use crate::components::download::download_text;
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::domain::activity::{ActivityDetail, ActivityEvent, ActivityLog};
 use crate::domain::activity_filter::{day_bounds, page_of, select, ActivityFilter, PAGE_SIZE};
 use crate::domain::export::csv_cell;
+use crate::i18n::{t, td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
@@ -36,10 +38,10 @@ struct Prepared {
 const PREPARE_PER_STEP: usize = 2_500;
 
 /// The lower-case text searched for one entry: what happened, its kind and its product.
-fn search_text(e: &ActivityEvent) -> String {
-    let mut text = labels::activity_text(&e.detail);
+fn search_text(l: Locale, e: &ActivityEvent) -> String {
+    let mut text = labels::activity_text(l, &e.detail);
     text.push(' ');
-    text.push_str(labels::activity_detail_kind(&e.detail));
+    text.push_str(labels::activity_detail_kind(l, &e.detail));
     if let Some(product) = e.product {
         text.push(' ');
         text.push_str(product.name());
@@ -48,32 +50,34 @@ fn search_text(e: &ActivityEvent) -> String {
 }
 
 /// Prepares the texts of `events[from..]`, at most one step's worth; returns whether any remain.
-fn prepare_step(events: &[ActivityEvent], texts: &mut Vec<String>) -> bool {
+fn prepare_step(l: Locale, events: &[ActivityEvent], texts: &mut Vec<String>) -> bool {
     timed("activity-prepare", || {
         let from = texts.len();
         let to = (from + PREPARE_PER_STEP).min(events.len());
-        texts.extend(events[from..to].iter().map(search_text));
+        texts.extend(events[from..to].iter().map(|e| search_text(l, e)));
         to < events.len()
     })
 }
 
 /// The list once its entries are prepared: at once for a short log, in steps (saying so meanwhile) for a long one.
+/// Reads the language, so a change of language prepares the texts again in the new one.
 fn prepared_log(log: ActivityLog, filter: Memo<ActivityFilter>) -> AnyView {
+    let l = use_i18n().get_locale();
     let count = log.events.len();
     let mut texts = Vec::with_capacity(count);
-    if !prepare_step(&log.events, &mut texts) {
+    if !prepare_step(l, &log.events, &mut texts) {
         let prepared = Prepared {
             events: log.events,
             texts,
         };
-        return log_view(Arc::new(prepared), filter);
+        return log_view(l, Arc::new(prepared), filter);
     }
     let ready = RwSignal::new(None::<Arc<Prepared>>);
     leptos::task::spawn_local(async move {
         let events = log.events;
         loop {
             yield_now().await;
-            if !prepare_step(&events, &mut texts) {
+            if !prepare_step(l, &events, &mut texts) {
                 break;
             }
         }
@@ -86,10 +90,10 @@ fn prepared_log(log: ActivityLog, filter: Memo<ActivityFilter>) -> AnyView {
     });
     view! {
         {move || match ready.get() {
-            Some(prepared) => log_view(prepared, filter),
+            Some(prepared) => log_view(l, prepared, filter),
             None => view! {
                 <p class="activity-summary" role="status">
-                    {format!("Preparing {} entries…", format::number(count as u64))}
+                    {fill(td_string!(l, activity.preparing), &[("count", &format::number(count as u64))])}
                 </p>
             }
             .into_any(),
@@ -112,7 +116,7 @@ const CSV_ROWS_PER_STEP: usize = 500;
 
 /// The chosen entries as CSV, written a few hundred rows at a time with a pause between, so the page stays
 /// responsive.
-async fn csv_of(prepared: Arc<Prepared>, chosen: Vec<usize>) -> String {
+async fn csv_of(l: Locale, prepared: Arc<Prepared>, chosen: Vec<usize>) -> String {
     let mut out = String::from("when_utc,when_local,kind,product,what\n");
     for step in chosen.chunks(CSV_ROWS_PER_STEP) {
         for i in step {
@@ -120,9 +124,9 @@ async fn csv_of(prepared: Arc<Prepared>, chosen: Vec<usize>) -> String {
             let row = [
                 e.at.to_rfc3339(),
                 format::date_time(e.at),
-                labels::activity_detail_kind(&e.detail).to_string(),
+                labels::activity_detail_kind(l, &e.detail).to_string(),
                 e.product.map(|p| p.name().to_string()).unwrap_or_default(),
-                labels::activity_text(&e.detail),
+                labels::activity_text(l, &e.detail),
             ];
             let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
             out.push_str(&cells.join(","));
@@ -133,21 +137,21 @@ async fn csv_of(prepared: Arc<Prepared>, chosen: Vec<usize>) -> String {
     out
 }
 
-fn entry(event: &ActivityEvent) -> impl IntoView {
+fn entry(l: Locale, event: &ActivityEvent) -> impl IntoView {
     let access = matches!(event.detail, ActivityDetail::EmployeeAccess { .. });
     view! {
         <li class="activity-entry" class:activity-entry--access=access>
             <p class="activity-entry__head">
-                <span class="activity-entry__kind">{labels::activity_detail_kind(&event.detail)}</span>
+                <span class="activity-entry__kind">{labels::activity_detail_kind(l, &event.detail)}</span>
                 {event.product.map(|p| view! { <span class="activity-entry__product">{p.name()}</span> })}
                 <time class="muted" datetime=event.at.to_rfc3339()>{format::date_time(event.at)}</time>
             </p>
-            <p class="activity-entry__text">{labels::activity_text(&event.detail)}</p>
+            <p class="activity-entry__text">{labels::activity_text(l, &event.detail)}</p>
         </li>
     }
 }
 
-fn log_view(prepared: Arc<Prepared>, filter: Memo<ActivityFilter>) -> AnyView {
+fn log_view(l: Locale, prepared: Arc<Prepared>, filter: Memo<ActivityFilter>) -> AnyView {
     let notices = use_notices();
     let chosen = {
         let prepared = prepared.clone();
@@ -166,11 +170,14 @@ fn log_view(prepared: Arc<Prepared>, filter: Memo<ActivityFilter>) -> AnyView {
             let prepared = prepared.clone();
             let selection = chosen.get_untracked();
             leptos::task::spawn_local(async move {
-                let text = csv_of(prepared, selection).await;
+                let text = csv_of(l, prepared, selection).await;
                 if let Err(problem) = download_text("activity-log.csv", "text/csv", &text) {
                     notices.push(
                         NoticeKind::Warning,
-                        format!("The file could not be downloaded: {problem}."),
+                        fill(
+                            td_string!(l, cookies.download_failed_file),
+                            &[("problem", &problem)],
+                        ),
                     );
                 }
                 preparing.set(false);
@@ -188,24 +195,31 @@ fn log_view(prepared: Arc<Prepared>, filter: Memo<ActivityFilter>) -> AnyView {
             let (page, number, pages) = page_of(all, f.page);
             let first = (number - 1) * PAGE_SIZE + 1;
             let summary = if all.is_empty() {
-                "No entries match your choices.".to_string()
+                td_string!(l, activity.no_match).to_string()
             } else {
-                format!(
-                    "Showing {}–{} of {} entries{}.",
-                    format::number(first as u64),
-                    format::number((first + page.len() - 1) as u64),
-                    format::number(all.len() as u64),
-                    if f.is_active() { format!(" (from {} in all)", format::number(total as u64)) } else { String::new() },
+                let in_all = if f.is_active() {
+                    fill(td_string!(l, activity.from_all), &[("total", &format::number(total as u64))])
+                } else {
+                    String::new()
+                };
+                fill(
+                    td_string!(l, activity.showing),
+                    &[
+                        ("first", &format::number(first as u64)),
+                        ("last", &format::number((first + page.len() - 1) as u64)),
+                        ("count", &format::number(all.len() as u64)),
+                        ("all", &in_all),
+                    ],
                 )
             };
-            let entries = page.iter().map(|i| entry(&prepared.events[*i])).collect_view();
+            let entries = page.iter().map(|i| entry(l, &prepared.events[*i])).collect_view();
             view! {
                 <p class="activity-summary" role="status">{summary}</p>
                 <ol class="activity-list">{entries}</ol>
-                <nav class="pagination" aria-label="Pages of the log">
-                    {(number > 1).then(|| view! { <A href=page_link(number - 1)>"Previous page"</A> })}
-                    <span>{format!("Page {number} of {pages}")}</span>
-                    {(number < pages).then(|| view! { <A href=page_link(number + 1)>"Next page"</A> })}
+                <nav class="pagination" aria-label=td_string!(l, activity.pages)>
+                    {(number > 1).then(|| view! { <A href=page_link(number - 1)>{td_string!(l, activity.previous)}</A> })}
+                    <span>{fill(td_string!(l, activity.page_of), &[("number", &number), ("pages", &pages)])}</span>
+                    {(number < pages).then(|| view! { <A href=page_link(number + 1)>{td_string!(l, activity.next)}</A> })}
                 </nav>
             }
         })
@@ -218,7 +232,7 @@ fn log_view(prepared: Arc<Prepared>, filter: Memo<ActivityFilter>) -> AnyView {
                 aria-disabled=move || preparing.get().then_some("true")
                 on:click=download
             >
-                {move || if preparing.get() { "Preparing the file…" } else { "Download these entries (CSV)" }}
+                {move || if preparing.get() { td_string!(l, activity.preparing_file) } else { td_string!(l, activity.download) }}
             </button>
         </div>
         {body}
@@ -230,17 +244,18 @@ fn log_view(prepared: Arc<Prepared>, filter: Memo<ActivityFilter>) -> AnyView {
 #[component]
 pub fn ActivityPage() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| ActivityFilter::from_params(|key| q.get(key))));
     view! {
         <PageHeading page=Page::Activity />
         <p class="activity-note">
-            "Our staff may access your service data only to resolve an error, to check an email reported as spam, to check text read from a scanned image, for a support request you opened, or to import data you asked us to import. Every access is logged and audited; this log names their role, never the person."
+            {t!(i18n, activity.note)}
         </p>
         <ActivityFilters filter />
         <div class="activity">
             {async_view(
-                "the access and activity log",
+                |l| td_string!(l, load.activity),
                 session.activity.loaded(),
                 move |log| prepared_log(log, filter),
             )}

@@ -2,17 +2,21 @@
 
 use leptos::prelude::*;
 
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::domain::communications::{
     CommunicationPreferences, MessageChannel, Subscription, Topic,
 };
 use crate::domain::product::Product;
+use crate::i18n::{td_string, Locale};
 
 /// One product's table of checkboxes.
 #[component]
 pub fn MessageGrid(
     /// The product whose messages this table controls.
     product: Product,
+    /// The language to write in (the grid is rebuilt when it changes; the choices live in `draft`).
+    l: Locale,
     /// The choices being edited.
     draft: RwSignal<Option<CommunicationPreferences>>,
     /// True while a save is under way (the boxes are locked meanwhile).
@@ -24,10 +28,10 @@ pub fn MessageGrid(
             <caption>{product.name()}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Message"</th>
+                    <th scope="col">{td_string!(l, comm.message)}</th>
                     {MessageChannel::ALL
                         .iter()
-                        .map(|c| view! { <th scope="col">{labels::message_channel(*c)}</th> })
+                        .map(|c| view! { <th scope="col">{labels::message_channel(l, *c)}</th> })
                         .collect_view()}
                 </tr>
             </thead>
@@ -38,16 +42,18 @@ pub fn MessageGrid(
                         let topic = *topic;
                         view! {
                             <tr>
-                                <th scope="row">{labels::topic(topic)}</th>
+                                <th scope="row">{labels::topic(l, topic)}</th>
                                 {MessageChannel::ALL
                                     .iter()
                                     .map(|channel| {
                                         let cell = Subscription { topic, channel: *channel, product };
-                                        let name = format!(
-                                            "{} by {} for {}",
-                                            labels::topic(topic),
-                                            labels::message_channel(*channel),
-                                            product.name(),
+                                        let name = fill(
+                                            td_string!(l, comm.box_label),
+                                            &[
+                                                ("topic", &labels::topic(l, topic)),
+                                                ("channel", &labels::message_channel(l, *channel)),
+                                                ("product", &product.name()),
+                                            ],
                                         );
                                         view! {
                                             <td>

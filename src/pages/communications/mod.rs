@@ -8,11 +8,13 @@ use leptos_router::components::A;
 
 use crate::api;
 use crate::components::async_view::LoadingPanel;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::components::unsaved_guard::guard_unsaved_changes;
 use crate::domain::communications::{CommunicationPreferences, EssentialMessage, GRID_SIZE};
 use crate::domain::product::Product;
+use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
@@ -24,7 +26,7 @@ use grid::MessageGrid;
 enum SaveKind {
     /// The choices edited in the grid.
     Choices,
-    /// Unsubscribe from all; holds the choices to go back to on "Undo".
+    /// Unsubscribe from all; holds the choices to go back to on {t!(i18n, common.undo)}.
     UnsubscribeAll { before: CommunicationPreferences },
     /// Undo of an unsubscribe from all.
     Undo,
@@ -55,10 +57,11 @@ fn summary(request: &SaveRequest, saved: &CommunicationPreferences) -> String {
     }
 }
 
-/// "Object to marketing": a request to stop using the user's information for marketing at all, beyond messages.
+/// {t!(i18n, comm.object_title)}: a request to stop using the user's information for marketing at all, beyond messages.
 #[component]
 fn Objection() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let attempt = StoredValue::new(api::new_attempt_key());
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let file = Action::new_local(move |_: &()| async move {
@@ -68,26 +71,29 @@ fn Objection() -> impl IntoView {
                 session.activity.refresh_if_used();
                 outcome.set(Some(Ok(filed.reference)));
             }
-            Err(error) => outcome.set(Some(Err(error.to_string()))),
+            Err(error) => outcome.set(Some(Err(labels::error_text(
+                i18n.get_locale_untracked(),
+                &error,
+            )))),
         }
     });
     let filing = file.pending();
     view! {
         <section class="communications__objection" aria-labelledby="objection-title">
-            <h2 id="objection-title">"Object to marketing"</h2>
+            <h2 id="objection-title">{t!(i18n, comm.object_title)}</h2>
             <p>
-                "Beyond messages, you can object to any use of your information for marketing: campaigns, suggestions and analysis of what might interest you. We answer within one month."
+                {t!(i18n, comm.object_intro)}
             </p>
             {move || match outcome.get() {
                 Some(Ok(reference)) => view! {
                     <p role="status">
-                        {format!("Your objection is filed as {reference}. ")}
-                        <A href=crate::routes::request_href(&reference)>"Follow it"</A>
+                        {fill(t_string!(i18n, comm.objection_filed), &[("reference", &reference)])}
+                        <A href=crate::routes::request_href(&reference)>{t!(i18n, comm.follow_it)}</A>
                     </p>
                 }
                 .into_any(),
                 Some(Err(message)) => view! {
-                    <p class="field-error" role="alert">{format!("Your objection was not filed. {message}")}</p>
+                    <p class="field-error" role="alert">{fill(t_string!(i18n, comm.objection_failed), &[("message", &message)])}</p>
                 }
                 .into_any(),
                 None => ().into_any(),
@@ -100,7 +106,7 @@ fn Objection() -> impl IntoView {
                     file.dispatch(());
                 }
             >
-                "Object to marketing"
+                {t!(i18n, comm.object_title)}
             </button>
         </section>
     }
@@ -112,6 +118,7 @@ fn Objection() -> impl IntoView {
 pub fn CommunicationsPage() -> impl IntoView {
     let session = use_session();
     let notices = use_notices();
+    let i18n = use_i18n();
     let saved_doc = session.communications;
     // The choices on screen; `None` until the saved ones have loaded.
     let draft = RwSignal::new(None::<CommunicationPreferences>);
@@ -147,7 +154,7 @@ pub fn CommunicationsPage() -> impl IntoView {
             } else {
                 notices.push(
                     NoticeKind::Warning,
-                    "Your communication preferences were changed in another tab. Saving here will replace them.",
+                    td_string!(i18n.get_locale_untracked(), comm.changed_elsewhere),
                 );
             }
         }
@@ -161,6 +168,7 @@ pub fn CommunicationsPage() -> impl IntoView {
             let text = summary(&request, before.as_ref().unwrap_or(&request.preferences));
             match api::save_communications(&request.preferences, &text).await {
                 Ok(stored) => {
+                    let l = i18n.get_locale_untracked();
                     failure.set(None);
                     saved_doc.replace(stored.clone());
                     draft.set(Some(stored));
@@ -168,25 +176,26 @@ pub fn CommunicationsPage() -> impl IntoView {
                     match &request.kind {
                         SaveKind::UnsubscribeAll { before } => {
                             undo.set(Some(before.clone()));
-                            status.set(
-                                "You have unsubscribed from all non-essential messages.".into(),
-                            );
+                            status.set(td_string!(l, comm.unsubscribed).into());
                         }
                         SaveKind::Undo => {
                             undo.set(None);
-                            status.set("Your earlier choices are back.".into());
+                            status.set(td_string!(l, comm.earlier_back).into());
                         }
                         SaveKind::Choices => {
                             undo.set(None);
-                            status.set("Your communication preferences are saved.".into());
+                            status.set(td_string!(l, comm.saved).into());
                         }
                     }
                 }
                 Err(error) => {
-                    // Roll back to what is really saved, and keep the attempt for "Try saving again".
+                    // Roll back to what is really saved, and keep the attempt for {t!(i18n, common.try_saving_again)}.
                     draft.set(before);
                     status.set(String::new());
-                    failure.set(Some((error.to_string(), request)));
+                    failure.set(Some((
+                        labels::error_text(i18n.get_locale_untracked(), &error),
+                        request,
+                    )));
                 }
             }
         }
@@ -229,11 +238,11 @@ pub fn CommunicationsPage() -> impl IntoView {
         failure.get().map(|(message, _)| {
             view! {
                 <div class="error-panel" role="alert">
-                    <h2 class="error-panel__title">"Your changes were not saved"</h2>
+                    <h2 class="error-panel__title">{t!(i18n, comm.not_saved)}</h2>
                     <p>{message}</p>
-                    <p>"Your choices are back to how they were saved before."</p>
+                    <p>{t!(i18n, comm.back_to_saved)}</p>
                     <button type="button" class="button button--secondary" on:click=retry disabled=move || saving.get()>
-                        "Try saving again"
+                        {t!(i18n, common.try_saving_again)}
                     </button>
                 </div>
             }
@@ -241,14 +250,15 @@ pub fn CommunicationsPage() -> impl IntoView {
     };
 
     let form = move || {
+        let l = i18n.get_locale();
         match saved_doc.get() {
-        None => view! { <LoadingPanel what="your communication preferences" /> }.into_any(),
+        None => view! { <LoadingPanel what=|l| td_string!(l, load.communications) /> }.into_any(),
         Some(Err(error)) => view! {
             <div class="error-panel" role="alert">
-                <h2 class="error-panel__title">{error.title()}</h2>
-                <p>{error.to_string()}</p>
+                <h2 class="error-panel__title">{labels::error_title(l, &error)}</h2>
+                <p>{labels::error_text(l, &error)}</p>
                 <button type="button" class="button button--secondary" on:click=move |_| saved_doc.reload()>
-                    "Try again"
+                    {t!(i18n, common.try_again)}
                 </button>
             </div>
         }
@@ -256,22 +266,20 @@ pub fn CommunicationsPage() -> impl IntoView {
         Some(Ok(_)) => view! {
             <form class="communications-form" on:submit=on_submit aria-describedby="grid-help">
                 <p id="grid-help">
-                    {format!(
-                        "Tick what you want to receive. There are {GRID_SIZE} kinds of optional message: 6 topics, by email, SMS or phone, for each product."
-                    )}
+                    {fill(td_string!(l, comm.grid_help), &[("total", &GRID_SIZE)])}
                 </p>
                 <div class="communications-form__grids">
                     {Product::ALL
                         .iter()
-                        .map(|product| view! { <MessageGrid product=*product draft saving /> })
+                        .map(|product| view! { <MessageGrid product=*product l draft saving /> })
                         .collect_view()}
                 </div>
                 <div class="communications-form__actions">
                     <button type="submit" class="button" disabled=move || saving.get() || !dirty.get()>
-                        {move || if saving.get() { "Saving…" } else { "Save my choices" }}
+                        {move || if saving.get() { t_string!(i18n, common.saving) } else { t_string!(i18n, comm.save) }}
                     </button>
                     <Show when=move || dirty.get()>
-                        <p class="muted">"You have changes you have not saved."</p>
+                        <p class="muted">{t!(i18n, common.unsaved)}</p>
                     </Show>
                 </div>
             </form>
@@ -288,44 +296,45 @@ pub fn CommunicationsPage() -> impl IntoView {
                 <Show when=move || undo.with(Option::is_some)>
                     " "
                     <button type="button" class="button-link" on:click=undo_unsubscribe disabled=move || saving.get()>
-                        "Undo"
+                        {t!(i18n, common.undo)}
                     </button>
                 </Show>
             </p>
             {failure_view}
             <section class="communications__all" aria-labelledby="unsubscribe-all-title">
-                <h2 id="unsubscribe-all-title">"Stop all optional messages"</h2>
-                <p>"One step turns off every newsletter, offer, event invitation, survey and suggestion, for every product and channel."</p>
+                <h2 id="unsubscribe-all-title">{t!(i18n, comm.stop_all)}</h2>
+                <p>{t!(i18n, comm.stop_all_intro)}</p>
                 <button
                     type="button"
                     class="button button--secondary"
                     on:click=unsubscribe_all
                     disabled=move || saving.get() || saved().is_none_or(|s| s.is_unsubscribed_from_all())
                 >
-                    "Unsubscribe from all non-essential messages"
+                    {t!(i18n, comm.unsubscribe_all)}
                 </button>
             </section>
             <section aria-labelledby="optional-title">
-                <h2 id="optional-title">"Optional messages"</h2>
+                <h2 id="optional-title">{t!(i18n, comm.optional)}</h2>
                 {form}
                 <p class="communications__note">
-                    "When you turn a message off, we add you to a suppression list so that it stays off: the policy lets us keep that list for as long as it is needed, even after other data is deleted. Your choice takes effect for every message sent after you save it; a message already on its way may still arrive."
+                    {t!(i18n, comm.suppression_note)}
                 </p>
             </section>
             <section class="communications__essential" aria-labelledby="essential-title">
-                <h2 id="essential-title">"Messages you always get"</h2>
-                <p>"You will keep getting these whatever you choose above, because you need them to use our services safely."</p>
+                <h2 id="essential-title">{t!(i18n, comm.always)}</h2>
+                <p>{t!(i18n, comm.always_intro)}</p>
                 <ul class="essential-list">
                     {EssentialMessage::ALL
                         .iter()
                         .enumerate()
                         .map(|(index, message)| {
-                            let (name, why) = labels::essential_message(*message);
+                            let name = move || labels::essential_message(i18n.get_locale(), *message).0;
+                            let why = move || labels::essential_message(i18n.get_locale(), *message).1;
                             let id = format!("essential-{index}");
                             view! {
                                 <li class="essential-list__item">
                                     <input type="checkbox" id=id.clone() checked disabled aria-describedby=format!("{id}-why") />
-                                    <label for=id.clone()>{name} <span class="essential-list__lock">" (always on)"</span></label>
+                                    <label for=id.clone()>{name} <span class="essential-list__lock">" "{t!(i18n, comm.always_on)}</span></label>
                                     <p class="muted" id=format!("{id}-why")>{why}</p>
                                 </li>
                             }
@@ -335,8 +344,8 @@ pub fn CommunicationsPage() -> impl IntoView {
             </section>
             <Objection />
             <p>
-                "Your browser may also send a privacy signal. "
-                <A href=Page::Cookies.href_to("signals")>"See how browser privacy signals are treated"</A>
+                {t!(i18n, comm.signal_note)}
+                <A href=Page::Cookies.href_to("signals")>{t!(i18n, comm.signal_link)}</A>
                 "."
             </p>
         </div>

@@ -6,8 +6,10 @@ use serde::Serialize;
 use crate::api;
 use crate::components::download::download_text;
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::domain::cookies::{CookieConsent, CookieSettings, OPTIONAL_CATEGORIES};
+use crate::i18n::{td_string, Locale};
 use crate::state::notices::{use_notices, NoticeKind};
 
 /// The downloadable receipt.
@@ -19,12 +21,16 @@ struct Receipt<'a> {
     history: &'a [CookieConsent],
 }
 
-fn choices_text(consent: &CookieConsent) -> String {
+fn choices_text(l: Locale, consent: &CookieConsent) -> String {
     OPTIONAL_CATEGORIES
         .iter()
         .map(|c| {
-            let state = if consent.allows(*c) { "on" } else { "off" };
-            format!("{} {state}", labels::cookie_category(*c))
+            let state = if consent.allows(*c) {
+                td_string!(l, cookies.on)
+            } else {
+                td_string!(l, cookies.off)
+            };
+            format!("{} {state}", labels::cookie_category(l, *c))
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -33,6 +39,8 @@ fn choices_text(consent: &CookieConsent) -> String {
 /// The consent history section.
 #[component]
 pub fn ConsentHistory(
+    /// The language to write in (the section is rebuilt when it changes).
+    l: Locale,
     /// The cookie document, with its history.
     settings: CookieSettings,
 ) -> impl IntoView {
@@ -45,8 +53,8 @@ pub fn ConsentHistory(
             view! {
                 <tr>
                     <td>{format::date_time(consent.given_at)}</td>
-                    <td>{choices_text(consent)}</td>
-                    <td>{labels::consent_method(consent.method)}</td>
+                    <td>{choices_text(l, consent)}</td>
+                    <td>{labels::consent_method(l, consent.method)}</td>
                     <td>{consent.policy_revision.clone()}</td>
                 </tr>
             }
@@ -68,25 +76,28 @@ pub fn ConsentHistory(
         if let Err(problem) = outcome {
             notices.push(
                 NoticeKind::Warning,
-                format!("The record could not be downloaded: {problem}."),
+                fill(
+                    td_string!(l, cookies.download_failed),
+                    &[("problem", &problem)],
+                ),
             );
         }
     };
     view! {
         <section class="consent-history" aria-labelledby="consent-history-title">
-            <h2 id="consent-history-title">"Your consent record"</h2>
+            <h2 id="consent-history-title">{td_string!(l, cookies.record)}</h2>
             {if empty {
-                view! { <p>"You have not made a cookie choice yet, so there is nothing to show."</p> }.into_any()
+                view! { <p>{td_string!(l, cookies.record_empty)}</p> }.into_any()
             } else {
                 view! {
                     <table class="consent-history__table">
-                        <caption class="visually-hidden">"Every cookie choice you made, newest first"</caption>
+                        <caption class="visually-hidden">{td_string!(l, cookies.record_caption)}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"When"</th>
-                                <th scope="col">"Choices"</th>
-                                <th scope="col">"How"</th>
-                                <th scope="col">"Policy version"</th>
+                                <th scope="col">{td_string!(l, cookies.col_when)}</th>
+                                <th scope="col">{td_string!(l, cookies.col_choices)}</th>
+                                <th scope="col">{td_string!(l, cookies.col_how)}</th>
+                                <th scope="col">{td_string!(l, cookies.col_version)}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -95,7 +106,7 @@ pub fn ConsentHistory(
                 .into_any()
             }}
             <button type="button" class="button button--quiet" on:click=download>
-                "Download my consent record (JSON)"
+                {td_string!(l, cookies.download)}
             </button>
         </section>
     }

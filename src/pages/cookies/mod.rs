@@ -10,40 +10,51 @@ use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::cookie_choices::CookieChoices;
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::domain::cookies::{
     Choices, ConsentMethod, CookieCategory, CookieSettings, OPTIONAL_CATEGORIES,
 };
 use crate::domain::policy::PolicyDocument;
+use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::consent::{use_consent, ConsentRequest};
 use crate::state::session::use_session;
 
-fn current_choice(settings: &CookieSettings, policy: &PolicyDocument) -> AnyView {
+fn current_choice(l: Locale, settings: &CookieSettings, policy: &PolicyDocument) -> AnyView {
     let now = api::now();
-    match (&settings.consent, settings.ask_reason(now, policy.revision_on(now.date_naive()))) {
+    match (
+        &settings.consent,
+        settings.ask_reason(now, policy.revision_on(now.date_naive())),
+    ) {
         (None, _) => view! {
-            <p>"You have not made a cookie choice yet. Until you do, only strictly necessary cookies are used."</p>
+            <p>{td_string!(l, overview.no_cookie_choice)}</p>
         }
         .into_any(),
         (Some(consent), reason) => {
             let allowed: Vec<&str> = std::iter::once(CookieCategory::StrictlyNecessary)
                 .chain(consent.allowed_optional())
-                .map(labels::cookie_category)
+                .map(|c| labels::cookie_category(l, c))
                 .collect();
             let standing = match reason {
-                None => format!("It stands until {}, when we will ask again.", format::date(consent.expires_at())),
-                Some(_) => "It no longer stands (it is more than 6 months old, or the policy has changed), so only strictly necessary cookies are used until you choose again.".to_string(),
+                None => fill(
+                    td_string!(l, cookies.stands_until),
+                    &[("date", &format::date(consent.expires_at()))],
+                ),
+                Some(_) => td_string!(l, cookies.no_longer_stands).to_string(),
             };
             view! {
-                <p>{format!("Allowed: {}.", allowed.join(", "))}</p>
+                <p>{fill(td_string!(l, cookies.allowed), &[("list", &allowed.join(", "))])}</p>
                 <p class="muted">
-                    {format!(
-                        "You chose on {}, using {}, under the privacy policy of {}. {standing}",
-                        format::date_time(consent.given_at),
-                        labels::consent_method(consent.method),
-                        consent.policy_revision,
+                    {fill(
+                        td_string!(l, cookies.you_chose),
+                        &[
+                            ("date", &format::date_time(consent.given_at)),
+                            ("method", &labels::consent_method(l, consent.method)),
+                            ("revision", &consent.policy_revision),
+                            ("standing", &standing),
+                        ],
                     )}
                 </p>
             }
@@ -53,6 +64,7 @@ fn current_choice(settings: &CookieSettings, policy: &PolicyDocument) -> AnyView
 }
 
 fn settings_view((settings, policy): (CookieSettings, PolicyDocument)) -> AnyView {
+    let l = use_i18n().get_locale();
     let consent = use_consent();
     let saving = Signal::derive(move || consent.saving());
     let signals = api::browser::privacy_signals();
@@ -76,8 +88,8 @@ fn settings_view((settings, policy): (CookieSettings, PolicyDocument)) -> AnyVie
     let has_optional = initial != Choices::NONE;
     view! {
         <section aria-labelledby="cookie-current-title">
-            <h2 id="cookie-current-title">"Your current choice"</h2>
-            {current_choice(&settings, &policy)}
+            <h2 id="cookie-current-title">{td_string!(l, cookies.current)}</h2>
+            {current_choice(l, &settings, &policy)}
             <Show when=move || has_optional>
                 <button
                     type="button"
@@ -85,13 +97,13 @@ fn settings_view((settings, policy): (CookieSettings, PolicyDocument)) -> AnyVie
                     disabled=move || saving.get()
                     on:click=move |_| save(Choices::NONE)
                 >
-                    "Withdraw consent: reject all optional cookies"
+                    {td_string!(l, cookies.withdraw)}
                 </button>
             </Show>
         </section>
         <section aria-labelledby="cookie-choices-title">
-            <h2 id="cookie-choices-title">"Choose which cookies we may use"</h2>
-            <p>"Strictly necessary cookies are always on. Everything else is off unless you turn it on; turning a category off deletes its cookies from this browser at once."</p>
+            <h2 id="cookie-choices-title">{td_string!(l, labels.action.cookies)}</h2>
+            <p>{td_string!(l, cookies.choose_intro)}</p>
             <CookieChoices
                 settings=settings.clone()
                 current
@@ -101,11 +113,11 @@ fn settings_view((settings, policy): (CookieSettings, PolicyDocument)) -> AnyVie
                 id_prefix="settings"
             />
             <p class="muted">
-                "This portal sets only our own (first-party) cookies, with placeholder values, for the categories you allow. Third-party cookies are set only on our marketing websites, and only if you allow their category."
+                {td_string!(l, cookies.portal_note)}
             </p>
         </section>
-        <signals::PrivacySignals />
-        <history::ConsentHistory settings />
+        <signals::PrivacySignals l />
+        <history::ConsentHistory l settings />
     }
     .into_any()
 }
@@ -117,7 +129,7 @@ pub fn CookiesPage() -> impl IntoView {
     let data = session.cookies.loaded().and(session.policy.loaded());
     view! {
         <PageHeading page=Page::Cookies />
-        <div class="cookies">{async_view("your cookie choices", data, settings_view)}</div>
+        <div class="cookies">{async_view(|l| td_string!(l, load.cookies), data, settings_view)}</div>
     }
     .into_any()
 }

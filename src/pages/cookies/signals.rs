@@ -4,43 +4,48 @@
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::format::fill;
+use crate::i18n::{td_string, Locale};
 use crate::state::consent::use_consent;
 
-fn yes_no(sent: bool) -> &'static str {
+fn yes_no(l: Locale, sent: bool) -> &'static str {
     if sent {
-        "sends it"
+        td_string!(l, cookies.sends)
     } else {
-        "does not send it"
+        td_string!(l, cookies.does_not_send)
     }
 }
 
 /// The browser signals section.
 #[component]
-pub fn PrivacySignals() -> impl IntoView {
+pub fn PrivacySignals(
+    /// The language to write in (the section is rebuilt when it changes).
+    l: Locale,
+) -> impl IntoView {
     let consent = use_consent();
     let signals = api::browser::privacy_signals();
     let saving = move || consent.saving();
     view! {
         <section class="privacy-signals" id="signals" aria-labelledby="signals-title">
-            <h2 id="signals-title">"Your browser's privacy signals"</h2>
+            <h2 id="signals-title">{td_string!(l, cookies.signals_title)}</h2>
             <dl class="privacy-signals__list">
                 <div>
                     <dt>"Global Privacy Control (GPC)"</dt>
-                    <dd>{format!("This browser {}.", yes_no(signals.gpc))}</dd>
+                    <dd>{fill(td_string!(l, cookies.this_browser), &[("state", &yes_no(l, signals.gpc))])}</dd>
                     <dd class="muted">
-                        "We honour GPC by default: until you make a choice yourself, analytics and marketing cookies stay off and are labelled so. A choice you make yourself overrides it."
+                        {td_string!(l, cookies.gpc_note)}
                     </dd>
                 </div>
                 <div>
                     <dt>"Do Not Track (DNT)"</dt>
-                    <dd>{format!("This browser {}.", yes_no(signals.dnt))}</dd>
+                    <dd>{fill(td_string!(l, cookies.this_browser), &[("state", &yes_no(l, signals.dnt))])}</dd>
                     <dd class="muted">
-                        "Our privacy policy says plainly that there is no standard for what websites should do with DNT, and that for now we do not take action in response to it."
+                        {td_string!(l, cookies.dnt_note)}
                     </dd>
                 </div>
             </dl>
             <p>
-                "Whatever your browser sends, you can apply its wish yourself: this turns off every optional message (for every product and channel) and every optional cookie."
+                {td_string!(l, cookies.apply_intro)}
             </p>
             <button
                 type="button"
@@ -50,7 +55,7 @@ pub fn PrivacySignals() -> impl IntoView {
                     consent.apply_signal.dispatch(());
                 }
             >
-                "Apply my browser's signal"
+                {td_string!(l, cookies.apply)}
             </button>
         </section>
     }

@@ -4,10 +4,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::components::record_card::RecordCard;
 use crate::domain::catalogue::Retention;
 use crate::domain::inventory::CategoryId;
+use crate::i18n::{td_string, Locale};
 
 use super::Prepared;
 
@@ -17,6 +19,8 @@ const SHOWN_AT_FIRST: usize = 3;
 /// A category's records, what it is used for, who can see it, how long it is kept and what the user can do.
 #[component]
 pub fn CategorySection(
+    /// The language to write in (the section is rebuilt when it changes).
+    l: Locale,
     /// The category.
     category: CategoryId,
     /// Its records that pass the filter.
@@ -30,7 +34,7 @@ pub fn CategorySection(
 ) -> impl IntoView {
     let rules = category.rules();
     let slug = category.slug();
-    let (one, many) = labels::category_unit(category);
+    let (one, many) = labels::category_unit(l, category);
     let count = records.len();
     let show_all = RwSignal::new(expanded || count <= SHOWN_AT_FIRST);
     let list_id = format!("{slug}-records");
@@ -55,17 +59,17 @@ pub fn CategorySection(
     view! {
         <section class="data-category" id=slug aria-labelledby=format!("{slug}-title")>
             <h3 class="data-category__title" id=format!("{slug}-title")>
-                {labels::category(category)}
+                {labels::category(l, category)}
                 <span class="data-category__count">
                     {match held {
                         Some(held) => format::count(held, one, many),
-                        None => format::count(count, "matching record", "matching records"),
+                        None => format::count(count, td_string!(l, units.matching_record), td_string!(l, units.matching_records)),
                     }}
                 </span>
             </h3>
-            <p class="data-category__description">{labels::category_description(category)}</p>
+            <p class="data-category__description">{labels::category_description(l, category)}</p>
             {if count == 0 {
-                view! { <p class="data-category__none">"We hold nothing about you in this category."</p> }.into_any()
+                view! { <p class="data-category__none">{td_string!(l, data.nothing_in_category)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="data-category__records" id=list_id.clone()>{cards}</ul>
@@ -81,9 +85,12 @@ pub fn CategorySection(
                                 >
                                     {move || {
                                         if show_all.get() {
-                                            format!("Show the first {SHOWN_AT_FIRST} only")
+                                            fill(td_string!(l, data.first_only), &[("n", &SHOWN_AT_FIRST)])
                                         } else {
-                                            format!("Show all {}", format::count(count, "record", "records"))
+                                            fill(
+                                                td_string!(l, data.show_all),
+                                                &[("count", &format::count(count, td_string!(l, labels.unit.record), td_string!(l, labels.unit.records)))],
+                                            )
                                         }
                                     }}
                                 </button>
@@ -94,26 +101,26 @@ pub fn CategorySection(
             }}
             <div class="data-category__rules">
                 <div>
-                    <h4>"Why we use it"</h4>
-                    <ul>{rules.purposes.iter().map(|p| view! { <li>{labels::purpose(*p)}</li> }).collect_view()}</ul>
+                    <h4>{td_string!(l, data.why)}</h4>
+                    <ul>{rules.purposes.iter().map(|p| view! { <li>{labels::purpose(l, *p)}</li> }).collect_view()}</ul>
                 </div>
                 <div>
-                    <h4>"Who can see it"</h4>
-                    <ul>{rules.recipients.iter().map(|r| view! { <li>{labels::recipient(*r)}</li> }).collect_view()}</ul>
+                    <h4>{td_string!(l, data.who)}</h4>
+                    <ul>{rules.recipients.iter().map(|r| view! { <li>{labels::recipient(l, *r)}</li> }).collect_view()}</ul>
                 </div>
                 <div>
-                    <h4>"How long we keep it"</h4>
-                    <p>{labels::retention(rules.retention)}</p>
+                    <h4>{td_string!(l, data.how_long)}</h4>
+                    <p>{labels::retention(l, rules.retention)}</p>
                     {retention_dates}
                 </div>
                 <div>
-                    <h4>"What you can do"</h4>
+                    <h4>{td_string!(l, data.what_you_can_do)}</h4>
                     <ul>
                         {rules
                             .actions
                             .iter()
                             .map(|action| {
-                                let (text, page) = labels::user_action(*action);
+                                let (text, page) = labels::user_action(l, *action);
                                 match page {
                                     Some(page) => view! { <li><A href=page.href()>{text}</A></li> }.into_any(),
                                     None => view! { <li>{text}</li> }.into_any(),

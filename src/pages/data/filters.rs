@@ -8,6 +8,7 @@ use crate::components::labels;
 use crate::domain::finder::Filter;
 use crate::domain::inventory::DataSource;
 use crate::domain::product::Product;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::routes::Page;
 
 /// The filter form.
@@ -16,6 +17,7 @@ pub fn FilterControls(
     /// The filter as read from the URL.
     filter: Memo<Filter>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let navigate = use_navigate();
     // Typing replaces the history entry; choosing from a list adds one, so Back undoes it.
     let go = move |next: Filter, replace: bool| {
@@ -33,9 +35,9 @@ pub fn FilterControls(
     let go_search = go.clone();
     let go_clear = go.clone();
     view! {
-        <form class="data-filters" role="search" aria-label="Find information" on:submit=|ev| ev.prevent_default()>
+        <form class="data-filters" role="search" aria-label=move || t_string!(i18n, data.find) on:submit=|ev| ev.prevent_default()>
             <div class="data-filters__field">
-                <label for="filter-product">"Product"</label>
+                <label for="filter-product">{t!(i18n, labels.field.product)}</label>
                 <select
                     id="filter-product"
                     prop:value=move || filter.get().product.map_or("", |p| p.slug())
@@ -45,7 +47,7 @@ pub fn FilterControls(
                         go_product(next, false);
                     }
                 >
-                    <option value="">"All products and account-wide"</option>
+                    <option value="">{t!(i18n, data.all_products)}</option>
                     {Product::ALL
                         .iter()
                         .map(|p| view! { <option value=p.slug()>{p.name()}</option> })
@@ -53,7 +55,7 @@ pub fn FilterControls(
                 </select>
             </div>
             <div class="data-filters__field">
-                <label for="filter-source">"Where it came from"</label>
+                <label for="filter-source">{t!(i18n, data.source)}</label>
                 <select
                     id="filter-source"
                     prop:value=move || filter.get().source.map_or("", |s| s.slug())
@@ -63,20 +65,20 @@ pub fn FilterControls(
                         go_source(next, false);
                     }
                 >
-                    <option value="">"All sources"</option>
+                    <option value="">{t!(i18n, data.all_sources)}</option>
                     {DataSource::ALL
                         .iter()
-                        .map(|s| view! { <option value=s.slug()>{labels::source(*s)}</option> })
+                        .map(|s| view! { <option value=s.slug()>{move || labels::source(i18n.get_locale(), *s)}</option> })
                         .collect_view()}
                 </select>
             </div>
             <div class="data-filters__field data-filters__field--search">
-                <label for="filter-search">"Search names and values"</label>
+                <label for="filter-search">{t!(i18n, data.search)}</label>
                 <input
                     id="filter-search"
                     type="search"
                     autocomplete="off"
-                    placeholder="For example: IP address, Firefox, Chennai"
+                    placeholder=move || t_string!(i18n, data.search_example)
                     prop:value=move || filter.get().query
                     on:input=move |ev| {
                         let mut next = filter.get_untracked();
@@ -87,7 +89,7 @@ pub fn FilterControls(
             </div>
             <Show when=move || filter.get().product.is_some()>
                 <p class="data-filters__note muted">
-                    "Only information tied to this product is shown; account-wide information is hidden."
+                    {t!(i18n, data.product_only)}
                 </p>
             </Show>
             <Show when=move || filter.get().is_active()>
@@ -100,7 +102,7 @@ pub fn FilterControls(
                             move |_| go(Filter::default(), false)
                         }
                     >
-                        "Clear filters and search"
+                        {t!(i18n, common.clear_filters)}
                     </button>
                 </p>
             </Show>

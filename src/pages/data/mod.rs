@@ -12,6 +12,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::components::record_card::record_texts;
@@ -20,6 +21,7 @@ use crate::domain::finder::{Filter, PRODUCT_KEY, SEARCH_KEY, SOURCE_KEY};
 use crate::domain::held::{held_records, HeldRecord};
 use crate::domain::inventory::{CategoryId, DataSource};
 use crate::domain::policy::CleanupSchedule;
+use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::session::use_session;
 
@@ -51,8 +53,13 @@ impl Held {
 }
 
 /// The records of `category` that pass `filter`. A search that names the category itself keeps all its records.
-fn matching<'a>(held: &'a Held, category: CategoryId, filter: &Filter) -> Vec<&'a Prepared> {
-    let title_matches = filter.matches_text([labels::category(category)]);
+fn matching<'a>(
+    l: Locale,
+    held: &'a Held,
+    category: CategoryId,
+    filter: &Filter,
+) -> Vec<&'a Prepared> {
+    let title_matches = filter.matches_text([labels::category(l, category)]);
     held.records
         .iter()
         .filter(|p| p.record.category == category && filter.keeps(&p.record))
@@ -76,14 +83,17 @@ fn scroll_to_fragment() {
 
 fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
     scroll_to_fragment();
+    let l = use_i18n().get_locale();
     let total = held.records.len();
     let today = api::now().date_naive();
     let cleanup_on = held.cleanup.next_cleanup_after(today);
     let purge_on = held.cleanup.backup_purge_after(cleanup_on);
-    let closing_dates = format!(
-        "If you closed your account today, it would leave our active databases at the clean-up on {} and our backups by {}.",
-        format::day(cleanup_on),
-        format::day(purge_on)
+    let closing_dates = fill(
+        td_string!(l, data.closing_dates),
+        &[
+            ("cleanup", &format::day(cleanup_on)),
+            ("purge", &format::day(purge_on)),
+        ],
     );
     let sections = {
         let held = held.clone();
@@ -97,7 +107,7 @@ fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
                     let categories: Vec<_> = CategoryId::ALL
                         .into_iter()
                         .filter(|c| c.source() == source)
-                        .map(|c| (c, matching(&held, c, &filter)))
+                        .map(|c| (c, matching(l, &held, c, &filter)))
                         .filter(|(_, records)| !filter.is_active() || !records.is_empty())
                         .collect();
                     if categories.is_empty() {
@@ -108,8 +118,8 @@ fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
                     let searching = !filter.search_terms().is_empty();
                     Some(view! {
                         <section class="data-source" aria-labelledby=format!("source-{}", source.slug())>
-                            <h2 id=format!("source-{}", source.slug())>{labels::source(source)}</h2>
-                            <p class="data-source__intro">{labels::source_intro(source)}</p>
+                            <h2 id=format!("source-{}", source.slug())>{labels::source(l, source)}</h2>
+                            <p class="data-source__intro">{labels::source_intro(l, source)}</p>
                             {categories
                                 .into_iter()
                                 .map(|(category, records)| {
@@ -117,6 +127,7 @@ fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
                                     let held_items = (!filter.is_active()).then(|| held.count(category));
                                     view! {
                                         <CategorySection
+                                            l
                                             category
                                             records
                                             held=held_items
@@ -131,22 +142,25 @@ fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
                 })
                 .collect_view();
             let summary = if filter.is_active() {
-                format!("Showing {shown} of {total} records that match your choices.")
+                fill(
+                    td_string!(l, data.showing_some),
+                    &[("shown", &shown), ("total", &total)],
+                )
             } else {
-                format!("Showing all {total} records we hold about you.")
+                fill(td_string!(l, data.showing_all), &[("total", &total)])
             };
             let empty = (shown == 0).then(|| {
                 let what = if filter.query.trim().is_empty() {
-                    "Nothing we hold matches these choices.".to_string()
+                    td_string!(l, data.nothing_matches).to_string()
                 } else {
-                    format!("Nothing we hold matches “{}”.", filter.query.trim())
+                    fill(td_string!(l, data.nothing_matches_query), &[("query", &filter.query.trim())])
                 };
                 view! {
                     <div class="data-empty">
                         <p><strong>{what}</strong></p>
                         <p>
-                            "Try other words, or "
-                            <leptos_router::components::A href=Page::Data.href()>"show everything"</leptos_router::components::A>
+                            {td_string!(l, data.try_other)}
+                            <leptos_router::components::A href=Page::Data.href()>{td_string!(l, data.show_everything)}</leptos_router::components::A>
                             "."
                         </p>
                     </div>
@@ -162,11 +176,11 @@ fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
     view! {
         {sections}
         <section class="data-legal" aria-labelledby="data-legal-title">
-            <h2 id="data-legal-title">"What we may keep longer"</h2>
+            <h2 id="data-legal-title">{td_string!(l, data.keep_longer)}</h2>
             <p>
-                "Whatever the periods above, the policy lets us keep some information longer when the law permits or requires it:"
+                {td_string!(l, data.keep_longer_intro)}
             </p>
-            <ul>{LegalHold::ALL.iter().map(|h| view! { <li>{labels::legal_hold(*h)}</li> }).collect_view()}</ul>
+            <ul>{LegalHold::ALL.iter().map(|h| view! { <li>{labels::legal_hold(l, *h)}</li> }).collect_view()}</ul>
         </section>
     }
     .into_any()
@@ -196,12 +210,13 @@ pub fn DataPage() -> impl IntoView {
         <FilterControls filter />
         <div class="data-results">
             {async_view(
-                "the information we hold",
+                |l| td_string!(l, load.held),
                 data,
                 move |((profile, inventory), policy)| {
+                    let l = use_i18n().get_locale();
                     let records = held_records(&profile, &inventory)
                         .into_iter()
-                        .map(|record| Prepared { texts: record_texts(&record), record })
+                        .map(|record| Prepared { texts: record_texts(l, &record), record })
                         .collect();
                     let counts = CategoryId::ALL
                         .into_iter()

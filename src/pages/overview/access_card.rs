@@ -4,9 +4,11 @@ use leptos::prelude::*;
 
 use crate::components::async_view::async_view;
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::components::summary_card::SummaryCard;
 use crate::domain::activity::{ActivityDetail, ActivityLog};
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
 
@@ -14,9 +16,10 @@ use crate::state::session::use_session;
 const SHOWN: usize = 3;
 
 fn render(log: ActivityLog) -> AnyView {
+    let l = use_i18n().get_locale();
     let latest = log.latest_access(SHOWN);
     if latest.is_empty() {
-        return view! { <p>"No employee has accessed your service data."</p> }.into_any();
+        return view! { <p>{td_string!(l, overview.no_access)}</p> }.into_any();
     }
     let items = latest
         .into_iter()
@@ -28,10 +31,10 @@ fn render(log: ActivityLog) -> AnyView {
             } => Some(view! {
                 <li class="access-summary">
                     <p class="access-summary__head">
-                        <strong>{labels::employee_role(role)}</strong>
+                        <strong>{labels::employee_role(l, role)}</strong>
                         {event.product.map(|p| format!(" · {}", p.name()))}
                     </p>
-                    <p>{format!("{} — viewed {accessed}", labels::access_reason(reason))}</p>
+                    <p>{fill(td_string!(l, overview.access_line), &[("reason", &labels::access_reason(l, reason)), ("accessed", &accessed)])}</p>
                     <p class="muted">
                         <time datetime=event.at.to_rfc3339()>{format::date_time(event.at)}</time>
                     </p>
@@ -41,25 +44,26 @@ fn render(log: ActivityLog) -> AnyView {
         })
         .collect_view();
     view! {
-        <p class="muted">"Every access by our staff is logged and audited."</p>
+        <p class="muted">{td_string!(l, overview.access_audited)}</p>
         <ul class="plain-list">{items}</ul>
     }
     .into_any()
 }
 
-/// The "Recent access to your data" card.
+/// The t_string!(i18n, overview.access_title) card.
 #[component]
 pub fn AccessCard() -> impl IntoView {
     let session = use_session();
     let activity = session.activity.loaded();
+    let i18n = use_i18n();
     view! {
         <SummaryCard
-            title="Recent access to your data"
+            title=move || t_string!(i18n, overview.access_title)
             id="overview-access"
             href=Page::Activity.href()
-            link_text="See the full access and activity log"
+            link_text=move || t_string!(i18n, overview.access_link)
         >
-            {async_view("the access log", activity, render)}
+            {async_view(|l| td_string!(l, load.access_log), activity, render)}
         </SummaryCard>
     }
 }

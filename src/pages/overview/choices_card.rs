@@ -5,79 +5,84 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::components::summary_card::SummaryCard;
 use crate::domain::communications::{CommunicationPreferences, GRID_SIZE};
 use crate::domain::cookies::{CookieCategory, CookieSettings};
 use crate::domain::policy::PolicyDocument;
+use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
 
 fn communications_summary(prefs: CommunicationPreferences) -> AnyView {
+    let l = use_i18n().get_locale();
     let line = if prefs.is_unsubscribed_from_all() {
-        "You have unsubscribed from all non-essential messages.".to_string()
+        td_string!(l, overview.unsubscribed_all).to_string()
     } else {
-        format!(
-            "You receive {} of the {GRID_SIZE} optional kinds of message (by topic, channel and product).",
-            prefs.subscribed_count()
+        fill(
+            td_string!(l, overview.receive_count),
+            &[("count", &prefs.subscribed_count()), ("total", &GRID_SIZE)],
         )
     };
     view! {
         <p>{line}</p>
         <p class="muted">
-            "Essential messages, such as receipts, security notices and policy changes, always continue."
+            {td_string!(l, overview.essential_continue)}
         </p>
     }
     .into_any()
 }
 
 fn cookies_summary((settings, policy): (CookieSettings, PolicyDocument)) -> AnyView {
+    let l = use_i18n().get_locale();
     let Some(consent) = settings.consent else {
         return view! {
-            <p>"You have not made a cookie choice yet. Until you do, only strictly necessary cookies are used."</p>
+            <p>{td_string!(l, overview.no_cookie_choice)}</p>
         }
         .into_any();
     };
     let allowed: Vec<&str> = std::iter::once(CookieCategory::StrictlyNecessary)
         .chain(consent.allowed_optional())
-        .map(labels::cookie_category)
+        .map(|c| labels::cookie_category(l, c))
         .collect();
     let now = api::now();
     let renewal = if consent.needs_renewal(now, policy.revision_on(now.date_naive())) {
-        "Your choice is due to be asked again.".to_string()
+        td_string!(l, overview.renewal_due).to_string()
     } else {
-        format!(
-            "We will ask again after {}.",
-            format::date(consent.expires_at())
+        fill(
+            td_string!(l, overview.ask_again),
+            &[("date", &format::date(consent.expires_at()))],
         )
     };
     view! {
-        <p>{format!("Cookies allowed: {}.", allowed.join(", "))}</p>
-        <p class="muted">{format!("Chosen on {}. {renewal}", format::date(consent.given_at))}</p>
+        <p>{fill(td_string!(l, overview.cookies_allowed), &[("list", &allowed.join(", "))])}</p>
+        <p class="muted">{fill(td_string!(l, overview.chosen_on), &[("date", &format::date(consent.given_at)), ("renewal", &renewal)])}</p>
     }
     .into_any()
 }
 
-/// The "Your choices" card.
+/// The t_string!(i18n, overview.choices_title) card.
 #[component]
 pub fn ChoicesCard() -> impl IntoView {
     let session = use_session();
     let communications = session.communications.loaded();
     let cookies = session.cookies.loaded().and(session.policy.loaded());
+    let i18n = use_i18n();
     view! {
         <SummaryCard
-            title="Your choices"
+            title=move || t_string!(i18n, overview.choices_title)
             id="overview-choices"
             href=Page::Communications.href()
-            link_text="Change your communication preferences"
+            link_text=move || t_string!(i18n, overview.choices_link)
         >
-            <h3 class="summary-card__subtitle">"Messages"</h3>
-            {async_view("your communication preferences", communications, communications_summary)}
-            <h3 class="summary-card__subtitle">"Cookies"</h3>
-            {async_view("your cookie choices", cookies, cookies_summary)}
+            <h3 class="summary-card__subtitle">{t!(i18n, overview.messages)}</h3>
+            {async_view(|l| td_string!(l, load.communications), communications, communications_summary)}
+            <h3 class="summary-card__subtitle">{t!(i18n, overview.cookies)}</h3>
+            {async_view(|l| td_string!(l, load.cookies), cookies, cookies_summary)}
             <p>
                 <leptos_router::components::A href=Page::Cookies.href()>
-                    "Change your cookie preferences"
+                    {t!(i18n, overview.change_cookies)}
                 </leptos_router::components::A>
             </p>
         </SummaryCard>

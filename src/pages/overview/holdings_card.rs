@@ -9,10 +9,12 @@ use crate::components::labels;
 use crate::components::summary_card::SummaryCard;
 use crate::domain::inventory::{DataSource, Inventory};
 use crate::domain::profile::Profile;
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
 
 fn render(profile: &Profile, inventory: &Inventory) -> AnyView {
+    let l = use_i18n().get_locale();
     DataSource::ALL
         .into_iter()
         .map(|source| {
@@ -21,15 +23,15 @@ fn render(profile: &Profile, inventory: &Inventory) -> AnyView {
             let categories = counts
                 .into_iter()
                 .map(|count| {
-                    let (one, many) = labels::category_unit(count.category);
+                    let (one, many) = labels::category_unit(l, count.category);
                     let amount = if count.items == 0 {
-                        "none held".to_string()
+                        td_string!(l, overview.none_held).to_string()
                     } else {
                         format::count(count.items, one, many)
                     };
                     view! {
                         <li class="holdings__category">
-                            <A href=Page::Data.href_to(count.category.slug())>{labels::category(count.category)}</A>
+                            <A href=Page::Data.href_to(count.category.slug())>{labels::category(l, count.category)}</A>
                             <span class="holdings__count">{amount}</span>
                         </li>
                     }
@@ -38,8 +40,8 @@ fn render(profile: &Profile, inventory: &Inventory) -> AnyView {
             view! {
                 <div class="holdings__source">
                     <h3 class="holdings__source-title">
-                        {labels::source(source)}
-                        <span class="holdings__total">{format::count(total, "item", "items")}</span>
+                        {labels::source(l, source)}
+                        <span class="holdings__total">{format::count(total, td_string!(l, labels.unit.item), td_string!(l, labels.unit.items))}</span>
                     </h3>
                     <ul class="holdings__list">{categories}</ul>
                 </div>
@@ -49,20 +51,21 @@ fn render(profile: &Profile, inventory: &Inventory) -> AnyView {
         .into_any()
 }
 
-/// The "What we hold about you" card.
+/// The t_string!(i18n, overview.holdings_title) card.
 #[component]
 pub fn HoldingsCard() -> impl IntoView {
     let session = use_session();
     let held = session.profile.loaded().and(session.inventory.loaded());
+    let i18n = use_i18n();
     view! {
         <SummaryCard
-            title="What we hold about you"
+            title=move || t_string!(i18n, overview.holdings_title)
             id="overview-holdings"
             href=Page::Data.href()
-            link_text="See everything we hold"
+            link_text=move || t_string!(i18n, overview.holdings_link)
         >
             {async_view(
-                "what we hold",
+                |l| td_string!(l, load.holdings),
                 held,
                 |(profile, inventory)| view! { <div class="holdings">{render(&profile, &inventory)}</div> }.into_any(),
             )}

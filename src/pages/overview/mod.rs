@@ -9,7 +9,9 @@ mod sharing_card;
 use leptos::prelude::*;
 
 use crate::components::async_view::async_view;
+use crate::components::format::fill;
 use crate::components::page_heading::PageHeading;
+use crate::i18n::{td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
 
@@ -17,15 +19,20 @@ use crate::state::session::use_session;
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let session = use_session();
-    let greeting = async_view("your profile", session.profile.loaded(), |profile| {
-        view! {
-            <p class="overview__greeting">
-                {format!("Welcome back, {}.", profile.greeting_name())}
-                " Here is what iCanopus Technology holds about you across PROCRM, eServiceapp and SMSNDT, and what you have chosen."
-            </p>
-        }
-        .into_any()
-    });
+    let greeting = async_view(
+        |l| td_string!(l, load.profile),
+        session.profile.loaded(),
+        |profile| {
+            let l = use_i18n().get_locale();
+            view! {
+                <p class="overview__greeting">
+                    {fill(td_string!(l, overview.welcome), &[("name", &profile.greeting_name())])}
+                    {td_string!(l, overview.intro)}
+                </p>
+            }
+            .into_any()
+        },
+    );
     view! {
         <PageHeading page=Page::Overview />
         <div class="overview__intro">{greeting}</div>

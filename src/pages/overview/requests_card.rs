@@ -4,19 +4,22 @@ use leptos::prelude::*;
 
 use crate::components::async_view::async_view;
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::components::status_badge::StatusBadge;
 use crate::components::summary_card::SummaryCard;
 use crate::domain::requests::RequestLog;
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
 
 fn render(log: RequestLog) -> AnyView {
+    let l = use_i18n().get_locale();
     let open = log.open();
     if open.is_empty() {
         return view! {
-            <p>"You have no open requests."</p>
-            <p class="muted">{format::count(log.requests.len(), "earlier request", "earlier requests")}</p>
+            <p>{td_string!(l, overview.no_open_requests)}</p>
+            <p class="muted">{format::count(log.requests.len(), td_string!(l, units.earlier_request), td_string!(l, units.earlier_requests))}</p>
         }
         .into_any();
     }
@@ -26,7 +29,7 @@ fn render(log: RequestLog) -> AnyView {
             view! {
                 <li class="request-summary">
                     <p class="request-summary__head">
-                        <strong>{format!("{} request", labels::request_kind(request.kind))}</strong>
+                        <strong>{fill(td_string!(l, overview.request_kind), &[("kind", &labels::request_kind(l, request.kind))])}</strong>
                         " "
                         <span class="request-summary__reference">{request.reference.clone()}</span>
                         " "
@@ -34,10 +37,12 @@ fn render(log: RequestLog) -> AnyView {
                     </p>
                     <p class="request-summary__summary">{request.summary.clone()}</p>
                     <p class="request-summary__dates muted">
-                        {format!(
-                            "Received {} · due by {}",
-                            format::date(request.received_at),
-                            format::day(request.due_on()),
+                        {fill(
+                            td_string!(l, overview.received_due),
+                            &[
+                                ("received", &format::date(request.received_at)),
+                                ("due", &format::day(request.due_on())),
+                            ],
                         )}
                     </p>
                 </li>
@@ -52,14 +57,15 @@ fn render(log: RequestLog) -> AnyView {
 pub fn RequestsCard() -> impl IntoView {
     let session = use_session();
     let requests = session.requests.loaded();
+    let i18n = use_i18n();
     view! {
         <SummaryCard
-            title="Your open requests"
+            title=move || t_string!(i18n, overview.requests_title)
             id="overview-requests"
             href=Page::Requests.href()
-            link_text="See all your requests"
+            link_text=move || t_string!(i18n, overview.requests_link)
         >
-            {async_view("your requests", requests, render)}
+            {async_view(|l| td_string!(l, load.requests), requests, render)}
         </SummaryCard>
     }
 }

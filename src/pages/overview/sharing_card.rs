@@ -6,10 +6,12 @@ use crate::components::async_view::async_view;
 use crate::components::format;
 use crate::components::summary_card::SummaryCard;
 use crate::domain::sharing::Sharing;
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
 
 fn render(sharing: Sharing) -> AnyView {
+    let l = use_i18n().get_locale();
     let active_partners = sharing
         .reselling_partners
         .iter()
@@ -18,35 +20,36 @@ fn render(sharing: Sharing) -> AnyView {
     view! {
         <ul class="plain-list sharing-summary">
             <li>
-                {format::count(active_partners, "reselling partner", "reselling partners")}
-                " in your region"
+                {format::count(active_partners, td_string!(l, units.reselling_partner), td_string!(l, units.reselling_partners))}
+                {td_string!(l, overview.in_your_region)}
             </li>
             <li>
-                {format::count(sharing.marketplace_apps.len(), "marketplace app developer", "marketplace app developers")}
-                " (your name and email)"
+                {format::count(sharing.marketplace_apps.len(), td_string!(l, units.app_developer), td_string!(l, units.app_developers))}
+                {td_string!(l, overview.name_and_email)}
             </li>
             <li>
-                {format::count(sharing.service_providers.len(), "kind of service provider", "kinds of service provider")}
+                {format::count(sharing.service_providers.len(), td_string!(l, units.provider_kind), td_string!(l, units.provider_kinds))}
             </li>
         </ul>
-        <p class="muted">"Our policy commits us never to make money from advertising."</p>
+        <p class="muted">{td_string!(l, overview.no_advertising)}</p>
     }
     .into_any()
 }
 
-/// The "Who receives your information" card.
+/// The t_string!(i18n, overview.sharing_title) card.
 #[component]
 pub fn SharingCard() -> impl IntoView {
     let session = use_session();
     let sharing = session.sharing.loaded();
+    let i18n = use_i18n();
     view! {
         <SummaryCard
-            title="Who receives your information"
+            title=move || t_string!(i18n, overview.sharing_title)
             id="overview-sharing"
             href=Page::Sharing.href()
-            link_text="See partners, apps and third parties"
+            link_text=move || t_string!(i18n, overview.sharing_link)
         >
-            {async_view("the list of partners and apps", sharing, render)}
+            {async_view(|l| td_string!(l, load.sharing), sharing, render)}
         </SummaryCard>
     }
 }

@@ -6,8 +6,10 @@ use leptos_router::components::A;
 
 use crate::api;
 use crate::components::format;
+use crate::components::format::fill;
 use crate::domain::policy::{anchor, OutlineEntry, PolicyChange, PolicyDocument};
 use crate::domain::text_diff::{diff_words, DiffPart};
+use crate::i18n::{td_string, Locale};
 use crate::routes::Page;
 
 fn diff_view(before: &str, after: &str) -> AnyView {
@@ -28,7 +30,7 @@ fn diff_view(before: &str, after: &str) -> AnyView {
         .into_any()
 }
 
-fn pending_view(change: PolicyChange) -> impl IntoView {
+fn pending_view(l: Locale, change: PolicyChange) -> impl IntoView {
     let today = api::now().date_naive();
     let days = change.days_until(today);
     let edits = change
@@ -50,32 +52,26 @@ fn pending_view(change: PolicyChange) -> impl IntoView {
         .collect_view();
     view! {
         <section class="pending-change" aria-labelledby="pending-title">
-            <h2 id="pending-title">{format!("A change takes effect on {}", format::day(change.effective_on))}</h2>
+            <h2 id="pending-title">{fill(td_string!(l, policy.change_on), &[("date", &format::day(change.effective_on))])}</h2>
             <p class="pending-change__countdown">
                 <strong>
                     {match days {
-                        0 => "It takes effect today.".to_string(),
-                        1 => "1 day to go.".to_string(),
-                        n => format!("{n} days to go."),
+                        0 => td_string!(l, policy.today).to_string(),
+                        1 => td_string!(l, policy.one_day).to_string(),
+                        n => fill(td_string!(l, policy.days), &[("n", &n)]),
                     }}
                 </strong>
-                {format!(
-                    " Announced on {}: the policy promises at least 30 days' notice of significant changes.",
-                    format::day(change.announced_on)
-                )}
+                {fill(td_string!(l, policy.announced_on), &[("date", &format::day(change.announced_on))])}
             </p>
             <p>{change.summary.clone()}</p>
-            <h3>"Exactly what changes"</h3>
-            <p class="muted">"Removed words are struck through; added words are underlined."</p>
+            <h3>{td_string!(l, policy.exactly)}</h3>
+            <p class="muted">{td_string!(l, policy.diff_help)}</p>
             <ul class="plain-list">{edits}</ul>
-            <h3>"If you do not agree"</h3>
+            <h3>{td_string!(l, policy.disagree)}</h3>
             <p>
-                {format!(
-                    "If you think this change affects your rights, you may end your use of our services by writing to us by {}. ",
-                    format::day(change.objection_deadline())
-                )}
-                <A href=Page::NewDeletion.href()>"Ask us to delete your account"</A>
-                ". Using our services after the change takes effect counts as agreeing to it."
+                {fill(td_string!(l, policy.end_use), &[("date", &format::day(change.objection_deadline()))])}
+                <A href=Page::NewDeletion.href()>{td_string!(l, deletion.action.account_ask)}</A>
+                {td_string!(l, policy.agreeing)}
             </p>
         </section>
     }
@@ -84,6 +80,8 @@ fn pending_view(change: PolicyChange) -> impl IntoView {
 /// The pending changes, if any.
 #[component]
 pub fn PendingChanges(
+    /// The language to write in (the section is rebuilt when it changes).
+    l: Locale,
     /// The policy document.
     policy: PolicyDocument,
 ) -> impl IntoView {
@@ -92,13 +90,15 @@ pub fn PendingChanges(
         .pending(today)
         .into_iter()
         .cloned()
-        .map(pending_view)
+        .map(|change| pending_view(l, change))
         .collect_view()
 }
 
 /// Every change, newest first.
 #[component]
 pub fn ChangeHistory(
+    /// The language to write in (the section is rebuilt when it changes).
+    l: Locale,
     /// The policy document.
     policy: PolicyDocument,
 ) -> impl IntoView {
@@ -109,16 +109,16 @@ pub fn ChangeHistory(
         .into_iter()
         .map(|c| {
             let state = if c.is_pending(today) {
-                "Announced"
+                td_string!(l, policy.announced)
             } else {
-                "In force"
+                td_string!(l, policy.in_force)
             };
             view! {
                 <tr>
                     <th scope="row">{c.revision.clone()}</th>
                     <td>{format::day(c.announced_on)}</td>
                     <td>{format::day(c.effective_on)}</td>
-                    <td>{if c.significant { "Significant" } else { "Minor" }}</td>
+                    <td>{if c.significant { td_string!(l, policy.significant) } else { td_string!(l, policy.minor) }}</td>
                     <td>{state}</td>
                     <td>{c.summary.clone()}</td>
                 </tr>
@@ -127,22 +127,22 @@ pub fn ChangeHistory(
         .collect_view();
     view! {
         <section class="change-history" aria-labelledby="history-title">
-            <h2 id="history-title">"Change history"</h2>
+            <h2 id="history-title">{td_string!(l, policy.history)}</h2>
             <table class="requests-table">
-                <caption class="visually-hidden">"Every change to the policy, newest first"</caption>
+                <caption class="visually-hidden">{td_string!(l, policy.history_caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Version"</th>
-                        <th scope="col">"Announced"</th>
-                        <th scope="col">"Takes effect"</th>
-                        <th scope="col">"Kind"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"What changes"</th>
+                        <th scope="col">{td_string!(l, policy.version)}</th>
+                        <th scope="col">{td_string!(l, policy.announced)}</th>
+                        <th scope="col">{td_string!(l, policy.takes_effect)}</th>
+                        <th scope="col">{td_string!(l, labels.field.kind)}</th>
+                        <th scope="col">{td_string!(l, requests.status)}</th>
+                        <th scope="col">{td_string!(l, policy.what_changes)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-            <p class="muted">"Minor changes are not emailed; significant ones are, at least 30 days ahead."</p>
+            <p class="muted">{td_string!(l, policy.minor_note)}</p>
         </section>
     }
 }

@@ -53,7 +53,7 @@ fn section_link(entry: &OutlineEntry) -> impl IntoView + use<> {
     }
 }
 
-fn table_of_contents(paragraphs: &[PolicyParagraph]) -> impl IntoView {
+fn table_of_contents(l: Locale, paragraphs: &[PolicyParagraph]) -> impl IntoView {
     let parts = outline(paragraphs)
         .into_iter()
         .map(|part| {
@@ -76,16 +76,17 @@ fn table_of_contents(paragraphs: &[PolicyParagraph]) -> impl IntoView {
         .collect_view();
     view! {
         <nav class="policy__toc" aria-labelledby="toc-title">
-            <h2 id="toc-title">"Contents"</h2>
+            <h2 id="toc-title">{td_string!(l, policy.contents)}</h2>
             <ol>{parts}</ol>
         </nav>
     }
 }
 
 fn render(policy: PolicyDocument) -> AnyView {
+    let l = use_i18n().get_locale();
     let today = api::now().date_naive();
     let paragraphs = policy.paragraphs_on(today);
-    let toc = table_of_contents(&paragraphs);
+    let toc = table_of_contents(l, &paragraphs);
     let text = paragraphs
         .into_iter()
         .map(|paragraph| {
@@ -110,20 +111,20 @@ fn render(policy: PolicyDocument) -> AnyView {
     scroll_to_fragment();
     view! {
         <dl class="summary-list policy__meta">
-            <div><dt>"Version"</dt><dd>{revision}</dd></div>
-            <div><dt>"In force since"</dt><dd>{format::day(in_force_since)}</dd></div>
+            <div><dt>{td_string!(l, policy.version)}</dt><dd>{revision}</dd></div>
+            <div><dt>{td_string!(l, policy.in_force_since)}</dt><dd>{format::day(in_force_since)}</dd></div>
             <div>
-                <dt>"Data protection contact"</dt>
+                <dt>{td_string!(l, policy.contact)}</dt>
                 <dd><a href=format!("mailto:{contact}")>{contact.clone()}</a></dd>
             </div>
         </dl>
-        <changes::PendingChanges policy=policy.clone() />
+        <changes::PendingChanges l policy=policy.clone() />
         <notices::PolicyNoticesList />
         {toc}
-        <article class="policy__text" aria-label="Privacy policy text" lang="en">
+        <article class="policy__text" aria-label=td_string!(l, policy.text_label) lang="en">
             {text}
         </article>
-        <changes::ChangeHistory policy />
+        <changes::ChangeHistory l policy />
     }
     .into_any()
 }
@@ -141,7 +142,7 @@ pub fn PolicyPage() -> impl IntoView {
             (locale != Locale::en)
                 .then(|| view! { <p class="policy__language-note">{td_string!(locale, policy.original_note)}</p> })
         }}
-        <div class="policy">{async_view("the privacy policy", session.policy.loaded(), render)}</div>
+        <div class="policy">{async_view(|l| td_string!(l, load.policy), session.policy.loaded(), render)}</div>
     }
     .into_any()
 }

@@ -4,11 +4,14 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::format;
+use crate::components::format::fill;
+use crate::components::labels;
 use crate::domain::policy::{PolicyNotice, PolicyNoticeKind};
+use crate::i18n::{td_string, use_i18n, Locale};
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
 
-fn notice_item(notice: PolicyNotice) -> impl IntoView {
+fn notice_item(l: Locale, notice: PolicyNotice) -> impl IntoView {
     let session = use_session();
     let notices = use_notices();
     let unread = notice.read_at.is_none();
@@ -22,21 +25,25 @@ fn notice_item(notice: PolicyNotice) -> impl IntoView {
                     session.notices.replace(board);
                     session.activity.refresh_if_used();
                 }
-                Err(error) => {
-                    notices.push(NoticeKind::Warning, format!("Nothing changed. {error}"))
-                }
+                Err(error) => notices.push(
+                    NoticeKind::Warning,
+                    fill(
+                        td_string!(l, common.nothing_changed),
+                        &[("error", &labels::error_text(l, &error))],
+                    ),
+                ),
             }
         }
     });
     let pending = toggle.pending();
     let kind = match notice.kind {
-        PolicyNoticeKind::PolicyChange => "Policy change",
-        PolicyNoticeKind::OwnershipChange => "Change of ownership",
+        PolicyNoticeKind::PolicyChange => td_string!(l, notices.policy_change),
+        PolicyNoticeKind::OwnershipChange => td_string!(l, notices.ownership),
     };
     view! {
         <li class="policy-notice" class:policy-notice--unread=unread>
             <p class="policy-notice__head">
-                {unread.then(|| view! { <strong class="policy-notice__badge">"Unread"</strong> })}
+                {unread.then(|| view! { <strong class="policy-notice__badge">{td_string!(l, notices.unread)}</strong> })}
                 <span class="muted">{format!("{kind} · {}", format::date(notice.published_at))}</span>
             </p>
             <h3 class="policy-notice__title">{notice.title.clone()}</h3>
@@ -49,7 +56,7 @@ fn notice_item(notice: PolicyNotice) -> impl IntoView {
                     toggle.dispatch(unread);
                 }
             >
-                {if unread { "Mark as read" } else { "Mark as unread" }}
+                {if unread { td_string!(l, notices.mark_read) } else { td_string!(l, notices.mark_unread) }}
                 <span class="visually-hidden">{format!(": {}", notice.title)}</span>
             </button>
         </li>
@@ -60,13 +67,15 @@ fn notice_item(notice: PolicyNotice) -> impl IntoView {
 #[component]
 pub fn PolicyNoticesList() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     move || {
+        let l = i18n.get_locale();
         match session.notices.get() {
-        None => view! { <p class="muted">"Loading your notices…"</p> }.into_any(),
+        None => view! { <p class="muted">{td_string!(l, notices.loading)}</p> }.into_any(),
         Some(Err(error)) => view! {
             <p>
-                {format!("{}. ", error.title())}
-                <button type="button" class="button-link" on:click=move |_| session.notices.reload()>"Try again"</button>
+                {format!("{}. ", labels::error_title(l, &error))}
+                <button type="button" class="button-link" on:click=move |_| session.notices.reload()>{td_string!(l, common.try_again)}</button>
             </p>
         }
         .into_any(),
@@ -75,10 +84,10 @@ pub fn PolicyNoticesList() -> impl IntoView {
             view! {
                 <section class="policy-notices" id="notices" aria-labelledby="notices-title">
                     <h2 id="notices-title">
-                        "Notices to you"
-                        <span class="muted">{format!(" ({unread} unread)")}</span>
+                        {td_string!(l, notices.title)}
+                        <span class="muted">{fill(td_string!(l, notices.unread_count), &[("unread", &unread)])}</span>
                     </h2>
-                    <ul class="plain-list">{board.newest_first().into_iter().map(notice_item).collect_view()}</ul>
+                    <ul class="plain-list">{board.newest_first().into_iter().map(|notice| notice_item(l, notice)).collect_view()}</ul>
                 </section>
             }
             .into_any()

@@ -1,4 +1,4 @@
-//! The account fields, read-only, each with "Request a correction" that files a rectification request.
+//! The account fields, read-only, each with {t!(i18n, profile.request_correction)} that files a rectification request.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -6,10 +6,12 @@ use leptos_router::components::A;
 use crate::api;
 use crate::components::error_summary::{field_message, ErrorSummary, FieldError, FieldProblem};
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::domain::profile::{Account, AccountField};
 use crate::domain::profile_rules::{check_correction, check_note};
 use crate::domain::requests::PrivacyRequest;
+use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
 
@@ -22,10 +24,11 @@ fn CorrectionForm(
     current: String,
     /// Set to true while the user has typed something not yet sent.
     dirty: RwSignal<bool>,
-    /// Called when the form is closed (after sending, or on "Cancel").
+    /// Called when the form is closed (after sending, or on {t!(i18n, common.cancel)}).
     on_close: Callback<()>,
 ) -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let value_id: &'static str = match field {
         AccountField::Name => "correct-name",
         AccountField::ContactNumber => "correct-contact-number",
@@ -48,7 +51,7 @@ fn CorrectionForm(
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
     let sent = RwSignal::new(None::<Result<String, String>>);
-    let label = labels::account_field(field);
+    let label = move || labels::account_field(i18n.get_locale(), field);
 
     let send = Action::new_local(move |summary: &String| {
         let summary = summary.clone();
@@ -61,7 +64,10 @@ fn CorrectionForm(
                     session.activity.refresh_if_used();
                     sent.set(Some(Ok(reference)));
                 }
-                Err(error) => sent.set(Some(Err(error.to_string()))),
+                Err(error) => sent.set(Some(Err(labels::error_text(
+                    i18n.get_locale_untracked(),
+                    &error,
+                )))),
             }
         }
     });
@@ -71,24 +77,37 @@ fn CorrectionForm(
         ev.prevent_default();
         let corrected = value.get_untracked();
         let extra = note.get_untracked();
+        let l = i18n.get_locale_untracked();
         let mut found = Vec::new();
         let checked =
             current.with_value(|c| check_correction(c, &corrected, field == AccountField::Email));
         if let Err(p) = checked {
             found.push(FieldProblem {
                 field: value_id,
-                message: labels::problem(&format!("the correct {}", label.to_lowercase()), p),
+                message: labels::problem(
+                    l,
+                    &fill(
+                        td_string!(l, profile.what.correct),
+                        &[(
+                            "field",
+                            &labels::in_sentence(l, labels::account_field(l, field)),
+                        )],
+                    ),
+                    p,
+                ),
             });
         }
         if let Err(p) = check_note(&extra) {
             found.push(FieldProblem {
                 field: note_id,
-                message: labels::problem("your note", p),
+                message: labels::problem(l, td_string!(l, profile.what.note), p),
             });
         }
         problems.set(found.clone());
         if found.is_empty() {
-            let mut summary = format!("{label}: should read “{}”", corrected.trim());
+            // The request is the company's record, kept in English like every entry the backend writes.
+            let english = labels::account_field(crate::i18n::Locale::en, field);
+            let mut summary = format!("{english}: should read “{}”", corrected.trim());
             if !extra.trim().is_empty() {
                 summary.push_str(&format!(" ({})", extra.trim()));
             }
@@ -106,20 +125,25 @@ fn CorrectionForm(
                     .get()
                     .and_then(Result::ok)
                     .and_then(|log| log.requests.into_iter().find(|r| r.reference == reference))
-                    .map(|r: PrivacyRequest| format!(" We will answer by {}.", format::day(r.due_on())))
+                    .map(|r: PrivacyRequest| {
+                        format!(
+                            " {}",
+                            fill(t_string!(i18n, profile.answer_by), &[("date", &format::day(r.due_on()))])
+                        )
+                    })
                     .unwrap_or_default();
                 view! {
                     <div class="correction-done" role="status">
                         <p>
-                            <strong>{format!("Correction request {reference} sent.")}</strong>
+                            <strong>{fill(t_string!(i18n, profile.correction_sent), &[("reference", &reference)])}</strong>
                             {due}
                         </p>
                         <p>
-                            "You can follow it with your other "
-                            <A href=Page::Requests.href()>"requests"</A>
+                            {t!(i18n, profile.follow_with)}
+                            <A href=Page::Requests.href()>{t!(i18n, profile.requests_link)}</A>
                             ". "
                             <button type="button" class="button-link" on:click=move |_| on_close.run(())>
-                                "Close"
+                                {t!(i18n, common.close)}
                             </button>
                         </p>
                     </div>
@@ -133,13 +157,13 @@ fn CorrectionForm(
                 <ErrorSummary problems=problems_signal />
                 {move || match sent.get() {
                     Some(Err(message)) => view! {
-                        <p class="field-error" role="alert">{format!("Your request was not sent. {message}")}</p>
+                        <p class="field-error" role="alert">{fill(t_string!(i18n, profile.request_not_sent), &[("message", &message)])}</p>
                     }
                         .into_any(),
                     _ => ().into_any(),
                 }}
                 <div class="form-field">
-                    <label for=value_id>{format!("What should your {} be?", label.to_lowercase())}</label>
+                    <label for=value_id>{move || fill(t_string!(i18n, profile.what_should), &[("field", &labels::in_sentence(i18n.get_locale(), label()))])}</label>
                     <FieldError field=value_id problems=problems_signal />
                     <input
                         id=value_id
@@ -155,7 +179,7 @@ fn CorrectionForm(
                     />
                 </div>
                 <div class="form-field">
-                    <label for=note_id>"Anything else we should know (optional)"</label>
+                    <label for=note_id>{t!(i18n, profile.anything_else)}</label>
                     <FieldError field=note_id problems=problems_signal />
                     <textarea
                         id=note_id
@@ -171,7 +195,7 @@ fn CorrectionForm(
                 </div>
                 <div class="button-row">
                     <button type="submit" class="button" disabled=move || sending.get()>
-                        {move || if sending.get() { "Sending…" } else { "Send correction request" }}
+                        {move || if sending.get() { t_string!(i18n, common.sending) } else { t_string!(i18n, profile.send_correction) }}
                     </button>
                     <button
                         type="button"
@@ -181,7 +205,7 @@ fn CorrectionForm(
                             on_close.run(());
                         }
                     >
-                        "Cancel"
+                        {t!(i18n, common.cancel)}
                     </button>
                 </div>
             </form>
@@ -198,12 +222,13 @@ pub fn AccountDetails(
     /// True while a correction form holds text not yet sent.
     dirty: RwSignal<bool>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let open = RwSignal::new(None::<AccountField>);
     let rows = AccountField::ALL
         .into_iter()
         .map(|field| {
             let current = field.value(&account).to_string();
-            let label = labels::account_field(field);
+            let label = move || labels::account_field(i18n.get_locale(), field);
             let shown = current.clone();
             view! {
                 <div class="account-details__row">
@@ -216,8 +241,8 @@ pub fn AccountDetails(
                                 class="button-link"
                                 on:click=move |_| open.set(Some(field))
                             >
-                                "Request a correction"
-                                <span class="visually-hidden">{format!(" to your {}", label.to_lowercase())}</span>
+                                {t!(i18n, profile.request_correction)}
+                                <span class="visually-hidden">" "{move || fill(t_string!(i18n, profile.to_your), &[("field", &labels::in_sentence(i18n.get_locale(), label()))])}</span>
                             </button>
                         </Show>
                         <Show when=move || open.get() == Some(field)>
@@ -235,9 +260,9 @@ pub fn AccountDetails(
         .collect_view();
     view! {
         <section class="account-details" aria-labelledby="account-title">
-            <h2 id="account-title">"Account details"</h2>
+            <h2 id="account-title">{t!(i18n, labels.category.account)}</h2>
             <p>
-                "You gave us these when you signed up, and an account needs them, so they cannot be deleted here. If one is wrong, ask us to correct it: you will get a reference, and we answer within one month."
+                {t!(i18n, profile.account_intro)}
             </p>
             <dl class="account-details__list">{rows}</dl>
         </section>

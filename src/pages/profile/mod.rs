@@ -12,6 +12,7 @@ use crate::components::async_view::async_view;
 use crate::components::page_heading::PageHeading;
 use crate::components::unsaved_guard::guard_unsaved_changes;
 use crate::domain::profile::Profile;
+use crate::i18n::td_string;
 use crate::routes::Page;
 use crate::state::session::use_session;
 
@@ -42,7 +43,7 @@ pub fn ProfilePage() -> impl IntoView {
     view! {
         <PageHeading page=Page::Profile />
         <p class="form-status" role="status">{move || status.get()}</p>
-        <div class="profile">{async_view("your profile", session.profile.loaded(), render)}</div>
+        <div class="profile">{async_view(|l| td_string!(l, load.profile), session.profile.loaded(), render)}</div>
     }
     .into_any()
 }

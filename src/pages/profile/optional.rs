@@ -7,9 +7,11 @@ use wasm_bindgen::JsCast;
 use crate::api;
 use crate::components::error_summary::{field_message, ErrorSummary, FieldError, FieldProblem};
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::domain::profile::OptionalProfile;
 use crate::domain::profile_rules::{check_choice, check_known, unneeded_fields, LANGUAGES};
+use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::state::session::use_session;
 
 use super::photo::prepare_photo;
@@ -67,6 +69,7 @@ pub fn OptionalDetails(
     status: RwSignal<String>,
 ) -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let photo = RwSignal::new(saved.photo.clone());
     let time_zone = RwSignal::new(saved.time_zone.clone().unwrap_or_default());
     let language = RwSignal::new(saved.language.clone().unwrap_or_default());
@@ -98,14 +101,18 @@ pub fn OptionalDetails(
                     saved_value.set_value(profile.optional.clone());
                     failure.set(None);
                     dirty.set(false);
-                    status.set("Your optional details are saved.".to_string());
+                    status.set(
+                        td_string!(i18n.get_locale_untracked(), profile.optional_saved).to_string(),
+                    );
                     session.profile.replace(profile);
                     session.activity.refresh_if_used();
                 }
                 Err(error) => {
                     status.set(String::new());
-                    failure.set(Some(format!(
-                        "Your optional details were not saved; what you entered is still here. {error}"
+                    let l = i18n.get_locale_untracked();
+                    failure.set(Some(fill(
+                        td_string!(l, profile.optional_not_saved),
+                        &[("error", &labels::error_text(l, &error))],
                     )));
                 }
             }
@@ -121,7 +128,7 @@ pub fn OptionalDetails(
         reading_photo.set(true);
         photo_problem.set(None);
         leptos::task::spawn_local(async move {
-            match prepare_photo(file).await {
+            match prepare_photo(i18n.get_locale_untracked(), file).await {
                 Ok(url) => photo.set(Some(url)),
                 Err(message) => photo_problem.set(Some(message)),
             }
@@ -131,6 +138,7 @@ pub fn OptionalDetails(
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let l = i18n.get_locale_untracked();
         let mut found = Vec::new();
         if let Some(message) = photo_problem.get_untracked() {
             found.push(FieldProblem {
@@ -142,14 +150,14 @@ pub fn OptionalDetails(
         if let Err(p) = check_known(&zone, format::is_time_zone) {
             found.push(FieldProblem {
                 field: TIME_ZONE,
-                message: labels::problem("a time zone", p),
+                message: labels::problem(l, td_string!(l, profile.what.time_zone), p),
             });
         }
         let lang = language.get_untracked();
         if let Err(p) = check_choice(&lang, LANGUAGES.iter().map(|l| l.0)) {
             found.push(FieldProblem {
                 field: LANGUAGE,
-                message: labels::problem("a language", p),
+                message: labels::problem(l, td_string!(l, profile.what.language), p),
             });
         }
         problems.set(found.clone());
@@ -169,33 +177,34 @@ pub fn OptionalDetails(
             .get()
             .or_else(field_message(problems_signal, PHOTO))
     };
-    let zone_hint = format!(
-        "Start typing to search, for example “Kolkata”. Leave it empty to use your browser's time zone ({browser_zone})."
-    );
+    let zone_hint = {
+        let zone = browser_zone.clone();
+        move || fill(t_string!(i18n, profile.zone_hint), &[("zone", &zone)])
+    };
     let use_browser_zone = browser_zone.clone();
 
     view! {
         <section class="optional-details" aria-labelledby="optional-title">
-            <h2 id="optional-title">"Optional details"</h2>
-            <p>"You never have to give us these. Change or delete them whenever you like."</p>
+            <h2 id="optional-title">{t!(i18n, profile.optional_title)}</h2>
+            <p>{t!(i18n, profile.optional_intro)}</p>
             <form class="optional-details__form" on:submit=submit novalidate>
                 <ErrorSummary problems=problems_signal />
                 {move || failure.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
                 <fieldset class="form-field">
-                    <legend>"Photo"</legend>
+                    <legend>{t!(i18n, labels.field.photo)}</legend>
                     <div class="photo-field">
                         {move || match photo.get() {
                             Some(url) => view! {
-                                <img class="photo-field__preview" src=url alt="Your photo, as it will be saved" width="96" height="96" />
+                                <img class="photo-field__preview" src=url alt=move || t_string!(i18n, profile.photo_alt) width="96" height="96" />
                             }
                                 .into_any(),
-                            None => view! { <p class="muted">"No photo."</p> }.into_any(),
+                            None => view! { <p class="muted">{t!(i18n, profile.no_photo)}</p> }.into_any(),
                         }}
                         <div>
-                            <label for=PHOTO>"Choose a photo (PNG, JPEG or WebP, up to 2 MB)"</label>
+                            <label for=PHOTO>{t!(i18n, profile.choose_photo)}</label>
                             <Show when=move || photo_message().is_some()>
                                 <p class="field-error" id="photo-error">
-                                    <span class="visually-hidden">"Error: "</span>
+                                    <span class="visually-hidden">{t!(i18n, errors.prefix)}" "</span>
                                     {photo_message}
                                 </p>
                             </Show>
@@ -208,9 +217,9 @@ pub fn OptionalDetails(
                                 disabled=move || saving.get()
                                 on:change=pick_photo
                             />
-                            <p class="muted">"We keep a copy no larger than 256 pixels, and only that."</p>
+                            <p class="muted">{t!(i18n, profile.photo_copy)}</p>
                             <Show when=move || reading_photo.get()>
-                                <p class="muted" role="status">"Checking the photo…"</p>
+                                <p class="muted" role="status">{t!(i18n, profile.checking_photo)}</p>
                             </Show>
                             <Show when=move || photo.with(Option::is_some)>
                                 <button
@@ -226,14 +235,14 @@ pub fn OptionalDetails(
                                         }
                                     }
                                 >
-                                    "Remove photo"
+                                    {t!(i18n, profile.remove_photo)}
                                 </button>
                             </Show>
                         </div>
                     </div>
                 </fieldset>
                 <div class="form-field">
-                    <label for=TIME_ZONE>"Time zone"</label>
+                    <label for=TIME_ZONE>{t!(i18n, labels.field.time_zone)}</label>
                     <p class="muted" id="time-zone-hint">{zone_hint}</p>
                     <FieldError field=TIME_ZONE problems=problems_signal />
                     <div class="input-row">
@@ -250,11 +259,11 @@ pub fn OptionalDetails(
                             on:input=move |ev| time_zone.set(event_target_value(&ev))
                         />
                         <button type="button" class="button button--quiet" on:click=move |_| time_zone.set(use_browser_zone.clone())>
-                            "Use my browser's"
+                            {t!(i18n, profile.use_browser_zone)}
                         </button>
                         <button type="button" class="button button--quiet" on:click=move |_| time_zone.set(String::new())>
-                            "Clear"
-                            <span class="visually-hidden">" time zone"</span>
+                            {t!(i18n, common.clear)}
+                            <span class="visually-hidden">" "{t!(i18n, profile.zone_suffix)}</span>
                         </button>
                     </div>
                     <datalist id="time-zone-options">
@@ -262,7 +271,7 @@ pub fn OptionalDetails(
                     </datalist>
                 </div>
                 <div class="form-field">
-                    <label for=LANGUAGE>"Language for dates and numbers"</label>
+                    <label for=LANGUAGE>{t!(i18n, profile.language_label)}</label>
                     <FieldError field=LANGUAGE problems=problems_signal />
                     <select
                         id=LANGUAGE
@@ -271,7 +280,7 @@ pub fn OptionalDetails(
                         prop:value=move || language.get()
                         on:change=move |ev| language.set(event_target_value(&ev))
                     >
-                        <option value="">"Not set: use my browser's language"</option>
+                        <option value="">{t!(i18n, profile.language_unset)}</option>
                         {LANGUAGES
                             .iter()
                             .map(|(tag, own, english)| {
@@ -282,7 +291,7 @@ pub fn OptionalDetails(
                     </select>
                 </div>
                 <button type="submit" class="button" disabled=move || saving.get() || reading_photo.get()>
-                    {move || if saving.get() { "Saving…" } else { "Save optional details" }}
+                    {move || if saving.get() { t_string!(i18n, common.saving) } else { t_string!(i18n, profile.save_optional) }}
                 </button>
             </form>
         </section>
@@ -290,7 +299,7 @@ pub fn OptionalDetails(
     .into_any()
 }
 
-/// Points out filled optional fields the company does not need, with "Delete optional data".
+/// Points out filled optional fields the company does not need, with t_string!(i18n, profile.delete_optional).
 #[component]
 pub fn Minimise(
     /// What is saved now.
@@ -299,6 +308,7 @@ pub fn Minimise(
     status: RwSignal<String>,
 ) -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let fields = unneeded_fields(&saved);
     let done = RwSignal::new(None::<Result<(), String>>);
     let delete = Action::new_local(move |_: &()| async move {
@@ -309,41 +319,47 @@ pub fn Minimise(
         .await
         {
             Ok(profile) => {
-                status.set(
-                    "Your optional data is deleted. We hold only what an account needs."
-                        .to_string(),
-                );
+                status.set(td_string!(i18n.get_locale_untracked(), profile.minimised).to_string());
                 done.set(Some(Ok(())));
                 session.profile.replace(profile);
                 session.activity.refresh_if_used();
             }
-            Err(error) => done.set(Some(Err(error.to_string()))),
+            Err(error) => done.set(Some(Err(labels::error_text(
+                i18n.get_locale_untracked(),
+                &error,
+            )))),
         }
     });
     let deleting = delete.pending();
     if fields.is_empty() {
         return view! {
             <section class="minimise" aria-labelledby="minimise-title">
-                <h2 id="minimise-title">"Data we do not need"</h2>
-                <p>"You have not given us any optional details we do not need."</p>
+                <h2 id="minimise-title">{t!(i18n, profile.unneeded_title)}</h2>
+                <p>{t!(i18n, profile.unneeded_none)}</p>
             </section>
         }
         .into_any();
     }
-    let names: Vec<&str> = fields.iter().map(|f| labels::optional_field(*f)).collect();
+    let several = fields.len() > 1;
+    let text = move || {
+        let l = i18n.get_locale();
+        let names: Vec<&str> = fields
+            .iter()
+            .map(|f| labels::optional_field(l, *f))
+            .collect();
+        let template = if several {
+            td_string!(l, profile.unneeded_many)
+        } else {
+            td_string!(l, profile.unneeded_one)
+        };
+        fill(template, &[("names", &names.join(", "))])
+    };
     view! {
         <section class="minimise minimise--action" aria-labelledby="minimise-title">
-            <h2 id="minimise-title">"Data we do not need"</h2>
-            <p>
-                {format!(
-                    "You have given us {} we do not need to provide our services: your {}. You can delete {} in one step.",
-                    if fields.len() == 1 { "one optional detail" } else { "optional details" },
-                    names.join(", "),
-                    if fields.len() == 1 { "it" } else { "them" },
-                )}
-            </p>
+            <h2 id="minimise-title">{t!(i18n, profile.unneeded_title)}</h2>
+            <p>{text}</p>
             {move || match done.get() {
-                Some(Err(message)) => view! { <p class="field-error" role="alert">{format!("Nothing was deleted. {message}")}</p> }.into_any(),
+                Some(Err(message)) => view! { <p class="field-error" role="alert">{fill(t_string!(i18n, profile.nothing_deleted), &[("message", &message)])}</p> }.into_any(),
                 _ => ().into_any(),
             }}
             <button
@@ -354,7 +370,7 @@ pub fn Minimise(
                     delete.dispatch(());
                 }
             >
-                {move || if deleting.get() { "Deleting…" } else { "Delete optional data" }}
+                {move || if deleting.get() { t_string!(i18n, common.deleting) } else { t_string!(i18n, profile.delete_optional) }}
             </button>
         </section>
     }

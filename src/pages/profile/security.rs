@@ -6,9 +6,11 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::error_summary::{field_message, ErrorSummary, FieldError, FieldProblem};
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::domain::profile::SecurityQuestion;
 use crate::domain::profile_rules::{check_answer, check_question, ANSWER_MIN, SUGGESTED_QUESTIONS};
+use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::state::session::use_session;
 
 const CHOICE: &str = "question-0";
@@ -29,6 +31,7 @@ pub fn SecurityQuestionForm(
     status: RwSignal<String>,
 ) -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let choice = RwSignal::new(String::new());
     let custom = RwSignal::new(String::new());
     let answer = RwSignal::new(String::new());
@@ -60,15 +63,22 @@ pub fn SecurityQuestionForm(
                     choice.set(String::new());
                     confirming_removal.set(false);
                     failure.set(None);
+                    let l = i18n.get_locale_untracked();
                     status.set(if removing {
-                        "Your security question is removed.".to_string()
+                        td_string!(l, profile.question_removed).to_string()
                     } else {
-                        "Your security question is set.".to_string()
+                        td_string!(l, profile.question_set).to_string()
                     });
                     session.profile.replace(profile);
                     session.activity.refresh_if_used();
                 }
-                Err(error) => failure.set(Some(format!("Nothing was changed. {error}"))),
+                Err(error) => {
+                    let l = i18n.get_locale_untracked();
+                    failure.set(Some(fill(
+                        td_string!(l, profile.nothing_changed),
+                        &[("error", &labels::error_text(l, &error))],
+                    )))
+                }
             }
         }
     });
@@ -82,17 +92,18 @@ pub fn SecurityQuestionForm(
         } else {
             chosen.clone()
         };
+        let l = i18n.get_locale_untracked();
         let mut found = Vec::new();
         if chosen.is_empty() {
             found.push(FieldProblem {
                 field: CHOICE,
-                message: "Choose a question, or choose to write your own".to_string(),
+                message: td_string!(l, profile.choose_question_problem).to_string(),
             });
         } else if chosen == OWN {
             if let Err(p) = check_question(&question) {
                 found.push(FieldProblem {
                     field: CUSTOM,
-                    message: labels::problem("your question", p),
+                    message: labels::problem(l, td_string!(l, profile.what.question), p),
                 });
             }
         }
@@ -106,7 +117,7 @@ pub fn SecurityQuestionForm(
             };
             found.push(FieldProblem {
                 field,
-                message: labels::problem("your answer", p),
+                message: labels::problem(l, td_string!(l, profile.what.answer), p),
             });
         }
         problems.set(found.clone());
@@ -118,25 +129,24 @@ pub fn SecurityQuestionForm(
     let custom_error = field_message(problems_signal, CUSTOM);
     let answer_error = field_message(problems_signal, ANSWER);
     let repeat_error = field_message(problems_signal, REPEAT);
-    let state_line = match &current {
-        Some(q) => format!(
-            "Set on {}: “{}”. The answer is never shown.",
-            format::date(q.set_at),
-            q.question
+    let state_line = move || match &current {
+        Some(q) => fill(
+            t_string!(i18n, profile.question_state),
+            &[("date", &format::date(q.set_at)), ("question", &q.question)],
         ),
-        None => "You have not set a security question.".to_string(),
+        None => t_string!(i18n, profile.no_question).to_string(),
     };
 
     view! {
         <section class="security-question" aria-labelledby="security-title">
-            <h2 id="security-title">"Security question"</h2>
-            <p>"We use it only when you reset your password, never for anything else. It is optional."</p>
+            <h2 id="security-title">{t!(i18n, labels.category.security)}</h2>
+            <p>{t!(i18n, profile.question_intro)}</p>
             <p class="security-question__state">{state_line}</p>
             <form on:submit=submit novalidate>
                 <ErrorSummary problems=problems_signal />
                 {move || failure.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
                 <fieldset class="form-field">
-                    <legend>{if is_set { "Choose a new question" } else { "Choose a question" }}</legend>
+                    <legend>{move || if is_set { t_string!(i18n, profile.choose_new_question) } else { t_string!(i18n, profile.choose_question) }}</legend>
                     <FieldError field=CHOICE problems=problems_signal />
                     <div class="radios">
                         {SUGGESTED_QUESTIONS
@@ -168,12 +178,12 @@ pub fn SecurityQuestionForm(
                                 prop:checked=move || choice.get() == OWN
                                 on:change=move |_| choice.set(OWN.to_string())
                             />
-                            <label for="question-own">"Write my own question"</label>
+                            <label for="question-own">{t!(i18n, profile.write_own)}</label>
                         </div>
                     </div>
                     <Show when=move || choice.get() == OWN>
                         <div class="form-field radios__conditional">
-                            <label for=CUSTOM>"Your question"</label>
+                            <label for=CUSTOM>{t!(i18n, profile.your_question)}</label>
                             <FieldError field=CUSTOM problems=problems_signal />
                             <input
                                 id=CUSTOM
@@ -188,9 +198,9 @@ pub fn SecurityQuestionForm(
                     </Show>
                 </fieldset>
                 <div class="form-field">
-                    <label for=ANSWER>"Answer"</label>
+                    <label for=ANSWER>{t!(i18n, labels.field.answer)}</label>
                     <p class="muted" id="answer-hint">
-                        {format!("At least {ANSWER_MIN} characters. It is never shown, not even to you.")}
+                        {move || fill(t_string!(i18n, profile.answer_hint), &[("min", &ANSWER_MIN)])}
                     </p>
                     <FieldError field=ANSWER problems=problems_signal />
                     <input
@@ -204,7 +214,7 @@ pub fn SecurityQuestionForm(
                     />
                 </div>
                 <div class="form-field">
-                    <label for=REPEAT>"Answer again"</label>
+                    <label for=REPEAT>{t!(i18n, profile.answer_again)}</label>
                     <FieldError field=REPEAT problems=problems_signal />
                     <input
                         id=REPEAT
@@ -219,11 +229,11 @@ pub fn SecurityQuestionForm(
                 <button type="submit" class="button" disabled=move || saving.get()>
                     {move || {
                         if saving.get() {
-                            "Saving…"
+                            t_string!(i18n, common.saving)
                         } else if is_set {
-                            "Change security question"
+                            t_string!(i18n, profile.change_question)
                         } else {
-                            "Set security question"
+                            t_string!(i18n, profile.set_question)
                         }
                     }}
                 </button>
@@ -234,11 +244,11 @@ pub fn SecurityQuestionForm(
                         when=move || confirming_removal.get()
                         fallback=move || view! {
                             <button type="button" class="button button--quiet" on:click=move |_| confirming_removal.set(true)>
-                                "Remove security question"
+                                {t!(i18n, profile.remove_question)}
                             </button>
                         }
                     >
-                        <p>"Remove your security question? You will then reset your password by email only."</p>
+                        <p>{t!(i18n, profile.remove_question_confirm)}</p>
                         <div class="button-row">
                             <button
                                 type="button"
@@ -248,10 +258,10 @@ pub fn SecurityQuestionForm(
                                     save.dispatch(None);
                                 }
                             >
-                                "Yes, remove it"
+                                {t!(i18n, profile.yes_remove)}
                             </button>
                             <button type="button" class="button button--quiet" on:click=move |_| confirming_removal.set(false)>
-                                "Keep it"
+                                {t!(i18n, profile.keep_it)}
                             </button>
                         </div>
                     </Show>

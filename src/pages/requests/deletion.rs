@@ -8,6 +8,7 @@ use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::error_summary::{field_message, ErrorSummary, FieldError, FieldProblem};
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::components::unsaved_guard::guard_unsaved_changes;
@@ -16,6 +17,7 @@ use crate::domain::policy::PolicyDocument;
 use crate::domain::product::Product;
 use crate::domain::profile::Profile;
 use crate::domain::requests::{DeletionDetails, DeletionScope};
+use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::{request_href, Page};
 use crate::state::session::use_session;
 
@@ -35,32 +37,41 @@ const SCOPES: [(DeletionScope, &str); 5] = [
 ];
 
 /// What stops working, what cannot be recovered, and what to do first.
-fn consequences(scope: DeletionScope) -> [String; 3] {
+fn consequences(l: Locale, scope: DeletionScope) -> [String; 3] {
     match scope {
         DeletionScope::OptionalProfile => [
-            "Your photo, time zone and language are removed. Nothing stops working: dates then show in your browser's time zone and language.".to_string(),
-            "You can add them again at any time, so nothing is lost for good.".to_string(),
-            "You can also delete them yourself at once on your profile page.".to_string(),
+            td_string!(l, deletion.optional.stops).to_string(),
+            td_string!(l, deletion.optional.forever).to_string(),
+            td_string!(l, deletion.optional.first).to_string(),
         ],
         DeletionScope::ServiceData(product) => [
-            format!("Everything you keep in {0} (records, files, settings) is removed, and {0} will be empty when you next use it. Your account and your other products keep working.", product.name()),
-            "After the clean-up it cannot be recovered, by you or by us.".to_string(),
-            format!("If you may need the data, download an export of your {} service data first.", product.name()),
+            fill(
+                td_string!(l, deletion.service.stops),
+                &[("product", &product.name())],
+            ),
+            td_string!(l, deletion.unrecoverable).to_string(),
+            fill(
+                td_string!(l, deletion.service.first),
+                &[("product", &product.name())],
+            ),
         ],
         DeletionScope::WholeAccount => [
-            "Your account and everything in it are removed: all three products' data, your profile and your history. You will no longer be able to sign in, and any subscription ends.".to_string(),
-            "After the clean-up it cannot be recovered, by you or by us.".to_string(),
-            "If you may need anything, download an export of your data first.".to_string(),
+            td_string!(l, deletion.account.stops).to_string(),
+            td_string!(l, deletion.unrecoverable).to_string(),
+            td_string!(l, deletion.account.first).to_string(),
         ],
     }
 }
 
-/// The final button names the action.
-fn action_name(scope: DeletionScope) -> String {
+/// The words of the final button, naming what it deletes.
+fn action_name(l: Locale, scope: DeletionScope) -> String {
     match scope {
-        DeletionScope::OptionalProfile => "Delete my optional profile data".to_string(),
-        DeletionScope::ServiceData(product) => format!("Delete my {} data", product.name()),
-        DeletionScope::WholeAccount => "Delete my account".to_string(),
+        DeletionScope::OptionalProfile => td_string!(l, deletion.action.optional).to_string(),
+        DeletionScope::ServiceData(product) => fill(
+            td_string!(l, deletion.action.service),
+            &[("product", &product.name())],
+        ),
+        DeletionScope::WholeAccount => td_string!(l, deletion.action.account).to_string(),
     }
 }
 
@@ -76,6 +87,7 @@ enum Step {
 
 fn journey((profile, policy): (Profile, PolicyDocument)) -> AnyView {
     let session = use_session();
+    let i18n = use_i18n();
     let scope = RwSignal::new(None::<DeletionScope>);
     let step = RwSignal::new(Step::Choose);
     let username = RwSignal::new(String::new());
@@ -91,9 +103,9 @@ fn journey((profile, policy): (Profile, PolicyDocument)) -> AnyView {
         let chosen = *chosen;
         async move {
             failure.set(None);
-            match api::file_deletion(chosen, labels::deletion_scope(chosen), attempt.get_value())
-                .await
-            {
+            // The request is the company's record, kept in English like every entry the backend writes.
+            let summary = labels::deletion_scope(Locale::en, chosen);
+            match api::file_deletion(chosen, summary, attempt.get_value()).await {
                 Ok(filed) => {
                     session.requests.reload();
                     session.activity.refresh_if_used();
@@ -107,9 +119,13 @@ fn journey((profile, policy): (Profile, PolicyDocument)) -> AnyView {
                         details,
                     });
                 }
-                Err(error) => failure.set(Some(format!(
-                    "Your request was not sent. Nothing was deleted. {error}"
-                ))),
+                Err(error) => {
+                    let l = i18n.get_locale_untracked();
+                    failure.set(Some(fill(
+                        td_string!(l, deletion.not_sent),
+                        &[("error", &labels::error_text(l, &error))],
+                    )))
+                }
             }
         }
     });
@@ -120,7 +136,8 @@ fn journey((profile, policy): (Profile, PolicyDocument)) -> AnyView {
         if scope.get_untracked().is_none() {
             problems.set(vec![FieldProblem {
                 field: SCOPE,
-                message: "Choose what to delete".to_string(),
+                message: td_string!(i18n.get_locale_untracked(), deletion.choose_problem)
+                    .to_string(),
             }]);
         } else {
             problems.set(Vec::new());
@@ -132,15 +149,16 @@ fn journey((profile, policy): (Profile, PolicyDocument)) -> AnyView {
         ev.prevent_default();
         let typed = username.get_untracked();
         let expected = expected_username.get_value();
+        let l = i18n.get_locale_untracked();
         let found = if typed.trim().is_empty() {
             vec![FieldProblem {
                 field: USERNAME,
-                message: "Enter your username to confirm".to_string(),
+                message: td_string!(l, deletion.username_missing).to_string(),
             }]
         } else if typed.trim() != expected {
             vec![FieldProblem {
                 field: USERNAME,
-                message: "The username you entered is not yours: enter it exactly as it appears on your profile".to_string(),
+                message: td_string!(l, deletion.username_wrong).to_string(),
             }]
         } else {
             Vec::new()
@@ -154,11 +172,12 @@ fn journey((profile, policy): (Profile, PolicyDocument)) -> AnyView {
     };
 
     let choose_view = move || {
+        let l = i18n.get_locale();
         view! {
             <form class="request-form" on:submit=continue_to_check novalidate>
                 <ErrorSummary problems=problems_signal />
                 <fieldset class="form-field">
-                    <legend>"What do you want us to delete?"</legend>
+                    <legend>{td_string!(l, deletion.what)}</legend>
                     <FieldError field=SCOPE problems=problems_signal />
                     <div class="radios">
                         {SCOPES
@@ -174,78 +193,76 @@ fn journey((profile, policy): (Profile, PolicyDocument)) -> AnyView {
                                             prop:checked=move || scope.get() == Some(option)
                                             on:change=move |_| scope.set(Some(option))
                                         />
-                                        <label for=*id>{labels::deletion_scope(option)}</label>
+                                        <label for=*id>{labels::deletion_scope(l, option)}</label>
                                     </div>
                                 }
                             })
                             .collect_view()}
                     </div>
                 </fieldset>
-                <button type="submit" class="button">"Continue"</button>
+                <button type="submit" class="button">{td_string!(l, common.next_step)}</button>
             </form>
         }
         .into_any()
     };
 
     let check_view = move || {
+        let l = i18n.get_locale();
         let Some(chosen) = scope.get() else {
             return ().into_any();
         };
         let details =
             DeletionDetails::scheduled(chosen, api::now().date_naive(), &schedule.get_value());
-        let [stops, forever, first] = consequences(chosen);
+        let [stops, forever, first] = consequences(l, chosen);
         let username_error = field_message(problems_signal, USERNAME);
         view! {
             <form class="request-form" on:submit=confirm novalidate>
                 <ErrorSummary problems=problems_signal />
-                <h2>"Check your answers"</h2>
+                <h2>{td_string!(l, export.check)}</h2>
                 {move || failure.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
                 <dl class="summary-list summary-list--check">
                     <div>
-                        <dt>"What will be deleted"</dt>
-                        <dd>{labels::deletion_scope(chosen)}</dd>
+                        <dt>{td_string!(l, deletion.what_deleted)}</dt>
+                        <dd>{labels::deletion_scope(l, chosen)}</dd>
                         <dd>
                             <button type="button" class="button-link" on:click=move |_| step.set(Step::Choose)>
-                                "Change"<span class="visually-hidden">" what will be deleted"</span>
+                                {td_string!(l, common.change)}<span class="visually-hidden">" "{td_string!(l, deletion.change_what)}</span>
                             </button>
                         </dd>
                     </div>
                 </dl>
                 <section class="deletion-consequences" aria-labelledby="consequences-title">
-                    <h3 id="consequences-title">"What this means"</h3>
+                    <h3 id="consequences-title">{td_string!(l, deletion.means)}</h3>
                     <ul>
                         <li>{stops}</li>
                         <li>{forever}</li>
-                        <li>{first} " " <A href=Page::NewExport.href()>"Ask for an export"</A></li>
+                        <li>{first} " " <A href=Page::NewExport.href()>{td_string!(l, deletion.ask_export)}</A></li>
                     </ul>
                 </section>
                 <section class="deletion-timeline" aria-labelledby="when-title">
-                    <h3 id="when-title">"When it goes"</h3>
+                    <h3 id="when-title">{td_string!(l, deletion.when)}</h3>
                     <ol class="timeline">
                         <li class="timeline__step timeline__step--current">
-                            <span class="timeline__status">"We receive your request"</span>
-                            <span class="timeline__when">"today"</span>
+                            <span class="timeline__status">{td_string!(l, deletion.we_receive)}</span>
+                            <span class="timeline__when">{td_string!(l, deletion.today)}</span>
                         </li>
                         <li class="timeline__step timeline__step--expected">
-                            <span class="timeline__status">"Removed from our active database, at the next clean-up"</span>
+                            <span class="timeline__status">{td_string!(l, deletion.removed_active)}</span>
                             <span class="timeline__when">{format::day(details.cleanup_on)}</span>
                         </li>
                         <li class="timeline__step timeline__step--expected">
-                            <span class="timeline__status">"Removed from our backups, 3 months later"</span>
+                            <span class="timeline__status">{td_string!(l, deletion.removed_backups)}</span>
                             <span class="timeline__when">{format::day(details.backup_purge_on)}</span>
                         </li>
                     </ol>
                     <p>
-                        {format!(
-                            "Our active databases are cleaned up once every 6 months; until the clean-up on {}, your data stays, and you can cancel this request.",
-                            format::day(details.cleanup_on)
-                        )}
+                        {fill(td_string!(l, deletion.cleanup_note), &[("date", &format::day(details.cleanup_on))])}
                     </p>
-                    <p>"Some records may be kept longer where the law requires it:"</p>
-                    <ul>{LegalHold::ALL.iter().map(|h| view! { <li>{labels::legal_hold(*h)}</li> }).collect_view()}</ul>
+                    <p>{td_string!(l, deletion.kept_longer)}</p>
+                    <ul>{LegalHold::ALL.iter().map(|h| view! { <li>{labels::legal_hold(l, *h)}</li> }).collect_view()}</ul>
                 </section>
                 <div class="form-field">
-                    <label for=USERNAME>"To confirm, type your username"</label>
+                    <label for=USERNAME>{td_string!(l, deletion.type_username)}</label>
                     <FieldError field=USERNAME problems=problems_signal />
                     <input
                         id=USERNAME
@@ -259,7 +276,7 @@ fn journey((profile, policy): (Profile, PolicyDocument)) -> AnyView {
                     />
                 </div>
                 <button type="submit" class="button button--warning" disabled=move || submitting.get()>
-                    {action_name(chosen)}
+                    {action_name(l, chosen)}
                 </button>
             </form>
         }
@@ -267,20 +284,21 @@ fn journey((profile, policy): (Profile, PolicyDocument)) -> AnyView {
     };
 
     let done_view = move |reference: String, details: DeletionDetails| {
+        let l = i18n.get_locale();
         view! {
             <div class="confirmation" role="status">
-                <h2 class="confirmation__title">"We have your deletion request"</h2>
-                <p class="confirmation__reference">{format!("Reference: {reference}")}</p>
+                <h2 class="confirmation__title">{td_string!(l, deletion.received)}</h2>
+                <p class="confirmation__reference">{fill(td_string!(l, export.reference), &[("reference", &reference)])}</p>
             </div>
-            <h3>"What happens next"</h3>
+            <h3>{td_string!(l, deletion.next)}</h3>
             <ul>
-                <li>{format!("{} stays until the clean-up on {}; you can cancel the request until then.", labels::deletion_scope(details.scope), format::day(details.cleanup_on))}</li>
-                <li>{format!("On {} it is removed from our active database.", format::day(details.cleanup_on))}</li>
-                <li>{format!("By {} it is removed from our backups too.", format::day(details.backup_purge_on))}</li>
-                <li>"We will email you at each step."</li>
+                <li>{fill(td_string!(l, deletion.stays_until), &[("what", &labels::deletion_scope(l, details.scope)), ("date", &format::day(details.cleanup_on))])}</li>
+                <li>{fill(td_string!(l, deletion.on_date), &[("date", &format::day(details.cleanup_on))])}</li>
+                <li>{fill(td_string!(l, deletion.by_date), &[("date", &format::day(details.backup_purge_on))])}</li>
+                <li>{td_string!(l, deletion.email_each_step)}</li>
             </ul>
             <p>
-                <A href=request_href(&reference)>"Follow or cancel this request"</A>
+                <A href=request_href(&reference)>{td_string!(l, deletion.follow_or_cancel)}</A>
             </p>
         }
         .into_any()
@@ -301,7 +319,7 @@ pub fn NewDeletionPage() -> impl IntoView {
     let data = session.profile.loaded().and(session.policy.loaded());
     view! {
         <PageHeading page=Page::NewDeletion />
-        <div class="request-journey">{async_view("your account", data, journey)}</div>
+        <div class="request-journey">{async_view(|l| td_string!(l, load.account), data, journey)}</div>
     }
     .into_any()
 }

@@ -8,6 +8,7 @@ use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::download::download_text;
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::components::request_timeline::RequestTimeline;
@@ -16,16 +17,21 @@ use crate::domain::catalogue::LegalHold;
 use crate::domain::requests::{
     ExportFormat, PrivacyRequest, RequestKind, RequestLog, RequestStatus,
 };
-use crate::i18n::{td_string, use_i18n};
+use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::{Page, REQUEST_PARAM};
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
 
-fn download(request: &PrivacyRequest) -> Result<(), String> {
-    let export = request.export.as_ref().ok_or("this request has no file")?;
-    let file = export.file.as_ref().ok_or("the file is not ready")?;
-    let text = api::export_file_text(&request.reference)
-        .ok_or("the file is no longer kept in this browser")?;
+fn download(l: Locale, request: &PrivacyRequest) -> Result<(), String> {
+    let export = request
+        .export
+        .as_ref()
+        .ok_or(td_string!(l, detail.no_file))?;
+    let file = export
+        .file
+        .as_ref()
+        .ok_or(td_string!(l, detail.not_ready))?;
+    let text = api::export_file_text(&request.reference).ok_or(td_string!(l, detail.not_kept))?;
     let mime = match export.format {
         ExportFormat::Json => "application/json",
         ExportFormat::Csv => "text/csv",
@@ -33,8 +39,9 @@ fn download(request: &PrivacyRequest) -> Result<(), String> {
     download_text(&file.name, mime, &text)
 }
 
-fn actions(request: PrivacyRequest) -> AnyView {
+fn actions(l: Locale, request: PrivacyRequest) -> AnyView {
     let session = use_session();
+    let i18n = use_i18n();
     let notices = use_notices();
     let today = api::now().date_naive();
     let confirming = RwSignal::new(false);
@@ -42,18 +49,29 @@ fn actions(request: PrivacyRequest) -> AnyView {
     let cancel = Action::new_local(move |reference: &String| {
         let reference = reference.clone();
         async move {
-            match api::cancel_request(&reference).await {
+            let outcome = api::cancel_request(&reference).await;
+            let l = i18n.get_locale_untracked();
+            match outcome {
                 Ok(()) => {
                     notices.push(
                         NoticeKind::Success,
-                        format!("Request {reference} is cancelled."),
+                        fill(
+                            td_string!(l, detail.cancelled),
+                            &[("reference", &reference)],
+                        ),
                     );
                     session.requests.reload();
                     session.activity.refresh_if_used();
                 }
                 Err(error) => notices.push(
                     NoticeKind::Warning,
-                    format!("Request {reference} was not cancelled. {error}"),
+                    fill(
+                        td_string!(l, detail.not_cancelled),
+                        &[
+                            ("reference", &reference),
+                            ("error", &labels::error_text(l, &error)),
+                        ],
+                    ),
                 ),
             }
         }
@@ -66,9 +84,9 @@ fn actions(request: PrivacyRequest) -> AnyView {
         .filter(|_| request.status == RequestStatus::Ready);
     let can_cancel = request.can_cancel(today);
     let cancel_text = if request.kind == RequestKind::Deletion {
-        "Cancel this deletion"
+        td_string!(l, detail.cancel_deletion)
     } else {
-        "Cancel this request"
+        td_string!(l, detail.cancel_request)
     };
     let download_view = file.map(|file| {
         let request = request.clone();
@@ -78,12 +96,15 @@ fn actions(request: PrivacyRequest) -> AnyView {
                     type="button"
                     class="button"
                     on:click=move |_| {
-                        if let Err(problem) = download(&request) {
-                            notices.push(NoticeKind::Warning, format!("The file could not be downloaded: {problem}."));
+                        if let Err(problem) = download(l, &request) {
+                            notices.push(
+                                NoticeKind::Warning,
+                                fill(td_string!(l, cookies.download_failed_file), &[("problem", &problem)]),
+                            );
                         }
                     }
                 >
-                    {format!("Download {}", file.name)}
+                    {fill(td_string!(l, detail.download), &[("name", &file.name)])}
                 </button>
                 <p class="muted">
                     {format!("{} · SHA-256 ", format::bytes(file.bytes))}
@@ -104,7 +125,7 @@ fn actions(request: PrivacyRequest) -> AnyView {
                 }
             >
                 <div class="request-actions__confirm">
-                    <p>"Cancel this request? Nothing more will be done on it."</p>
+                    <p>{td_string!(l, detail.cancel_question)}</p>
                     <div class="button-row">
                         <button
                             type="button"
@@ -117,10 +138,10 @@ fn actions(request: PrivacyRequest) -> AnyView {
                                 }
                             }
                         >
-                            "Yes, cancel it"
+                            {td_string!(l, detail.yes_cancel)}
                         </button>
                         <button type="button" class="button button--quiet" on:click=move |_| confirming.set(false)>
-                            "Keep it"
+                            {td_string!(l, profile.keep_it)}
                         </button>
                     </div>
                 </div>
@@ -128,16 +149,17 @@ fn actions(request: PrivacyRequest) -> AnyView {
         }
     });
     if download_view.is_none() && cancel_view.is_none() {
-        return view! { <p>"There is nothing more for you to do on this request."</p> }.into_any();
+        return view! { <p>{td_string!(l, detail.nothing_more)}</p> }.into_any();
     }
     view! { <div class="request-actions">{download_view}{cancel_view}</div> }.into_any()
 }
 
 fn detail(reference: String, log: RequestLog) -> AnyView {
+    let l = use_i18n().get_locale();
     let Some(request) = log.find(&reference).cloned() else {
         return view! {
-            <p>{format!("There is no request with the reference {reference}. Check the reference, or find it in the list of your requests.")}</p>
-            <p><A href=Page::Requests.href()>"See all your requests"</A></p>
+            <p>{fill(td_string!(l, detail.no_such), &[("reference", &reference)])}</p>
+            <p><A href=Page::Requests.href()>{td_string!(l, overview.requests_link)}</A></p>
         }
         .into_any();
     };
@@ -146,27 +168,27 @@ fn detail(reference: String, log: RequestLog) -> AnyView {
     let deletion_note = request.deletion.as_ref().map(|d| {
         view! {
             <section class="request-detail__deletion" aria-labelledby="deletion-dates">
-                <h2 id="deletion-dates">"When your data goes"</h2>
-                <p>{labels::deletion_scope(d.scope)}</p>
+                <h2 id="deletion-dates">{td_string!(l, detail.when_goes)}</h2>
+                <p>{labels::deletion_scope(l, d.scope)}</p>
                 <ul>
-                    <li>{format!("Removed from our active database at the clean-up on {}.", format::day(d.cleanup_on))}</li>
-                    <li>{format!("Removed from our backups by {}.", format::day(d.backup_purge_on))}</li>
+                    <li>{fill(td_string!(l, detail.removed_active), &[("date", &format::day(d.cleanup_on))])}</li>
+                    <li>{fill(td_string!(l, detail.removed_backups), &[("date", &format::day(d.backup_purge_on))])}</li>
                 </ul>
-                <p>"Some records may be kept longer where the law requires it:"</p>
-                <ul>{LegalHold::ALL.iter().map(|h| view! { <li>{labels::legal_hold(*h)}</li> }).collect_view()}</ul>
+                <p>{td_string!(l, deletion.kept_longer)}</p>
+                <ul>{LegalHold::ALL.iter().map(|h| view! { <li>{labels::legal_hold(l, *h)}</li> }).collect_view()}</ul>
             </section>
         }
     });
     let export_note = request.export.as_ref().map(|e| {
-        let categories: Vec<&str> = e.categories.iter().map(|c| labels::category(*c)).collect();
+        let categories: Vec<&str> = e.categories.iter().map(|c| labels::category(l, *c)).collect();
         let products: Vec<&str> = e.products.iter().map(|p| p.name()).collect();
         view! {
             <section aria-labelledby="export-scope">
-                <h2 id="export-scope">"What the export covers"</h2>
+                <h2 id="export-scope">{td_string!(l, detail.export_covers)}</h2>
                 <dl class="summary-list">
-                    <div><dt>"Personal information"</dt><dd>{if categories.is_empty() { "None".to_string() } else { categories.join(", ") }}</dd></div>
-                    <div><dt>"Service data"</dt><dd>{if products.is_empty() { "None".to_string() } else { products.join(", ") }}</dd></div>
-                    <div><dt>"Format"</dt><dd>{labels::export_format(e.format)}</dd></div>
+                    <div><dt>{td_string!(l, export.personal)}</dt><dd>{if categories.is_empty() { td_string!(l, common.none).to_string() } else { categories.join(", ") }}</dd></div>
+                    <div><dt>{td_string!(l, export.service)}</dt><dd>{if products.is_empty() { td_string!(l, common.none).to_string() } else { products.join(", ") }}</dd></div>
+                    <div><dt>{td_string!(l, export.format)}</dt><dd>{labels::export_format(l, e.format)}</dd></div>
                 </dl>
             </section>
         }
@@ -174,28 +196,28 @@ fn detail(reference: String, log: RequestLog) -> AnyView {
     view! {
         <p class="page-heading__lead">{request.summary.clone()}</p>
         <dl class="summary-list">
-            <div><dt>"Type"</dt><dd>{labels::request_kind(request.kind)}</dd></div>
-            <div><dt>"Status"</dt><dd><StatusBadge status=request.status /></dd></div>
-            <div><dt>"Submitted"</dt><dd>{format::date_time(request.received_at)}</dd></div>
+            <div><dt>{td_string!(l, requests.kind_column)}</dt><dd>{labels::request_kind(l, request.kind)}</dd></div>
+            <div><dt>{td_string!(l, requests.status)}</dt><dd><StatusBadge status=request.status /></dd></div>
+            <div><dt>{td_string!(l, requests.submitted)}</dt><dd>{format::date_time(request.received_at)}</dd></div>
             <div>
-                <dt>"Due by"</dt>
+                <dt>{td_string!(l, requests.due_by)}</dt>
                 <dd>
                     {format::day(request.due_on())}
-                    {overdue.then(|| view! { <strong class="overdue-flag">" Overdue: we are late answering"</strong> })}
+                    {overdue.then(|| view! { <strong class="overdue-flag">{td_string!(l, detail.overdue)}</strong> })}
                 </dd>
             </div>
         </dl>
         <section aria-labelledby="timeline-title">
-            <h2 id="timeline-title">"Timeline"</h2>
+            <h2 id="timeline-title">{td_string!(l, detail.timeline)}</h2>
             <RequestTimeline request=request.clone() />
         </section>
         {export_note}
         {deletion_note}
         <section aria-labelledby="actions-title">
-            <h2 id="actions-title">"What you can do"</h2>
-            {actions(request)}
+            <h2 id="actions-title">{td_string!(l, data.what_you_can_do)}</h2>
+            {actions(l, request)}
         </section>
-        <p><A href=Page::Requests.href()>"See all your requests"</A></p>
+        <p><A href=Page::Requests.href()>{td_string!(l, overview.requests_link)}</A></p>
     }
     .into_any()
 }
@@ -218,7 +240,7 @@ pub fn RequestDetailPage() -> impl IntoView {
             } />
             <div class="request-detail">
                 {async_view(
-                    "your request",
+                    |l| td_string!(l, load.request),
                     session.requests.loaded(),
                     move |log| detail(reference.clone(), log),
                 )}

@@ -10,6 +10,7 @@ use crate::api::{self, ApiError};
 use crate::components::download::download_text;
 use crate::components::error_summary::{ErrorSummary, FieldError, FieldProblem};
 use crate::components::format;
+use crate::components::format::fill;
 use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::components::unsaved_guard::guard_unsaved_changes;
@@ -18,6 +19,7 @@ use crate::domain::held::{held_records, HeldRecord};
 use crate::domain::inventory::CategoryId;
 use crate::domain::product::Product;
 use crate::domain::requests::{ExportDetails, ExportFormat};
+use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::{request_href, Page};
 use crate::state::session::use_session;
 
@@ -57,9 +59,12 @@ async fn produce(scope: &ExportDetails, progress: RwSignal<Progress>) -> Result<
         done: 0,
         total: parts.len(),
     });
+    // The file is a record with a stable layout, written in English whatever the portal's language.
+    let category = |c| labels::category(Locale::en, c);
+    let field = |f| labels::field(Locale::en, f);
     let words = Vocabulary {
-        category: &labels::category,
-        field: &labels::field,
+        category: &category,
+        field: &field,
     };
     let mut builder = ExportBuilder::new(scope.format);
     for (index, category) in parts.iter().enumerate() {
@@ -111,6 +116,7 @@ fn summary_of(scope: &ExportDetails) -> String {
 #[component]
 pub fn NewExportPage() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let categories = RwSignal::new(Vec::<CategoryId>::new());
     let products = RwSignal::new(Vec::<Product>::new());
     let format_choice = RwSignal::new(None::<ExportFormat>);
@@ -134,17 +140,18 @@ pub fn NewExportPage() -> impl IntoView {
 
     let continue_to_check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let l = i18n.get_locale_untracked();
         let mut found = Vec::new();
         if categories.with_untracked(Vec::is_empty) && products.with_untracked(Vec::is_empty) {
             found.push(FieldProblem {
                 field: SCOPE,
-                message: "Choose at least one kind of information to export".to_string(),
+                message: td_string!(l, export.choose_scope).to_string(),
             });
         }
         if format_choice.get_untracked().is_none() {
             found.push(FieldProblem {
                 field: FORMAT,
-                message: "Choose a format".to_string(),
+                message: td_string!(l, export.choose_format).to_string(),
             });
         }
         problems.set(found.clone());
@@ -188,8 +195,10 @@ pub fn NewExportPage() -> impl IntoView {
                     });
                 }
                 Err(error) => {
-                    failure.set(Some(format!(
-                        "Your export was not made. Your choices are kept: try again. {error}"
+                    let l = i18n.get_locale_untracked();
+                    failure.set(Some(fill(
+                        td_string!(l, export.not_made),
+                        &[("error", &labels::error_text(l, &error))],
                     )));
                     step.set(Step::Check);
                 }
@@ -199,12 +208,13 @@ pub fn NewExportPage() -> impl IntoView {
     let submitting = submit.pending();
 
     let choose_view = move || {
+        let l = i18n.get_locale();
         view! {
             <form class="request-form" on:submit=continue_to_check novalidate>
                 <ErrorSummary problems=problems_signal />
                 <fieldset class="form-field">
-                    <legend>"Personal information"</legend>
-                    <p class="muted">"The categories on the “Your information” page."</p>
+                    <legend>{td_string!(l, export.personal)}</legend>
+                    <p class="muted">{td_string!(l, export.personal_hint)}</p>
                     <FieldError field=SCOPE problems=problems_signal />
                     <div class="checkboxes">
                         {personal_categories()
@@ -228,7 +238,7 @@ pub fn NewExportPage() -> impl IntoView {
                                                 });
                                             }
                                         />
-                                        <label for=id>{labels::category(category)}</label>
+                                        <label for=id>{labels::category(l, category)}</label>
                                     </div>
                                 }
                             })
@@ -236,16 +246,16 @@ pub fn NewExportPage() -> impl IntoView {
                     </div>
                     <div class="button-row">
                         <button type="button" class="button-link" on:click=move |_| categories.set(personal_categories().collect())>
-                            "Select all personal information"
+                            {td_string!(l, export.select_all)}
                         </button>
                         <button type="button" class="button-link" on:click=move |_| categories.set(Vec::new())>
-                            "Clear"
+                            {td_string!(l, common.clear)}
                         </button>
                     </div>
                 </fieldset>
                 <fieldset class="form-field">
-                    <legend>"Service data"</legend>
-                    <p class="muted">"What you keep in each product."</p>
+                    <legend>{td_string!(l, export.service)}</legend>
+                    <p class="muted">{td_string!(l, export.service_hint)}</p>
                     <div class="checkboxes">
                         {Product::ALL
                             .iter()
@@ -269,7 +279,7 @@ pub fn NewExportPage() -> impl IntoView {
                                                 });
                                             }
                                         />
-                                        <label for=id>{format!("{} service data", product.name())}</label>
+                                        <label for=id>{fill(td_string!(l, export.product_service), &[("product", &product.name())])}</label>
                                     </div>
                                 }
                             })
@@ -277,7 +287,7 @@ pub fn NewExportPage() -> impl IntoView {
                     </div>
                 </fieldset>
                 <fieldset class="form-field">
-                    <legend>"Format"</legend>
+                    <legend>{td_string!(l, export.format)}</legend>
                     <FieldError field=FORMAT problems=problems_signal />
                     <div class="radios">
                         {[(ExportFormat::Json, "format-json"), (ExportFormat::Csv, "format-csv")]
@@ -292,50 +302,51 @@ pub fn NewExportPage() -> impl IntoView {
                                             prop:checked=move || format_choice.get() == Some(format)
                                             on:change=move |_| format_choice.set(Some(format))
                                         />
-                                        <label for=id>{labels::export_format(format)}</label>
+                                        <label for=id>{labels::export_format(l, format)}</label>
                                     </div>
                                 }
                             })
                             .collect_view()}
                     </div>
                 </fieldset>
-                <button type="submit" class="button">"Continue"</button>
+                <button type="submit" class="button">{td_string!(l, common.next_step)}</button>
             </form>
         }
         .into_any()
     };
 
     let check_view = move || {
+        let l = i18n.get_locale();
         let scope = scope();
         let category_names: Vec<&str> = scope
             .categories
             .iter()
-            .map(|c| labels::category(*c))
+            .map(|c| labels::category(l, *c))
             .collect();
         let product_names: Vec<&str> = scope.products.iter().map(|p| p.name()).collect();
         let change = move |_| step.set(Step::Choose);
         let send = scope.clone();
         view! {
-            <h2>"Check your answers"</h2>
+            <h2>{td_string!(l, export.check)}</h2>
             {move || failure.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
             <dl class="summary-list summary-list--check">
                 <div>
-                    <dt>"Personal information"</dt>
-                    <dd>{if category_names.is_empty() { "None".to_string() } else { category_names.join(", ") }}</dd>
-                    <dd><button type="button" class="button-link" on:click=change>"Change"<span class="visually-hidden">" personal information"</span></button></dd>
+                    <dt>{td_string!(l, export.personal)}</dt>
+                    <dd>{if category_names.is_empty() { td_string!(l, common.none).to_string() } else { category_names.join(", ") }}</dd>
+                    <dd><button type="button" class="button-link" on:click=change>{td_string!(l, common.change)}<span class="visually-hidden">" "{td_string!(l, export.change_personal)}</span></button></dd>
                 </div>
                 <div>
-                    <dt>"Service data"</dt>
-                    <dd>{if product_names.is_empty() { "None".to_string() } else { product_names.join(", ") }}</dd>
-                    <dd><button type="button" class="button-link" on:click=change>"Change"<span class="visually-hidden">" service data"</span></button></dd>
+                    <dt>{td_string!(l, export.service)}</dt>
+                    <dd>{if product_names.is_empty() { td_string!(l, common.none).to_string() } else { product_names.join(", ") }}</dd>
+                    <dd><button type="button" class="button-link" on:click=change>{td_string!(l, common.change)}<span class="visually-hidden">" "{td_string!(l, export.change_service)}</span></button></dd>
                 </div>
                 <div>
-                    <dt>"Format"</dt>
-                    <dd>{labels::export_format(scope.format)}</dd>
-                    <dd><button type="button" class="button-link" on:click=change>"Change"<span class="visually-hidden">" format"</span></button></dd>
+                    <dt>{td_string!(l, export.format)}</dt>
+                    <dd>{labels::export_format(l, scope.format)}</dd>
+                    <dd><button type="button" class="button-link" on:click=change>{td_string!(l, common.change)}<span class="visually-hidden">" "{td_string!(l, export.change_format)}</span></button></dd>
                 </div>
             </dl>
-            <p>"The file is made now, from what we hold about you, and you can download it straight away and for 14 days."</p>
+            <p>{td_string!(l, export.made_now)}</p>
             <button
                 type="button"
                 class="button"
@@ -346,25 +357,26 @@ pub fn NewExportPage() -> impl IntoView {
                     }
                 }
             >
-                "Make my export"
+                {td_string!(l, export.make)}
             </button>
         }
         .into_any()
     };
 
     let working_view = move || {
+        let l = i18n.get_locale();
         view! {
             <div class="export-progress">
-                <h2>"Making your export"</h2>
+                <h2>{td_string!(l, export.making)}</h2>
                 <progress
                     max=move || progress.get().total.max(1)
                     value=move || progress.get().done
-                    aria-label="Export progress"
+                    aria-label=td_string!(l, export.progress)
                 ></progress>
                 <p role="status">
                     {move || {
                         let p = progress.get();
-                        format!("Preparing your file: {} of {} sections", p.done, p.total)
+                        fill(td_string!(l, export.preparing), &[("done", &p.done), ("total", &p.total)])
                     }}
                 </p>
             </div>
@@ -382,20 +394,21 @@ pub fn NewExportPage() -> impl IntoView {
             ExportFormat::Json => "application/json",
             ExportFormat::Csv => "text/csv",
         };
+        let l = i18n.get_locale();
         let file_name = name.clone();
         let due = api::now()
             .date_naive()
             .checked_add_months(chrono::Months::new(1));
         view! {
             <div class="confirmation" role="status">
-                <h2 class="confirmation__title">"Your export is ready"</h2>
-                <p class="confirmation__reference">{format!("Reference: {reference}")}</p>
+                <h2 class="confirmation__title">{td_string!(l, export.ready)}</h2>
+                <p class="confirmation__reference">{fill(td_string!(l, export.reference), &[("reference", &reference)])}</p>
             </div>
             <dl class="summary-list">
-                <div><dt>"File"</dt><dd>{name}</dd></div>
-                <div><dt>"Size"</dt><dd>{format::bytes(bytes)}</dd></div>
+                <div><dt>{td_string!(l, export.file)}</dt><dd>{name}</dd></div>
+                <div><dt>{td_string!(l, export.size)}</dt><dd>{format::bytes(bytes)}</dd></div>
                 <div><dt>"SHA-256"</dt><dd><code class="checksum">{sha256}</code></dd></div>
-                <div><dt>"Legal due date"</dt><dd>{due.map(format::day).unwrap_or_default()}</dd></div>
+                <div><dt>{td_string!(l, export.due)}</dt><dd>{due.map(format::day).unwrap_or_default()}</dd></div>
             </dl>
             <button
                 type="button"
@@ -404,12 +417,12 @@ pub fn NewExportPage() -> impl IntoView {
                     let _downloaded = download_text(&file_name, mime, &text);
                 }
             >
-                "Download your export"
+                {td_string!(l, export.download)}
             </button>
             <p>
-                "You can download it again from "
-                <A href=request_href(&reference)>"the request's page"</A>
-                " for 14 days. Check the file with its SHA-256 checksum, for example with "
+                {td_string!(l, export.again_from)}
+                <A href=request_href(&reference)>{td_string!(l, export.request_page)}</A>
+                {td_string!(l, export.checksum_hint)}
                 <code>"sha256sum"</code>
                 "."
             </p>

@@ -19,14 +19,16 @@ use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::requests::RequestLog;
+use crate::i18n::{t, td_string, use_i18n};
 use crate::routes::{request_href, Page};
 use crate::state::session::use_session;
 
 fn history(log: RequestLog) -> AnyView {
+    let l = use_i18n().get_locale();
     let today = api::now().date_naive();
     let requests = log.newest_first();
     if requests.is_empty() {
-        return view! { <p>"You have not made any requests yet."</p> }.into_any();
+        return view! { <p>{td_string!(l, requests.none_yet)}</p> }.into_any();
     }
     let rows = requests
         .into_iter()
@@ -37,7 +39,7 @@ fn history(log: RequestLog) -> AnyView {
             let reference = request.reference.clone();
             view! {
                 <tr class:requests-table__row--overdue=overdue>
-                    <td>{labels::request_kind(request.kind)}</td>
+                    <td>{labels::request_kind(l, request.kind)}</td>
                     <th scope="row"><A href=href>{reference}</A></th>
                     <td>{format::date(request.received_at)}</td>
                     <td>
@@ -55,12 +57,12 @@ fn history(log: RequestLog) -> AnyView {
             <caption class="visually-hidden">"Your requests, newest first"</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Type"</th>
-                    <th scope="col">"Reference"</th>
-                    <th scope="col">"Submitted"</th>
-                    <th scope="col">"Due by"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"What it covers"</th>
+                    <th scope="col">{td_string!(l, requests.kind_column)}</th>
+                    <th scope="col">{td_string!(l, requests.reference)}</th>
+                    <th scope="col">{td_string!(l, requests.submitted)}</th>
+                    <th scope="col">{td_string!(l, requests.due_by)}</th>
+                    <th scope="col">{td_string!(l, requests.status)}</th>
+                    <th scope="col">{td_string!(l, requests.covers)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -73,28 +75,29 @@ fn history(log: RequestLog) -> AnyView {
 #[component]
 pub fn RequestsPage() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     view! {
         <PageHeading page=Page::Requests />
         <div class="requests-start">
             <section class="requests-start__option" aria-labelledby="start-export">
-                <h2 id="start-export">"Get a copy of your data"</h2>
-                <p>"Choose what to include and a format (JSON or CSV). The file is made straight away, here in your browser."</p>
-                <A href=Page::NewExport.href() attr:class="button">"Ask for a copy of your data"</A>
+                <h2 id="start-export">{t!(i18n, requests.get_copy)}</h2>
+                <p>{t!(i18n, requests.get_copy_intro)}</p>
+                <A href=Page::NewExport.href() attr:class="button">{t!(i18n, requests.ask_copy)}</A>
             </section>
             <section class="requests-start__option" aria-labelledby="start-deletion">
-                <h2 id="start-deletion">"Delete your data"</h2>
-                <p>"Optional profile data, one product's data, or your whole account. See exactly when it goes before you confirm."</p>
-                <A href=Page::NewDeletion.href() attr:class="button button--secondary">"Ask us to delete your data"</A>
+                <h2 id="start-deletion">{t!(i18n, requests.delete)}</h2>
+                <p>{t!(i18n, requests.delete_intro)}</p>
+                <A href=Page::NewDeletion.href() attr:class="button button--secondary">{t!(i18n, requests.ask_delete)}</A>
             </section>
         </div>
         <section class="requests-history" aria-labelledby="history-title">
-            <h2 id="history-title">"Your requests"</h2>
-            {async_view("your requests", session.requests.loaded(), history)}
+            <h2 id="history-title">{t!(i18n, requests.history_title)}</h2>
+            {async_view(|l| td_string!(l, load.requests), session.requests.loaded(), history)}
             <p class="muted">
-                "Corrections are asked for from your "
-                <A href=Page::Profile.href()>"profile"</A>
-                "; an objection to marketing from your "
-                <A href=Page::Communications.href()>"communication preferences"</A>
+                {t!(i18n, requests.corrections_from)}
+                <A href=Page::Profile.href()>{t!(i18n, requests.profile)}</A>
+                {t!(i18n, requests.objection_from)}
+                <A href=Page::Communications.href()>{t!(i18n, requests.comm_prefs)}</A>
                 "."
             </p>
         </section>

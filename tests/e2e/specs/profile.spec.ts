@@ -221,11 +221,11 @@ test('leaving with unsaved changes asks first; saved values survive a reload', a
   await expect(status(page)).toHaveText('Your optional details are saved.');
   // The portal speaks German, so it follows the profile's language at once: navigation, headings and dates.
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Richtlinie' }).click();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Richtlinie' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datenschutzerklärung');
   await expect(page.getByRole('contentinfo')).toContainText('25. Mai 2015');
   await page.goto('/profile');
-  await expect(page.getByLabel('Language for dates and numbers')).toHaveValue('de-DE');
+  await expect(page.getByLabel('Sprache für Datum und Zahlen')).toHaveValue('de-DE');
 });
 
 test('the optional data the company does not need can be deleted in one step', async ({ page }) => {
