@@ -168,12 +168,30 @@ fn Shell() -> impl IntoView {
         </main>
         <SiteFooter />
         <CookieBanner />
+        {preview_panel()}
     }
+}
+
+/// The designer preview panel, in a preview build only; a preview link asking for the first-visit banner gets it.
+#[cfg(feature = "preview")]
+fn preview_panel() -> AnyView {
+    if api::simulate::current().banner {
+        crate::components::preview_panel::show_banner_again();
+    }
+    view! { <crate::components::preview_panel::PreviewPanel /> }.into_any()
+}
+
+#[cfg(not(feature = "preview"))]
+fn preview_panel() -> AnyView {
+    ().into_any()
 }
 
 /// The whole portal.
 #[component]
 pub fn App() -> impl IntoView {
+    // A preview link's conditions (demo user, latency, failures) apply before anything is read.
+    #[cfg(feature = "preview")]
+    api::simulate::apply_location();
     provide_meta_context();
     provide_session();
     view! {

@@ -29,7 +29,18 @@ pub fn privacy_signals() -> PrivacySignals {
         .ok()
         .and_then(|v| v.as_string())
         .is_some_and(|v| v == "1" || v == "yes");
-    PrivacySignals { gpc, dnt }
+    simulated(PrivacySignals { gpc, dnt })
+}
+
+/// In a preview build, what the designer chose to pretend the browser sends.
+#[cfg(feature = "preview")]
+fn simulated(real: PrivacySignals) -> PrivacySignals {
+    super::simulate::signals(real)
+}
+
+#[cfg(not(feature = "preview"))]
+fn simulated(real: PrivacySignals) -> PrivacySignals {
+    real
 }
 
 /// The placeholder value and lifetime (seconds) this demo gives each first-party cookie it sets. Session and

@@ -51,6 +51,10 @@ pub fn url_of(endpoint: Endpoint) -> String {
 
 /// Fetches the seed document of `endpoint` as text.
 pub async fn fetch_seed_text(endpoint: Endpoint) -> Result<String, ApiError> {
+    #[cfg(feature = "preview")]
+    if let Some(simulated) = super::simulate::intercept(endpoint).await {
+        return simulated;
+    }
     let response = Request::get(&url_of(endpoint))
         .header("Accept", "application/json")
         .send()

@@ -9,6 +9,8 @@ mod endpoint;
 mod error;
 mod generated;
 pub mod overlay;
+#[cfg(feature = "preview")]
+pub mod simulate;
 mod storage;
 mod store;
 

@@ -11,6 +11,8 @@ pub mod language_switcher;
 pub mod notice_area;
 pub mod page_heading;
 pub mod persona_switcher;
+#[cfg(feature = "preview")]
+pub mod preview_panel;
 pub mod primary_nav;
 pub mod record_card;
 pub mod request_timeline;

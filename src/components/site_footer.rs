@@ -17,38 +17,41 @@ pub fn SiteFooter() -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let policy = session.policy;
-    let details = move || match policy.get() {
-        None => view! { <p>{td_string!(i18n.get_locale(), footer.loading)}</p> }.into_any(),
-        Some(Ok(policy)) => {
-            let today = crate::api::now().date_naive();
-            let contact = policy.contact_on(today).to_string();
-            let mailto = format!("mailto:{contact}");
-            view! {
-                <p>
-                    {td_string!(i18n.get_locale(), footer.contact)}" "
-                    <a href=mailto>{contact}</a> "."
-                </p>
-                <p>
-                    <A href=Page::Policy.href()>{td_string!(i18n.get_locale(), footer.policy_link)}</A>
-                    " "
-                    {
-                        let date = format::day(policy.in_force_since(today));
-                        t!(i18n, footer.effective_from, date = move || date.clone())
-                    }
-                </p>
+    let details = move || {
+        let l = i18n.get_locale();
+        match policy.get() {
+            None => view! { <p>{td_string!(l, footer.loading)}</p> }.into_any(),
+            Some(Ok(policy)) => {
+                let today = crate::api::now().date_naive();
+                let contact = policy.contact_on(today).to_string();
+                let mailto = format!("mailto:{contact}");
+                view! {
+                    <p>
+                        {td_string!(l, footer.contact)}" "
+                        <a href=mailto>{contact}</a> "."
+                    </p>
+                    <p>
+                        <A href=Page::Policy.href()>{td_string!(l, footer.policy_link)}</A>
+                        " "
+                        {
+                            let date = format::day(policy.in_force_since(today));
+                            t!(i18n, footer.effective_from, date = move || date.clone())
+                        }
+                    </p>
 
+                }
+                .into_any()
             }
-            .into_any()
+            Some(Err(error)) => view! {
+                <p>
+                    {format!("{}. ", labels::error_title(l, &error))}
+                    <button type="button" class="button-link" on:click=move |_| policy.reload()>
+                        {move || td_string!(l, footer.try_again)}
+                    </button>
+                </p>
+            }
+            .into_any(),
         }
-        Some(Err(error)) => view! {
-            <p>
-                {format!("{}. ", labels::error_title(i18n.get_locale(), &error))}
-                <button type="button" class="button-link" on:click=move |_| policy.reload()>
-                    {move || td_string!(i18n.get_locale(), footer.try_again)}
-                </button>
-            </p>
-        }
-        .into_any(),
     };
     view! {
         <footer class="site-footer">

@@ -17,4 +17,5 @@ pub mod profile;
 pub mod profile_rules;
 pub mod requests;
 pub mod sharing;
+pub mod simulation;
 pub mod text_diff;

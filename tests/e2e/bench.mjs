@@ -32,6 +32,12 @@ for (const kind of kinds) {
 const total = rows.reduce((s, r) => s + r.gzip, 0);
 console.log(`  TOTAL first load: ${(total / 1024).toFixed(1)} KiB gzip (${total} bytes)`);
 
+// The designer preview (Cargo feature `preview`) must not reach end users: look for its words in the bundle.
+const previewMarkers = ['Preview: simulated conditions', 'Apply and reload data'];
+const bundleText = (await Promise.all(files.map((name) => readFile(join(dist, name))))).map((b) => b.toString('latin1')).join('');
+const leaked = previewMarkers.filter((marker) => bundleText.includes(marker));
+console.log(`  designer preview in this bundle: ${leaked.length ? `PRESENT (${leaked.join(', ')})` : 'absent'}`);
+
 // Time to the overview's content: from navigation start until the holdings card has rendered its data.
 const { server, url } = await serve(dist);
 const browser = await chromium.launch({ executablePath, args: chromiumArgs });

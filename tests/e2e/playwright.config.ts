@@ -3,6 +3,8 @@ import { chromiumArgs, executablePath } from './chromium.mjs';
 
 /** Port of the portal under test; the serve command itself uses 8080, so both can run at once. */
 const port = Number(process.env.PORTAL_E2E_PORT ?? 8765);
+/** Port of the designer preview build (the serve command's build, with the `preview` feature). */
+export const previewPort = port + 1;
 
 export default defineConfig({
   testDir: './specs',
@@ -22,14 +24,29 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    // The release bundle, served by Trunk's own server: the same SPA fallback and /api/ files as the serve command.
-    command: `trunk serve --release --no-autoreload --port ${port} --dist target/e2e-dist`,
-    cwd: '../..',
-    url: `http://127.0.0.1:${port}/api/profile.json`,
-    timeout: 30 * 60_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // The release bundle, served by Trunk's own server: the same SPA fallback and /api/ files as the serve command.
+      command: `trunk serve --release --no-autoreload --port ${port} --dist target/e2e-dist`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${port}/api/profile.json`,
+      timeout: 30 * 60_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The designer preview build, as the serve command makes it. It starts once the release bundle is built, so
+      // the two builds never write the same cargo output at once.
+      command:
+        `sh -c 'until node tests/e2e/answers.mjs http://127.0.0.1:${port}/api/profile.json; do sleep 2; done; ` +
+        `exec trunk serve --features preview --no-autoreload --port ${previewPort} --dist target/e2e-preview-dist'`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${previewPort}/api/profile.json`,
+      timeout: 40 * 60_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -1,0 +1,118 @@
+//! The designer preview's simulated conditions, applied to the mock backend (Cargo feature `preview` only: none of
+//! this is in the release bundle). Reads can be slowed down or made to fail once; the browser's privacy signals
+//! can be pretended; the first-visit cookie banner can be shown again. See `domain::simulation` for the URL form.
+
+use std::cell::{Cell, RefCell};
+
+use crate::domain::activity::ChangeArea;
+use crate::domain::simulation::{FailMode, Simulation};
+
+use super::browser::PrivacySignals;
+use super::endpoint::Endpoint;
+use super::error::ApiError;
+
+thread_local! {
+    static STATE: RefCell<Simulation> = RefCell::new(Simulation::default());
+    /// Whether the simulated failure is still to happen (it happens once, so "Try again" then works).
+    static ARMED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The conditions now in force.
+pub fn current() -> Simulation {
+    STATE.with(|s| s.borrow().clone())
+}
+
+/// Puts `simulation` in force; a failure it names is armed again.
+pub fn set(simulation: Simulation) {
+    ARMED.with(|armed| armed.set(simulation.fail.is_some()));
+    STATE.with(|s| *s.borrow_mut() = simulation);
+}
+
+/// Whether the simulated failure has not happened yet.
+pub fn failure_pending() -> bool {
+    ARMED.with(Cell::get)
+}
+
+/// The query of the page's address, as `get(name)`.
+fn location_query() -> impl Fn(&str) -> Option<String> {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
+    move |name| params.as_ref().and_then(|p| p.get(name))
+}
+
+/// Applies the conditions a shared link names (call before anything is read). The first-visit banner a link asks
+/// for is shown by the panel once data can be reloaded ([`show_banner_again`]). A link that names no condition
+/// leaves the current ones alone.
+pub fn apply_location() {
+    let get = location_query();
+    if !Simulation::is_named_in(&get) {
+        return;
+    }
+    let simulation = Simulation::from_query(&get);
+    if let Some(persona) = &simulation.persona {
+        if *persona != super::demo::current_persona() {
+            // Shown for this visit even if storage refuses it.
+            let _kept = super::demo::switch_persona(persona);
+        }
+    }
+    set(simulation);
+}
+
+/// Slows a read down and makes it fail when the conditions say so; `None` lets the real read go ahead.
+pub(super) async fn intercept(endpoint: Endpoint) -> Option<Result<String, ApiError>> {
+    let simulation = current();
+    if simulation.latency_ms > 0 {
+        sleep(simulation.latency_ms).await;
+    }
+    if !(failure_pending() && simulation.fails(endpoint.key())) {
+        return None;
+    }
+    ARMED.with(|armed| armed.set(false));
+    Some(match simulation.mode {
+        FailMode::ServerError => Err(ApiError::Status {
+            endpoint,
+            status: 500,
+        }),
+        // What a misconfigured server or proxy sends: an HTML page where JSON was expected.
+        FailMode::Malformed => Ok("<!doctype html><title>Bad gateway</title>".to_string()),
+        FailMode::Offline => Err(ApiError::Network { endpoint }),
+    })
+}
+
+/// The privacy signals to report: the browser's, or what the preview pretends.
+pub(super) fn signals(real: PrivacySignals) -> PrivacySignals {
+    let simulation = current();
+    PrivacySignals {
+        gpc: real.gpc || simulation.gpc,
+        dnt: real.dnt || simulation.dnt,
+    }
+}
+
+/// Forgets this demo user's cookie choice, so the banner asks as on a first visit (the consent record keeps the
+/// earlier choices).
+pub async fn show_banner_again() -> Result<(), ApiError> {
+    let mut settings = super::cookies().await?;
+    settings.consent = None;
+    super::write_document(
+        Endpoint::Cookies,
+        &settings,
+        ChangeArea::Cookies,
+        "Preview: the first-visit cookie banner was shown again",
+        None,
+    )
+    .await?;
+    super::browser::apply_cookie_choice(None, &settings.cookies);
+    Ok(())
+}
+
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _scheduled =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _done = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
