@@ -142,7 +142,7 @@ fn Shell() -> impl IntoView {
         <SiteHeader />
         <main id="main" class="layout-main" tabindex="-1">
             <NoticeArea />
-            <Routes fallback=|| view! { <NotFoundPage /> }>
+            <Routes fallback=unmatched_page>
                 <Route path=StaticSegment(Page::Overview.segment()) view=OverviewPage />
                 <Route path=StaticSegment(Page::Data.segment()) view=DataPage />
                 <Route path=StaticSegment(Page::Communications.segment()) view=CommunicationsPage />
@@ -170,6 +170,15 @@ fn Shell() -> impl IntoView {
         <CookieBanner />
         {preview_panel()}
     }
+}
+
+/// What a path no route matches shows: "not found", or in a preview build the component gallery at its path.
+fn unmatched_page() -> AnyView {
+    #[cfg(feature = "preview")]
+    if use_location().pathname.get_untracked() == crate::routes::GALLERY_PATH {
+        return view! { <crate::pages::gallery::GalleryPage /> }.into_any();
+    }
+    view! { <NotFoundPage /> }.into_any()
 }
 
 /// The designer preview panel, in a preview build only; a preview link asking for the first-visit banner gets it.

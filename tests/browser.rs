@@ -106,14 +106,16 @@ fn buttons_named(root: &web_sys::Element, name: &str) -> Vec<web_sys::HtmlButton
 
 #[wasm_bindgen_test]
 async fn overview_shows_errors_with_try_again_then_recovers() {
-    // Nothing is served at this address, so every read fails with HTTP 404.
+    // A backend with no documents: every read fails with HTTP 404, at once (the test runner's own server, asked
+    // for missing files, could keep a read waiting for a connection).
     let _ = web_sys::window()
         .unwrap()
         .local_storage()
         .unwrap()
         .unwrap()
         .clear();
-    api::set_base_url("/no-backend-here");
+    fake_backend(&js_sys::Object::new());
+    api::use_mock_backend();
     let root = container();
     let _app = leptos::mount::mount_to(root.clone(), privacy_portal::App);
 

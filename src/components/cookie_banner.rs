@@ -50,11 +50,14 @@ fn reason_text(reason: &AskReason, policy: &PolicyDocument, locale: Locale) -> S
     }
 }
 
-fn banner(
+/// The banner itself, asking for `reason`; `id` names it and prefixes its inner ids (so the designer gallery can
+/// show several at once).
+pub fn banner(
     settings: CookieSettings,
     policy: PolicyDocument,
     reason: AskReason,
     locale: Locale,
+    id: &'static str,
 ) -> AnyView {
     let consent = use_consent();
     let choosing = RwSignal::new(false);
@@ -76,9 +79,9 @@ fn banner(
         });
     };
     view! {
-        <section class="cookie-banner" aria-labelledby="cookie-banner-title">
+        <section class="cookie-banner" id=id aria-labelledby=format!("{id}-title")>
             <div class="cookie-banner__inner">
-                <h2 class="cookie-banner__title" id="cookie-banner-title">{td_string!(locale, banner.title)}</h2>
+                <h2 class="cookie-banner__title" id=format!("{id}-title")>{td_string!(locale, banner.title)}</h2>
                 <p>{text}</p>
                 {signals.gpc.then(|| view! {
                     <p class="muted">
@@ -96,13 +99,13 @@ fn banner(
                         type="button"
                         class="cookie-banner__button"
                         aria-expanded=move || choosing.get().to_string()
-                        aria-controls="cookie-banner-choices"
+                        aria-controls=format!("{id}-choices")
                         on:click=move |_| choosing.update(|c| *c = !*c)
                     >
                         {td_string!(locale, banner.choose)}
                     </button>
                 </div>
-                <div id="cookie-banner-choices" class="cookie-banner__choices" class:cookie-banner__choices--open=move || choosing.get()>
+                <div id=format!("{id}-choices") class="cookie-banner__choices" class:cookie-banner__choices--open=move || choosing.get()>
                     <Show when=move || choosing.get()>
                         <CookieChoices
                             settings=settings.clone()
@@ -110,7 +113,7 @@ fn banner(
                             initial=Choices::NONE
                             on_save=Callback::new(choose)
                             saving
-                            id_prefix="banner"
+                            id_prefix=id
                         />
                     </Show>
                 </div>
@@ -133,13 +136,18 @@ pub fn CookieBanner() -> impl IntoView {
         if pathname.get() == Page::Cookies.href() {
             return ().into_any();
         }
+        // The designer gallery shows the banner in each of its states instead.
+        #[cfg(feature = "preview")]
+        if pathname.get() == crate::routes::GALLERY_PATH {
+            return ().into_any();
+        }
         let (Some(Ok(settings)), Some(Ok(policy))) = (session.cookies.get(), session.policy.get())
         else {
             return ().into_any();
         };
         let now = api::now();
         match settings.ask_reason(now, policy.revision_on(now.date_naive())) {
-            Some(reason) => banner(settings, policy, reason, i18n.get_locale()),
+            Some(reason) => banner(settings, policy, reason, i18n.get_locale(), "cookie-banner"),
             None => ().into_any(),
         }
     }

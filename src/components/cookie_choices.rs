@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::format::fill;
 use crate::components::labels;
+use crate::components::toggle::Toggle;
 use crate::domain::cookies::{
     Choices, CookieCategory, CookieInfo, CookieSettings, Effective, OPTIONAL_CATEGORIES,
 };
@@ -81,21 +82,14 @@ pub fn CookieChoices(
             let count = cookies.len();
             view! {
                 <div class="cookie-choices__category">
-                    <div class="cookie-choices__switch">
-                        <input
-                            type="checkbox"
-                            role="switch"
-                            id=id.clone()
-                            aria-describedby=format!("{id}-about {id}-now")
-                            prop:checked=move || choices.with(|c| c.get(category))
-                            disabled=move || locked || saving.get()
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                choices.update(|c| *c = c.with(category, on));
-                            }
-                        />
-                        <label for=id.clone()>{title}</label>
-                    </div>
+                    <Toggle
+                        id=id.clone()
+                        label=title
+                        on=Signal::derive(move || choices.with(|c| c.get(category)))
+                        disabled=Signal::derive(move || locked || saving.get())
+                        described_by=format!("{id}-about {id}-now")
+                        on_change=Callback::new(move |on| choices.update(|c| *c = c.with(category, on)))
+                    />
                     <p class="cookie-choices__about" id=format!("{id}-about")>{description}</p>
                     <p class="cookie-choices__now muted" id=format!("{id}-now")>
                         {move || labels::consent_basis(i18n.get_locale(), effective.basis, effective.on)}

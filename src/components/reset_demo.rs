@@ -10,11 +10,15 @@ use crate::state::session::use_session;
 
 /// The reset control, with its confirmation.
 #[component]
-pub fn ResetDemo() -> impl IntoView {
+pub fn ResetDemo(
+    /// Start with the confirmation open (the designer gallery shows both states).
+    #[prop(optional)]
+    open: bool,
+) -> impl IntoView {
     let session = use_session();
     let notices = use_notices();
     let i18n = use_i18n();
-    let confirming = RwSignal::new(false);
+    let confirming = RwSignal::new(open);
     let cancel_ref = NodeRef::<leptos::html::Button>::new();
     let start_ref = NodeRef::<leptos::html::Button>::new();
 

@@ -35,6 +35,25 @@ pub enum RequestStatus {
     Cancelled,
 }
 
+impl RequestStatus {
+    /// Every status, in the order a request meets them.
+    pub const ALL: [RequestStatus; 10] = {
+        use RequestStatus::*;
+        [
+            Received,
+            InReview,
+            Preparing,
+            Ready,
+            Expired,
+            Scheduled,
+            RemovedFromActive,
+            Completed,
+            Declined,
+            Cancelled,
+        ]
+    };
+}
+
 impl RequestKind {
     /// The statuses a request of this kind passes through when all goes well.
     pub const fn timeline(self) -> &'static [RequestStatus] {
@@ -372,6 +391,27 @@ impl RequestLog {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn every_status_is_listed_once_and_every_timeline_uses_listed_ones() {
+        for (i, status) in RequestStatus::ALL.iter().enumerate() {
+            assert!(
+                !RequestStatus::ALL[..i].contains(status),
+                "{status:?} twice"
+            );
+        }
+        for kind in [
+            RequestKind::Export,
+            RequestKind::Deletion,
+            RequestKind::Rectification,
+            RequestKind::Objection,
+        ] {
+            for status in kind.timeline() {
+                assert!(RequestStatus::ALL.contains(status), "{status:?} missing");
+            }
+        }
+    }
+
     use super::*;
 
     fn at(s: &str) -> DateTime<Utc> {

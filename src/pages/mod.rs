@@ -4,6 +4,8 @@ pub mod activity;
 pub mod communications;
 pub mod cookies;
 pub mod data;
+#[cfg(feature = "preview")]
+pub mod gallery;
 pub mod not_found;
 pub mod overview;
 pub mod policy;

@@ -32,8 +32,9 @@ for (const kind of kinds) {
 const total = rows.reduce((s, r) => s + r.gzip, 0);
 console.log(`  TOTAL first load: ${(total / 1024).toFixed(1)} KiB gzip (${total} bytes)`);
 
-// The designer preview (Cargo feature `preview`) must not reach end users: look for its words in the bundle.
-const previewMarkers = ['Preview: simulated conditions', 'Apply and reload data'];
+// The designer preview (Cargo feature `preview`) must not reach end users: look for its words, its gallery's route
+// and its styles in the bundle (wasm, js, css, html).
+const previewMarkers = ['Preview: simulated conditions', 'Apply and reload data', '/gallery', 'Component gallery', '.preview-panel', '.gallery__state'];
 const bundleText = (await Promise.all(files.map((name) => readFile(join(dist, name))))).map((b) => b.toString('latin1')).join('');
 const leaked = previewMarkers.filter((marker) => bundleText.includes(marker));
 console.log(`  designer preview in this bundle: ${leaked.length ? `PRESENT (${leaked.join(', ')})` : 'absent'}`);

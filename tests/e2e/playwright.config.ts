@@ -40,7 +40,7 @@ export default defineConfig({
       // the two builds never write the same cargo output at once.
       command:
         `sh -c 'until node tests/e2e/answers.mjs http://127.0.0.1:${port}/api/profile.json; do sleep 2; done; ` +
-        `exec trunk serve --features preview --no-autoreload --port ${previewPort} --dist target/e2e-preview-dist'`,
+        `PORTAL_PREVIEW=1 exec trunk serve --features preview --no-autoreload --port ${previewPort} --dist target/e2e-preview-dist'`,
       cwd: '../..',
       url: `http://127.0.0.1:${previewPort}/api/profile.json`,
       timeout: 40 * 60_000,

@@ -24,6 +24,8 @@ const pages = [
   ['sharing', '/sharing'],
   ['policy', '/policy'],
   ['not-found', '/no-such-page'],
+  // The designer preview's component gallery (in this build only).
+  ['gallery', '/gallery'],
 ];
 const widths = [375, 1280];
 const schemes = ['light', 'dark'];

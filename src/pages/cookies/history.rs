@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::api;
 use crate::components::download::download_text;
+use crate::components::empty_panel::EmptyPanel;
 use crate::components::format;
 use crate::components::format::fill;
 use crate::components::labels;
@@ -87,7 +88,7 @@ pub fn ConsentHistory(
         <section class="consent-history" aria-labelledby="consent-history-title">
             <h2 id="consent-history-title">{td_string!(l, cookies.record)}</h2>
             {if empty {
-                view! { <p>{td_string!(l, cookies.record_empty)}</p> }.into_any()
+                view! { <EmptyPanel message=td_string!(l, cookies.record_empty) /> }.into_any()
             } else {
                 view! {
                     <table class="consent-history__table">

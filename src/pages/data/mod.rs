@@ -11,6 +11,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api;
 use crate::components::async_view::async_view;
+use crate::components::empty_panel::EmptyPanel;
 use crate::components::format;
 use crate::components::format::fill;
 use crate::components::labels;
@@ -156,14 +157,13 @@ fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
                     fill(td_string!(l, data.nothing_matches_query), &[("query", &filter.query.trim())])
                 };
                 view! {
-                    <div class="data-empty">
-                        <p><strong>{what}</strong></p>
+                    <EmptyPanel message=what>
                         <p>
                             {td_string!(l, data.try_other)}
                             <leptos_router::components::A href=Page::Data.href()>{td_string!(l, data.show_everything)}</leptos_router::components::A>
                             "."
                         </p>
-                    </div>
+                    </EmptyPanel>
                 }
             });
             view! {

@@ -4,10 +4,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api;
-use crate::components::error_summary::{field_message, ErrorSummary, FieldError, FieldProblem};
+use crate::components::error_summary::{ErrorSummary, FieldProblem};
 use crate::components::format;
 use crate::components::format::fill;
 use crate::components::labels;
+use crate::components::text_field::{TextField, TextKind};
 use crate::domain::profile::{Account, AccountField};
 use crate::domain::profile_rules::{check_correction, check_note};
 use crate::domain::requests::PrivacyRequest;
@@ -115,8 +116,6 @@ fn CorrectionForm(
         }
     };
 
-    let value_error = field_message(problems_signal, value_id);
-    let note_error = field_message(problems_signal, note_id);
     view! {
         {move || match sent.get() {
             Some(Ok(reference)) => {
@@ -162,37 +161,21 @@ fn CorrectionForm(
                         .into_any(),
                     _ => ().into_any(),
                 }}
-                <div class="form-field">
-                    <label for=value_id>{move || fill(t_string!(i18n, profile.what_should), &[("field", &labels::in_sentence(i18n.get_locale(), label()))])}</label>
-                    <FieldError field=value_id problems=problems_signal />
-                    <input
-                        id=value_id
-                        type="text"
-                        autocomplete="off"
-                        aria-invalid=move || value_error().is_some().to_string()
-                        aria-describedby=move || value_error().map(|_| format!("{value_id}-error"))
-                        prop:value=move || value.get()
-                        on:input=move |ev| {
-                            value.set(event_target_value(&ev));
-                            dirty.set(true);
-                        }
-                    />
-                </div>
-                <div class="form-field">
-                    <label for=note_id>{t!(i18n, profile.anything_else)}</label>
-                    <FieldError field=note_id problems=problems_signal />
-                    <textarea
-                        id=note_id
-                        rows="2"
-                        aria-invalid=move || note_error().is_some().to_string()
-                        aria-describedby=move || note_error().map(|_| format!("{note_id}-error"))
-                        prop:value=move || note.get()
-                        on:input=move |ev| {
-                            note.set(event_target_value(&ev));
-                            dirty.set(true);
-                        }
-                    ></textarea>
-                </div>
+                <TextField
+                    id=value_id
+                    label=move || fill(t_string!(i18n, profile.what_should), &[("field", &labels::in_sentence(i18n.get_locale(), label()))])
+                    problems=problems_signal
+                    value
+                    on_input=Callback::new(move |()| dirty.set(true))
+                />
+                <TextField
+                    id=note_id
+                    label=move || t_string!(i18n, profile.anything_else)
+                    problems=problems_signal
+                    value=note
+                    kind=TextKind::Lines(2)
+                    on_input=Callback::new(move |()| dirty.set(true))
+                />
                 <div class="button-row">
                     <button type="submit" class="button" disabled=move || sending.get()>
                         {move || if sending.get() { t_string!(i18n, common.sending) } else { t_string!(i18n, profile.send_correction) }}

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::error_summary::{field_message, ErrorSummary, FieldError, FieldProblem};
+use crate::components::error_summary::{ErrorSummary, FieldError, FieldProblem};
 use crate::components::format;
 use crate::components::format::fill;
 use crate::components::labels;
+use crate::components::text_field::{TextField, TextKind};
 use crate::domain::profile::SecurityQuestion;
 use crate::domain::profile_rules::{check_answer, check_question, ANSWER_MIN, SUGGESTED_QUESTIONS};
 use crate::i18n::{t, t_string, td_string, use_i18n};
@@ -126,9 +127,6 @@ pub fn SecurityQuestionForm(
         }
     };
 
-    let custom_error = field_message(problems_signal, CUSTOM);
-    let answer_error = field_message(problems_signal, ANSWER);
-    let repeat_error = field_message(problems_signal, REPEAT);
     let state_line = move || match &current {
         Some(q) => fill(
             t_string!(i18n, profile.question_state),
@@ -182,50 +180,30 @@ pub fn SecurityQuestionForm(
                         </div>
                     </div>
                     <Show when=move || choice.get() == OWN>
-                        <div class="form-field radios__conditional">
-                            <label for=CUSTOM>{t!(i18n, profile.your_question)}</label>
-                            <FieldError field=CUSTOM problems=problems_signal />
-                            <input
-                                id=CUSTOM
-                                type="text"
-                                autocomplete="off"
-                                aria-invalid=move || custom_error().is_some().to_string()
-                                aria-describedby=move || custom_error().map(|_| "custom-question-error")
-                                prop:value=move || custom.get()
-                                on:input=move |ev| custom.set(event_target_value(&ev))
-                            />
-                        </div>
+                        <TextField
+                            id=CUSTOM
+                            label=move || t_string!(i18n, profile.your_question)
+                            problems=problems_signal
+                            value=custom
+                            class="radios__conditional"
+                        />
                     </Show>
                 </fieldset>
-                <div class="form-field">
-                    <label for=ANSWER>{t!(i18n, labels.field.answer)}</label>
-                    <p class="muted" id="answer-hint">
-                        {move || fill(t_string!(i18n, profile.answer_hint), &[("min", &ANSWER_MIN)])}
-                    </p>
-                    <FieldError field=ANSWER problems=problems_signal />
-                    <input
-                        id=ANSWER
-                        type="password"
-                        autocomplete="off"
-                        aria-describedby=move || if answer_error().is_some() { "answer-hint answer-error" } else { "answer-hint" }
-                        aria-invalid=move || answer_error().is_some().to_string()
-                        prop:value=move || answer.get()
-                        on:input=move |ev| answer.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="form-field">
-                    <label for=REPEAT>{t!(i18n, profile.answer_again)}</label>
-                    <FieldError field=REPEAT problems=problems_signal />
-                    <input
-                        id=REPEAT
-                        type="password"
-                        autocomplete="off"
-                        aria-invalid=move || repeat_error().is_some().to_string()
-                        aria-describedby=move || repeat_error().map(|_| "answer-again-error")
-                        prop:value=move || repeat.get()
-                        on:input=move |ev| repeat.set(event_target_value(&ev))
-                    />
-                </div>
+                <TextField
+                    id=ANSWER
+                    label=move || t_string!(i18n, labels.field.answer)
+                    hint=move || fill(t_string!(i18n, profile.answer_hint), &[("min", &ANSWER_MIN)])
+                    problems=problems_signal
+                    value=answer
+                    kind=TextKind::Secret
+                />
+                <TextField
+                    id=REPEAT
+                    label=move || t_string!(i18n, profile.answer_again)
+                    problems=problems_signal
+                    value=repeat
+                    kind=TextKind::Secret
+                />
                 <button type="submit" class="button" disabled=move || saving.get()>
                     {move || {
                         if saving.get() {

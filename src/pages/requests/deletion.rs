@@ -6,11 +6,12 @@ use leptos_router::components::A;
 
 use crate::api;
 use crate::components::async_view::async_view;
-use crate::components::error_summary::{field_message, ErrorSummary, FieldError, FieldProblem};
+use crate::components::error_summary::{ErrorSummary, FieldError, FieldProblem};
 use crate::components::format;
 use crate::components::format::fill;
 use crate::components::labels;
 use crate::components::page_heading::PageHeading;
+use crate::components::text_field::TextField;
 use crate::components::unsaved_guard::guard_unsaved_changes;
 use crate::domain::catalogue::LegalHold;
 use crate::domain::policy::PolicyDocument;
@@ -214,7 +215,6 @@ fn journey((profile, policy): (Profile, PolicyDocument)) -> AnyView {
         let details =
             DeletionDetails::scheduled(chosen, api::now().date_naive(), &schedule.get_value());
         let [stops, forever, first] = consequences(l, chosen);
-        let username_error = field_message(problems_signal, USERNAME);
         view! {
             <form class="request-form" on:submit=confirm novalidate>
                 <ErrorSummary problems=problems_signal />
@@ -261,20 +261,12 @@ fn journey((profile, policy): (Profile, PolicyDocument)) -> AnyView {
                     <p>{td_string!(l, deletion.kept_longer)}</p>
                     <ul>{LegalHold::ALL.iter().map(|h| view! { <li>{labels::legal_hold(l, *h)}</li> }).collect_view()}</ul>
                 </section>
-                <div class="form-field">
-                    <label for=USERNAME>{td_string!(l, deletion.type_username)}</label>
-                    <FieldError field=USERNAME problems=problems_signal />
-                    <input
-                        id=USERNAME
-                        type="text"
-                        autocomplete="off"
-                        spellcheck="false"
-                        aria-invalid=move || username_error().is_some().to_string()
-                        aria-describedby=move || username_error().map(|_| "confirm-username-error")
-                        prop:value=move || username.get()
-                        on:input=move |ev| username.set(event_target_value(&ev))
-                    />
-                </div>
+                <TextField
+                    id=USERNAME
+                    label=td_string!(l, deletion.type_username)
+                    problems=problems_signal
+                    value=username
+                />
                 <button type="submit" class="button button--warning" disabled=move || submitting.get()>
                     {action_name(l, chosen)}
                 </button>

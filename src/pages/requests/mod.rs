@@ -14,6 +14,7 @@ use leptos_router::components::A;
 
 use crate::api;
 use crate::components::async_view::async_view;
+use crate::components::empty_panel::EmptyPanel;
 use crate::components::format;
 use crate::components::labels;
 use crate::components::page_heading::PageHeading;
@@ -28,7 +29,7 @@ fn history(log: RequestLog) -> AnyView {
     let today = api::now().date_naive();
     let requests = log.newest_first();
     if requests.is_empty() {
-        return view! { <p>{td_string!(l, requests.none_yet)}</p> }.into_any();
+        return view! { <EmptyPanel message=td_string!(l, requests.none_yet) /> }.into_any();
     }
     let rows = requests
         .into_iter()

@@ -128,7 +128,8 @@ test('page bodies speak the chosen language: forms, errors, messages and the bac
   await expect(page.getByText('Fehler 500')).toBeVisible();
   await page.unroute('**/api/personas/*/requests.json');
   await page.getByRole('button', { name: 'Erneut versuchen' }).click();
-  await expect(page.getByRole('heading', { name: 'Ihre Anträge' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ihre Anträge', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Wir konnten Ihre Anträge nicht laden' })).toHaveCount(0);
   await expect(page.getByRole('columnheader', { name: 'Aktenzeichen' })).toBeVisible();
 
   // Validation messages and the correction form's words.

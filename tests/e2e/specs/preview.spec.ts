@@ -71,17 +71,36 @@ test('the panel applies conditions, gives a link to them, and passes axe', async
   expect(consoleErrors).toEqual([]);
 });
 
-test('the release bundle holds neither the panel nor the simulation; the preview build does', async () => {
+test('the release bundle holds neither the panel, the simulation nor the gallery; the preview build does', async () => {
   const root = join(process.cwd(), '..', '..', 'target');
-  const wasmOf = (dist: string) => {
-    const file = readdirSync(join(root, dist)).find((f) => f.endsWith('_bg.wasm'));
-    expect(file, `a wasm file in ${dist}`).toBeTruthy();
+  const fileOf = (dist: string, suffix: string) => {
+    const file = readdirSync(join(root, dist)).find((f) => f.endsWith(suffix));
+    expect(file, `a ${suffix} file in ${dist}`).toBeTruthy();
     return readFileSync(join(root, dist, file!)).toString('latin1');
   };
-  const release = wasmOf('e2e-dist');
-  const preview = wasmOf('e2e-preview-dist');
-  for (const marker of ['Preview: simulated conditions', 'Apply and reload data', 'Preview: the first-visit cookie banner']) {
+  const release = fileOf('e2e-dist', '_bg.wasm');
+  const preview = fileOf('e2e-preview-dist', '_bg.wasm');
+  const markers = [
+    'Preview: simulated conditions',
+    'Apply and reload data',
+    'Preview: the first-visit cookie banner',
+    '/gallery',
+    'Component gallery',
+  ];
+  for (const marker of markers) {
     expect(preview.includes(marker), `preview build has "${marker}"`).toBe(true);
     expect(release.includes(marker), `release bundle has "${marker}"`).toBe(false);
   }
+  // Their styles too: the release stylesheet has none of the preview's classes.
+  const releaseCss = fileOf('e2e-dist', '.css');
+  const previewCss = fileOf('e2e-preview-dist', '.css');
+  for (const selector of ['.preview-panel', '.gallery__state']) {
+    expect(previewCss.includes(selector), `preview stylesheet has ${selector}`).toBe(true);
+    expect(releaseCss.includes(selector), `release stylesheet has ${selector}`).toBe(false);
+  }
+});
+
+test('in the release bundle /gallery is an unknown page', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${previewPort - 1}/gallery`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 });
