@@ -99,9 +99,13 @@ pub struct Generator {
     slot: u64,
 }
 
+/// The most entries a generated history may hold: ten times the longest demo user's, so no document can make the
+/// browser generate without end.
+pub const MAX_GENERATED: u32 = 100_000;
+
 impl Generator {
     pub fn new(history: &GeneratedHistory) -> Generator {
-        let count = u64::from(history.count.max(1));
+        let count = u64::from(history.count.clamp(1, MAX_GENERATED));
         let span = (history.to - history.from).num_seconds().max(1) as u64;
         Generator {
             random: Random(history.seed),
@@ -129,8 +133,17 @@ impl Iterator for Generator {
         let n = self.next;
         self.next += 1;
         let random = &mut self.random;
-        let at =
-            self.from + Duration::seconds((n * self.slot + random.below(self.slot.max(1))) as i64);
+        // Checked all the way: instructions from a tampered document end the history instead of panicking.
+        let at = n
+            .checked_mul(self.slot)
+            .and_then(|base| base.checked_add(random.below(self.slot.max(1))))
+            .and_then(|seconds| i64::try_from(seconds).ok())
+            .and_then(Duration::try_seconds)
+            .and_then(|offset| self.from.checked_add_signed(offset));
+        let Some(at) = at else {
+            self.next = self.count;
+            return None;
+        };
         let product = Some(*random.pick(&Product::ALL));
         let roll = random.below(100);
         let detail = if roll < 15 {

@@ -518,5 +518,7 @@ pub fn reset_demo_data() -> Result<(), ApiError> {
     store::save(&overlay).map_err(ApiError::Storage)
 }
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod decoder_properties;
 #[cfg(test)]
 mod seed_tests;

@@ -14,7 +14,7 @@ use crate::domain::requests::RequestLog;
 use crate::domain::sharing::{ProviderKind, Sharing};
 
 /// The demo users, as folders under `public/api/personas/`.
-const PERSONAS: [&str; 3] = ["asha", "new", "longtime"];
+pub(super) const PERSONAS: [&str; 3] = ["asha", "new", "longtime"];
 
 macro_rules! persona_files {
     ($persona:literal) => {
@@ -63,7 +63,7 @@ macro_rules! persona_files {
     };
 }
 
-fn persona_text(persona: &str, endpoint: Endpoint) -> &'static str {
+pub(super) fn persona_text(persona: &str, endpoint: Endpoint) -> &'static str {
     let files = match persona {
         "asha" => persona_files!("asha"),
         "new" => persona_files!("new"),

@@ -563,7 +563,7 @@ mod properties {
             prop_assert!(run > request);
             // It is a scheduled run: last + k × interval for some k.
             let months = (run.year() - last.year()) * 12 + run.month() as i32 - last.month() as i32;
-            prop_assert!(months >= 0 && months as u32 % interval == 0);
+            prop_assert!(months >= 0 && (months as u32).is_multiple_of(interval));
             // The run before it is not after the request.
             if months > 0 {
                 let previous = last.checked_add_months(Months::new(months as u32 - interval)).unwrap();
