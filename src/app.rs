@@ -38,7 +38,9 @@ fn describe_store_notice(l: Locale, notice: StoreNotice) -> String {
         StoreNotice::SetAside(Unreadable::OtherVersion(_)) => {
             td_string!(l, store.old_version).to_string()
         }
-        StoreNotice::Unavailable(error) => labels::error_text(l, &api::ApiError::Storage(error)),
+        StoreNotice::Unavailable(error) | StoreNotice::NotStored(error) => {
+            labels::error_text(l, &api::ApiError::Storage(error))
+        }
     }
 }
 
@@ -49,13 +51,7 @@ fn focus_heading_on_navigation() {
         move || pathname.get(),
         move |_, _, _| {
             request_animation_frame(|| {
-                if let Some(heading) = document().get_element_by_id("page-title") {
-                    if let Ok(heading) =
-                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
-                    {
-                        let _focused = heading.focus();
-                    }
-                }
+                api::browser::focus_by_id(crate::components::page_heading::PAGE_TITLE_ID)
             });
         },
         false,
@@ -120,6 +116,7 @@ fn Shell() -> impl IntoView {
     focus_heading_on_navigation();
     // Another tab changed saved data: show it here too, without a reload.
     api::browser::on_change_in_another_tab(move || session.data_changed());
+    api::browser::keep_focus_clear_of(crate::components::cookie_banner::BANNER_ID);
     follow_language(session);
     // Keep this browser's cookies in line with the choice that stands (an expired one no longer allows anything).
     Effect::new(move |_| {

@@ -106,6 +106,80 @@ pub fn on_change_in_another_tab(on_change: impl Fn() + 'static) {
     listener.forget();
 }
 
+/// Keeps keyboard focus clear of the sticky element with id `sticky_id` (the cookie banner at the foot of the
+/// window): when focus lands on something it covers, the page scrolls just enough to show it above it (WCAG 2.4.11,
+/// focus not obscured). Installed once, for the life of the app; does nothing while the element is absent.
+pub fn keep_focus_clear_of(sticky_id: &'static str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Some(document) = window.document() else {
+            return;
+        };
+        let (Some(sticky), Some(focused)) = (
+            document.get_element_by_id(sticky_id),
+            event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
+        ) else {
+            return;
+        };
+        // Keyboard focus only: scrolling under a pointer between press and release would lose the click.
+        if sticky.contains(Some(&focused)) || !focused.matches(":focus-visible").unwrap_or(false) {
+            return;
+        }
+        let (covered, clear) = (
+            sticky.get_bounding_client_rect(),
+            focused.get_bounding_client_rect(),
+        );
+        let overlap = clear.bottom() - covered.top();
+        if overlap > 0.0 && clear.top() < covered.bottom() {
+            // A little room beyond the overlap, so the focus ring shows too.
+            window.scroll_by_with_x_and_y(0.0, overlap + 12.0);
+        }
+    });
+    let _added =
+        window.add_event_listener_with_callback("focusin", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// Moves focus to the element `id`, if it is there (it should have `tabindex="-1"` unless it takes focus anyway).
+pub fn focus_by_id(id: &str) {
+    let target = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(target) = target {
+        let _focused = target.focus();
+    }
+}
+
+/// When focus is inside the element `from_id`, which is about to go, or already lost (a button disabled while it
+/// works drops it on the page body), moves it to the element `to_id` once the element has gone, so a keyboard user
+/// carries on from there instead of from the top of the page.
+pub fn hand_focus_on(from_id: &str, to_id: &'static str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let body = document.body();
+    let inside = match (
+        document.get_element_by_id(from_id),
+        document.active_element(),
+    ) {
+        (_, None) => true,
+        (_, Some(active)) if body.as_ref().is_some_and(|b| **b == active) => true,
+        (Some(from), Some(active)) => from.contains(Some(&active)),
+        (None, Some(_)) => false,
+    };
+    if inside {
+        leptos::prelude::request_animation_frame(move || focus_by_id(to_id));
+    }
+}
+
 /// Lowercase hex of the SHA-256 of `data`, computed by the browser's Web Crypto (no hashing code in the bundle).
 pub async fn sha256_hex(data: &[u8]) -> Result<String, String> {
     let subtle = web_sys::window()

@@ -49,14 +49,27 @@ pub fn url_of(endpoint: Endpoint) -> String {
     }
 }
 
+/// How a document is fetched: a read may be answered by the browser's HTTP cache; a write never is, since a write
+/// is a round trip to the server (the mock stands in for a `PUT`), so offline it fails as a real one would.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Fetch {
+    Read,
+    Write,
+}
+
 /// Fetches the seed document of `endpoint` as text.
-pub async fn fetch_seed_text(endpoint: Endpoint) -> Result<String, ApiError> {
+pub async fn fetch_seed_text(endpoint: Endpoint, fetch: Fetch) -> Result<String, ApiError> {
     #[cfg(feature = "preview")]
     if let Some(simulated) = super::simulate::intercept(endpoint).await {
         return simulated;
     }
+    let cache = match fetch {
+        Fetch::Read => web_sys::RequestCache::Default,
+        Fetch::Write => web_sys::RequestCache::NoStore,
+    };
     let response = Request::get(&url_of(endpoint))
         .header("Accept", "application/json")
+        .cache(cache)
         .send()
         .await
         .map_err(|_| ApiError::Network { endpoint })?;
@@ -84,9 +97,9 @@ fn malformed(endpoint: Endpoint, text: &str, error: &serde_json::Error) -> ApiEr
     }
 }
 
-/// Fetches the seed document of `endpoint` as a JSON value (what a write is diffed against).
+/// Fetches the seed document of `endpoint` as a JSON value (what a write is diffed against), from the server.
 pub async fn fetch_seed(endpoint: Endpoint) -> Result<Value, ApiError> {
-    let text = fetch_seed_text(endpoint).await?;
+    let text = fetch_seed_text(endpoint, Fetch::Write).await?;
     serde_json::from_str(&text).map_err(|error| malformed(endpoint, &text, &error))
 }
 
@@ -126,7 +139,7 @@ pub fn decode_with_overlay<T: DeserializeOwned>(
 
 /// Reads `endpoint` as the server would answer it: seed plus the user's changes.
 pub async fn read<T: DeserializeOwned>(endpoint: Endpoint) -> Result<T, ApiError> {
-    let seed_text = fetch_seed_text(endpoint).await?;
+    let seed_text = fetch_seed_text(endpoint, Fetch::Read).await?;
     super::browser::timed(&format!("decode {}", endpoint.file()), || {
         decode_with_overlay(endpoint, &seed_text)
     })

@@ -65,7 +65,7 @@ pub fn switch_persona(id: &str) -> Result<(), ApiError> {
 
 /// The demo users the mock backend offers.
 pub async fn personas() -> Result<Vec<Persona>, ApiError> {
-    let text = client::fetch_seed_text(Endpoint::Personas).await?;
+    let text = client::fetch_seed_text(Endpoint::Personas, client::Fetch::Read).await?;
     serde_json::from_str::<PersonaList>(&text)
         .map(|list| list.personas)
         .map_err(|error| ApiError::Malformed {

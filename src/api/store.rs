@@ -1,6 +1,7 @@
 //! The mock backend's store: loads the overlay from browser storage (or memory when storage fails), and saves it.
 
 use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::demo;
@@ -12,13 +13,15 @@ use super::storage;
 type Listener = Rc<dyn Fn(StoreNotice)>;
 
 thread_local! {
-    /// The last overlay known, so reads keep working for this visit when storage cannot be read.
-    static MEMORY: RefCell<Overlay> = RefCell::new(Overlay::default());
+    /// The last overlay known per storage key, so the visit keeps working when storage cannot be read or written.
+    static MEMORY: RefCell<HashMap<String, Overlay>> = RefCell::new(HashMap::new());
+    /// Keys whose overlay in memory holds changes storage refused: memory is the truth for them this visit.
+    static NOT_STORED: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
     /// Who is told about problems with stored data (the app shell's notices).
     static LISTENER: RefCell<Option<Listener>> = RefCell::new(None);
     /// Problems met before anyone listened.
     static PENDING: RefCell<Vec<StoreNotice>> = const { RefCell::new(Vec::new()) };
-    /// Storage being unavailable is told once per visit, not on every read.
+    /// Storage being unreadable is told once per visit, not on every read.
     static UNAVAILABLE_TOLD: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -27,12 +30,18 @@ thread_local! {
 pub enum StoreNotice {
     /// Stored changes could not be read; they were moved aside and the demo data starts from the seed.
     SetAside(Unreadable),
-    /// Storage cannot be used; changes last for this visit only.
+    /// Storage cannot be read; changes last for this visit only.
     Unavailable(StorageError),
+    /// A change could not be stored (storage off, full or failing); it lasts for this visit only.
+    NotStored(StorageError),
 }
 
-fn remember(overlay: &Overlay) {
-    MEMORY.with(|memory| *memory.borrow_mut() = overlay.clone());
+fn remember(key: &str, overlay: &Overlay) {
+    MEMORY.with(|memory| memory.borrow_mut().insert(key.to_string(), overlay.clone()));
+}
+
+fn remembered(key: &str) -> Overlay {
+    MEMORY.with(|memory| memory.borrow().get(key).cloned().unwrap_or_default())
 }
 
 fn note(notice: StoreNotice) {
@@ -45,40 +54,55 @@ fn note(notice: StoreNotice) {
     }
 }
 
-/// The overlay as it stands now. Reads storage each time, so changes made in another tab are seen.
+/// The overlay as it stands now. Reads storage each time, so changes made in another tab are seen; when this
+/// visit holds changes storage refused, those are the truth until they can be stored.
 pub fn load() -> Overlay {
     let persona = demo::current_persona();
-    match storage::read(&storage::overlay_key(&persona)) {
+    let key = storage::overlay_key(&persona);
+    if NOT_STORED.with(|keys| keys.borrow().contains(&key)) {
+        return remembered(&key);
+    }
+    match storage::read(&key) {
         Ok(text) => {
             let (overlay, problem) = Overlay::parse(text.as_deref());
             if let (Some(problem), Some(text)) = (problem, text) {
                 // Keep the unreadable data for inspection instead of destroying it.
                 let _kept = storage::write(&storage::set_aside_key(&persona), &text);
-                let _removed = storage::remove(&storage::overlay_key(&persona));
+                let _removed = storage::remove(&key);
                 note(StoreNotice::SetAside(problem));
             }
-            remember(&overlay);
+            remember(&key, &overlay);
             overlay
         }
         Err(error) => {
             note(StoreNotice::Unavailable(error));
-            MEMORY.with(|memory| memory.borrow().clone())
+            remembered(&key)
         }
     }
 }
 
-/// Saves `overlay`, like a server committing a write: either it is stored, or nothing changes and the error says
-/// why (the mock backend's "disk" is browser storage).
+/// Saves `overlay`, like a server committing a write. When browser storage (the mock backend's "disk") refuses
+/// it, the change still holds for this visit, the user is told that it will not outlast it, and the next save
+/// that storage accepts stores everything kept meanwhile.
 pub fn save(overlay: &Overlay) -> Result<(), StorageError> {
     let text =
         serde_json::to_string(overlay).map_err(|error| StorageError::Failed(error.to_string()))?;
     let key = storage::overlay_key(&demo::current_persona());
-    if overlay.is_empty() {
-        storage::remove(&key)?;
+    let stored = if overlay.is_empty() {
+        storage::remove(&key)
     } else {
-        storage::write(&key, &text)?;
+        storage::write(&key, &text)
+    };
+    remember(&key, overlay);
+    match stored {
+        Ok(()) => {
+            NOT_STORED.with(|keys| keys.borrow_mut().remove(&key));
+        }
+        Err(error) => {
+            NOT_STORED.with(|keys| keys.borrow_mut().insert(key));
+            note(StoreNotice::NotStored(error));
+        }
     }
-    remember(overlay);
     Ok(())
 }
 

@@ -1,23 +1,85 @@
 //! Shared loading and error states for data read from the backend.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
+use crate::api;
 use crate::components::format::fill;
 use crate::components::labels;
-use crate::i18n::{t_string, use_i18n, Locale};
+use crate::i18n::{t, t_string, use_i18n, Locale};
 use crate::state::documents::Loaded;
 
-/// Shown while data is on its way.
+/// How long a read may take before the loading panel says so and offers to start it again.
+pub const SLOW_AFTER: Duration = Duration::from_secs(3);
+
+/// Shown while data is on its way. After [`SLOW_AFTER`] it says that this is taking longer than usual and, when
+/// given `on_retry`, offers to start the read again.
 #[component]
 pub fn LoadingPanel(
     /// What is loading, e.g. "your requests", in the given language.
     what: fn(Locale) -> &'static str,
+    /// Starts the read again; offered once the read is slow.
+    #[prop(optional)]
+    on_retry: Option<Callback<()>>,
+    /// When the read began (milliseconds since the epoch); by default, when the panel appears.
+    #[prop(optional)]
+    since: Option<i64>,
+    /// Shows the slow state at once (the component gallery).
+    #[prop(optional)]
+    slow_now: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let slow = RwSignal::new(slow_now);
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let start_timer = move |waited_ms: i64| {
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        let left =
+            SLOW_AFTER.saturating_sub(Duration::from_millis(waited_ms.max(0).unsigned_abs()));
+        let handle = set_timeout_with_handle(
+            move || {
+                let _disposed = slow.try_set(true);
+            },
+            left,
+        )
+        .ok();
+        timer.set_value(handle);
+    };
+    if !slow_now {
+        // A start of 0 means not known yet: count from now.
+        let waited = since
+            .filter(|since| *since > 0)
+            .map_or(0, |since| api::now().timestamp_millis() - since);
+        start_timer(waited);
+    }
+    on_cleanup(move || {
+        if let Some(Some(handle)) = timer.try_get_value() {
+            handle.clear();
+        }
+    });
+    let retry = move |_| {
+        slow.set(false);
+        start_timer(0);
+        if let Some(on_retry) = on_retry {
+            on_retry.run(());
+        }
+    };
     view! {
         <div class="loading-panel" role="status">
-            <span class="loading-panel__spinner" aria-hidden="true"></span>
-            <span>{move || fill(t_string!(i18n, load.text), &[("what", &what(i18n.get_locale()))])}</span>
+            <p class="loading-panel__line">
+                <span class="loading-panel__spinner" aria-hidden="true"></span>
+                <span>{move || fill(t_string!(i18n, load.text), &[("what", &what(i18n.get_locale()))])}</span>
+            </p>
+            <Show when=move || slow.get()>
+                <p class="loading-panel__slow">{t!(i18n, load.slow)}</p>
+                {on_retry.map(|_| view! {
+                    <button type="button" class="button button--secondary" on:click=retry>
+                        {t!(i18n, common.try_again)}
+                    </button>
+                })}
+            </Show>
         </div>
     }
 }
@@ -31,7 +93,7 @@ pub fn ErrorPanel(
     /// What went wrong and what to do.
     #[prop(into)]
     message: String,
-    /// Called by t_string!(i18n, common.try_again).
+    /// Called by "Try again".
     on_retry: Callback<()>,
     /// True while the retry is under way.
     retrying: Signal<bool>,
@@ -54,7 +116,7 @@ pub fn ErrorPanel(
 }
 
 /// Renders loaded data: a loading panel until it first arrives, `render`'s view when it is there, and an error
-/// panel with a working t_string!(i18n, common.try_again) when it failed. While a reload is under way the earlier content stays.
+/// panel with a working "Try again" when it failed. While a reload is under way the earlier content stays.
 pub fn async_view<T, F>(what: fn(Locale) -> &'static str, data: Loaded<T>, render: F) -> AnyView
 where
     T: 'static,
@@ -69,7 +131,7 @@ where
         Callback::new(move |_| data.retry())
     };
     (move || match data.read() {
-        None => view! { <LoadingPanel what /> }.into_any(),
+        None => view! { <LoadingPanel what on_retry=retry since=data.since() /> }.into_any(),
         Some(Ok(value)) => render(value),
         Some(Err(error)) => {
             let l = use_i18n().get_locale();

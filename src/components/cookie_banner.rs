@@ -72,6 +72,8 @@ pub fn banner(
     ]
     .map(|c| settings.effective(c, signals.gpc, now, policy.revision_on(now.date_naive())));
     let text = reason_text(&reason, &policy, locale);
+    // Answered (or replaced): a keyboard user carries on from the main content, not from the top of the page.
+    on_cleanup(move || api::browser::hand_focus_on(id, "main"));
     let choose = move |choices: Choices| {
         consent.save.dispatch(ConsentRequest {
             choices,
@@ -126,6 +128,9 @@ pub fn banner(
     .into_any()
 }
 
+/// The id of the banner users meet (the gallery's copies take others).
+pub const BANNER_ID: &str = "cookie-banner";
+
 /// Shows the banner when a choice is needed (never on the cookie settings page, which offers the same choice).
 #[component]
 pub fn CookieBanner() -> impl IntoView {
@@ -147,7 +152,7 @@ pub fn CookieBanner() -> impl IntoView {
         };
         let now = api::now();
         match settings.ask_reason(now, policy.revision_on(now.date_naive())) {
-            Some(reason) => banner(settings, policy, reason, i18n.get_locale(), "cookie-banner"),
+            Some(reason) => banner(settings, policy, reason, i18n.get_locale(), BANNER_ID),
             None => ().into_any(),
         }
     }

@@ -1,4 +1,4 @@
-//! Form errors, the GOV.UK way: a summary titled {t!(i18n, errors.summary_title)} at the top of the form, focused when it
+//! Form errors, the GOV.UK way: a summary titled "There is a problem" at the top of the form, focused when it
 //! appears, linking to each field; and a message at the field itself.
 
 use leptos::prelude::*;

@@ -26,9 +26,25 @@ pub fn PageHeading(
     view! {
         <Title text=move || document_title(&heading.get()) />
         <header class="page-heading">
-            <h1 class="page-heading__title" id="page-title" tabindex="-1">{heading}</h1>
+            <h1 class="page-heading__title" id=PAGE_TITLE_ID tabindex="-1">{heading}</h1>
             {move || lead().map(|lead| view! { <p class="page-heading__lead">{lead}</p> })}
         </header>
     }
     .into_any()
+}
+
+/// The id of every page's `h1`.
+pub const PAGE_TITLE_ID: &str = "page-title";
+
+/// Moves focus to the page's heading whenever `step` changes (a journey's next step replaces the form the focus
+/// was in), as navigation does, so keyboard and screen-reader users start the new step from the top of the page
+/// instead of losing their place.
+pub fn focus_heading_on_step<T: PartialEq + Send + Sync + 'static>(
+    step: impl Fn() -> T + Send + Sync + 'static,
+) {
+    Effect::watch(
+        step,
+        |_, _, _| request_animation_frame(|| crate::api::browser::focus_by_id(PAGE_TITLE_ID)),
+        false,
+    );
 }

@@ -1,9 +1,10 @@
-//! The {t!(i18n, demo.user)} control: shows another of the mock backend's demo users (hidden with a real backend).
+//! The "Demo user" control: shows another of the mock backend's demo users (hidden with a real backend).
 
 use leptos::prelude::*;
 
 use crate::api;
 use crate::api::demo::Persona;
+use crate::components::async_view::async_view;
 use crate::components::format::fill;
 use crate::components::labels;
 use crate::i18n::{t, td_string, use_i18n};
@@ -83,23 +84,12 @@ fn switcher(personas: Vec<Persona>) -> AnyView {
 #[component]
 pub fn PersonaSwitcher() -> impl IntoView {
     let personas = use_session().personas;
-    let i18n = use_i18n();
-    move || {
-        if !api::is_mock_backend() {
-            return ().into_any();
-        }
-        match personas.get() {
-            Some(Ok(list)) => switcher(list),
-            Some(Err(error)) => view! {
-                <p>
-                    {format!("{}. ", labels::error_title(i18n.get_locale(), &error))}
-                    <button type="button" class="button-link" on:click=move |_| personas.reload()>
-                        {t!(i18n, common.try_again)}
-                    </button>
-                </p>
-            }
-            .into_any(),
-            None => ().into_any(),
-        }
+    if !api::is_mock_backend() {
+        return ().into_any();
     }
+    async_view(
+        |l| td_string!(l, load.personas),
+        personas.loaded(),
+        switcher,
+    )
 }

@@ -1,4 +1,4 @@
-//! {t!(i18n, demo.reset)}: puts the mock backend back to its seed, after a confirmation step.
+//! "Reset demo data": puts the mock backend back to its seed, after a confirmation step.
 
 use leptos::prelude::*;
 
@@ -67,7 +67,16 @@ pub fn ResetDemo(
                     }
                 }
             >
-                <div class="reset-demo__confirm" role="group" aria-labelledby="reset-demo-question">
+                <div
+                    class="reset-demo__confirm"
+                    role="group"
+                    aria-labelledby="reset-demo-question"
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            confirming.set(false);
+                        }
+                    }
+                >
                     <p id="reset-demo-question">
                         {t!(i18n, demo.reset_question)}
                     </p>

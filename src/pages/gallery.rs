@@ -410,6 +410,9 @@ fn panels() -> AnyView {
             <State name="Loading">
                 <LoadingPanel what=|l| td_string!(l, load.requests) />
             </State>
+            <State name="Loading, taking longer than usual">
+                <LoadingPanel what=|l| td_string!(l, load.requests) on_retry=Callback::new(|_| ()) slow_now=true />
+            </State>
             {error_states}
             <State name="Empty">
                 <EmptyPanel message=td_string!(l, requests.none_yet) />

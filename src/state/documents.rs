@@ -25,6 +25,8 @@ pub struct Document<T: Send + Sync + 'static> {
     started: StoredValue<bool>,
     /// Which load is the latest; an older one finishing late is ignored.
     generation: StoredValue<u64>,
+    /// When the latest load began (milliseconds since the epoch), so a view can say when it is slow.
+    started_at: StoredValue<i64>,
     load: fn() -> Load<T>,
 }
 
@@ -44,6 +46,7 @@ impl<T: Clone + Send + Sync + 'static> Document<T> {
             loading: RwSignal::new(false),
             started: StoredValue::new(false),
             generation: StoredValue::new(0),
+            started_at: StoredValue::new(0),
             load,
         }
     }
@@ -53,6 +56,8 @@ impl<T: Clone + Send + Sync + 'static> Document<T> {
         self.started.set_value(true);
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);
+        self.started_at
+            .set_value(crate::api::now().timestamp_millis());
         self.loading.set(true);
         let this = *self;
         spawn_local(async move {
@@ -83,6 +88,8 @@ impl<T: Clone + Send + Sync + 'static> Document<T> {
     pub fn get(&self) -> Option<Result<T, ApiError>> {
         if !self.started.get_value() {
             self.started.set_value(true);
+            self.started_at
+                .set_value(crate::api::now().timestamp_millis());
             // Starting a load writes signals; do it outside whatever reactive scope is reading.
             let this = *self;
             queue_microtask(move || this.reload());
@@ -106,6 +113,7 @@ impl<T: Clone + Send + Sync + 'static> Document<T> {
             read: Arc::new(move || self.get()),
             loading: Arc::new(move || self.is_loading()),
             retry: Arc::new(move || self.reload()),
+            since: Arc::new(move || self.started_at.get_value()),
         }
     }
 }
@@ -115,6 +123,7 @@ pub struct Loaded<T> {
     read: Arc<dyn Fn() -> Option<Result<T, ApiError>> + Send + Sync>,
     loading: Arc<dyn Fn() -> bool + Send + Sync>,
     retry: Arc<dyn Fn() + Send + Sync>,
+    since: Arc<dyn Fn() -> i64 + Send + Sync>,
 }
 
 impl<T> Clone for Loaded<T> {
@@ -123,6 +132,7 @@ impl<T> Clone for Loaded<T> {
             read: self.read.clone(),
             loading: self.loading.clone(),
             retry: self.retry.clone(),
+            since: self.since.clone(),
         }
     }
 }
@@ -136,6 +146,11 @@ impl<T: 'static> Loaded<T> {
     /// True while any part is loading.
     pub fn is_loading(&self) -> bool {
         (self.loading)()
+    }
+
+    /// When the wait began (milliseconds since the epoch): the earliest start of any part.
+    pub fn since(&self) -> i64 {
+        (self.since)()
     }
 
     /// Loads every part again.
@@ -154,6 +169,10 @@ impl<T: 'static> Loaded<T> {
                 _ => None,
             }),
             loading: Arc::new(move || la.is_loading() || lb.is_loading()),
+            since: {
+                let (sa, sb) = (self.clone(), other.clone());
+                Arc::new(move || sa.since().min(sb.since()))
+            },
             retry: Arc::new(move || {
                 self.retry();
                 other.retry();

@@ -26,7 +26,7 @@ use grid::MessageGrid;
 enum SaveKind {
     /// The choices edited in the grid.
     Choices,
-    /// Unsubscribe from all; holds the choices to go back to on {t!(i18n, common.undo)}.
+    /// Unsubscribe from all; holds the choices to go back to on "Undo".
     UnsubscribeAll { before: CommunicationPreferences },
     /// Undo of an unsubscribe from all.
     Undo,
@@ -57,7 +57,7 @@ fn summary(request: &SaveRequest, saved: &CommunicationPreferences) -> String {
     }
 }
 
-/// {t!(i18n, comm.object_title)}: a request to stop using the user's information for marketing at all, beyond messages.
+/// "Object to marketing": a request to stop using the user's information for marketing at all, beyond messages.
 #[component]
 fn Objection() -> impl IntoView {
     let session = use_session();
@@ -189,7 +189,7 @@ pub fn CommunicationsPage() -> impl IntoView {
                     }
                 }
                 Err(error) => {
-                    // Roll back to what is really saved, and keep the attempt for {t!(i18n, common.try_saving_again)}.
+                    // Roll back to what is really saved, and keep the attempt for "Try saving again".
                     draft.set(before);
                     status.set(String::new());
                     failure.set(Some((
@@ -252,7 +252,7 @@ pub fn CommunicationsPage() -> impl IntoView {
     let form = move || {
         let l = i18n.get_locale();
         match saved_doc.get() {
-        None => view! { <LoadingPanel what=|l| td_string!(l, load.communications) /> }.into_any(),
+        None => view! { <LoadingPanel what=|l| td_string!(l, load.communications) on_retry=Callback::new(move |_| saved_doc.reload()) /> }.into_any(),
         Some(Err(error)) => view! {
             <div class="error-panel" role="alert">
                 <h2 class="error-panel__title">{labels::error_title(l, &error)}</h2>

@@ -50,7 +50,7 @@ fn render(log: ActivityLog) -> AnyView {
     .into_any()
 }
 
-/// The t_string!(i18n, overview.access_title) card.
+/// The "Recent access to your data" card.
 #[component]
 pub fn AccessCard() -> impl IntoView {
     let session = use_session();

@@ -62,7 +62,7 @@ fn cookies_summary((settings, policy): (CookieSettings, PolicyDocument)) -> AnyV
     .into_any()
 }
 
-/// The t_string!(i18n, overview.choices_title) card.
+/// The "Your choices" card.
 #[component]
 pub fn ChoicesCard() -> impl IntoView {
     let session = use_session();

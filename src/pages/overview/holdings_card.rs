@@ -51,7 +51,7 @@ fn render(profile: &Profile, inventory: &Inventory) -> AnyView {
         .into_any()
 }
 
-/// The t_string!(i18n, overview.holdings_title) card.
+/// The "What we hold about you" card.
 #[component]
 pub fn HoldingsCard() -> impl IntoView {
     let session = use_session();

@@ -36,7 +36,7 @@ fn render(sharing: Sharing) -> AnyView {
     .into_any()
 }
 
-/// The t_string!(i18n, overview.sharing_title) card.
+/// The "Who receives your information" card.
 #[component]
 pub fn SharingCard() -> impl IntoView {
     let session = use_session();

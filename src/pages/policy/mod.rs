@@ -37,6 +37,7 @@ fn section_link(entry: &OutlineEntry) -> impl IntoView + use<> {
     let id = entry.anchor.clone();
     view! {
         <a
+            class="section-link"
             href=format!("#{}", entry.anchor)
             on:click=move |ev| {
                 ev.prevent_default();

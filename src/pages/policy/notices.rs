@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::async_view::async_view;
 use crate::components::format;
 use crate::components::format::fill;
 use crate::components::labels;
-use crate::domain::policy::{PolicyNotice, PolicyNoticeKind};
+use crate::domain::policy::{PolicyNotice, PolicyNoticeKind, PolicyNotices};
 use crate::i18n::{td_string, use_i18n, Locale};
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
@@ -68,30 +69,23 @@ fn notice_item(l: Locale, notice: PolicyNotice) -> impl IntoView {
 pub fn PolicyNoticesList() -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
-    move || {
+    let render = move |board: PolicyNotices| {
         let l = i18n.get_locale();
-        match session.notices.get() {
-        None => view! { <p class="muted">{td_string!(l, notices.loading)}</p> }.into_any(),
-        Some(Err(error)) => view! {
-            <p>
-                {format!("{}. ", labels::error_title(l, &error))}
-                <button type="button" class="button-link" on:click=move |_| session.notices.reload()>{td_string!(l, common.try_again)}</button>
-            </p>
+        let unread = board.unread_count();
+        view! {
+            <section class="policy-notices" id="notices" aria-labelledby="notices-title">
+                <h2 id="notices-title">
+                    {td_string!(l, notices.title)}
+                    <span class="muted">{fill(td_string!(l, notices.unread_count), &[("unread", &unread)])}</span>
+                </h2>
+                <ul class="plain-list">{board.newest_first().into_iter().map(|notice| notice_item(l, notice)).collect_view()}</ul>
+            </section>
         }
-        .into_any(),
-        Some(Ok(board)) => {
-            let unread = board.unread_count();
-            view! {
-                <section class="policy-notices" id="notices" aria-labelledby="notices-title">
-                    <h2 id="notices-title">
-                        {td_string!(l, notices.title)}
-                        <span class="muted">{fill(td_string!(l, notices.unread_count), &[("unread", &unread)])}</span>
-                    </h2>
-                    <ul class="plain-list">{board.newest_first().into_iter().map(|notice| notice_item(l, notice)).collect_view()}</ul>
-                </section>
-            }
-            .into_any()
-        }
-    }
-    }
+        .into_any()
+    };
+    async_view(
+        |l| td_string!(l, load.notices),
+        session.notices.loaded(),
+        render,
+    )
 }

@@ -1,4 +1,4 @@
-//! The account fields, read-only, each with {t!(i18n, profile.request_correction)} that files a rectification request.
+//! The account fields, read-only, each with "Request a correction" that files a rectification request.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,7 +25,7 @@ fn CorrectionForm(
     current: String,
     /// Set to true while the user has typed something not yet sent.
     dirty: RwSignal<bool>,
-    /// Called when the form is closed (after sending, or on {t!(i18n, common.cancel)}).
+    /// Called when the form is closed (after sending, or on "Cancel").
     on_close: Callback<()>,
 ) -> impl IntoView {
     let session = use_session();

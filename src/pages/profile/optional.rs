@@ -299,7 +299,7 @@ pub fn OptionalDetails(
     .into_any()
 }
 
-/// Points out filled optional fields the company does not need, with t_string!(i18n, profile.delete_optional).
+/// Points out filled optional fields the company does not need, with "Delete optional data".
 #[component]
 pub fn Minimise(
     /// What is saved now.

@@ -18,7 +18,7 @@ const groups: [string, string[]][] = [
   ['Cookie banner', ['First visit', 'After 6 months', 'After a policy change']],
   [
     'Loading, error and empty panels',
-    ['Loading', 'Offline', 'HTTP 500', 'HTTP 404', 'Malformed data', 'Storage full', 'Empty', 'Empty, with a way on'],
+    ['Loading', 'Loading, taking longer than usual', 'Offline', 'HTTP 500', 'HTTP 404', 'Malformed data', 'Storage full', 'Empty', 'Empty, with a way on'],
   ],
   ['Notice', ['Success', 'Warning']],
   [

@@ -34,21 +34,18 @@ test('stopping a reselling partner persists, is reversible, and appears in the a
   await expect(page.locator('.activity-list > li').first()).toContainText('Started working with Kovai Cloud Solutions again');
 });
 
-test('a failed save changes nothing and says so', async ({ page, consoleErrors }) => {
+test('a save that cannot reach the server changes nothing and says so', async ({ page, consoleErrors }) => {
   await page.goto('/sharing');
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Deccan SaaS Partners' }) });
   await expect(card.getByRole('button', { name: /Stop working/ })).toBeVisible();
-  // Storage that refuses every write, as when it is full.
-  await page.evaluate(() => {
-    Storage.prototype.setItem = () => {
-      throw new DOMException('full', 'QuotaExceededError');
-    };
-  });
+  await page.route('**/api/personas/*/sharing.json', (route) => route.abort('internetdisconnected'));
   await card.getByRole('button', { name: /Stop working/ }).click();
-  await expect(page.getByText(/^Nothing changed\./)).toBeVisible();
+  await expect(page.getByText(/^Nothing changed\. The server could not be reached/)).toBeVisible();
   await expect(card.getByRole('button', { name: /Stop working/ })).toBeVisible();
+  await page.unroute('**/api/personas/*/sharing.json');
   await page.reload();
   await expect(card.getByRole('button', { name: /Stop working/ })).toBeVisible();
+  consoleErrors.length = 0;
 });
 
 test('marketplace apps: what the developer received, their policy, and a message to copy', async ({ page, context, consoleErrors }) => {
