@@ -1,9 +1,11 @@
-// Benchmark driver: first-load transfer of a built bundle (gzip -9 bytes of html, js, wasm and css), the time
-// from navigation to the overview's content in headless Chromium (median of several cold loads), and the activity
-// log with 10,000 entries: how long each filtering pass takes, and every long task (> 50 ms) while it is used.
+// Benchmark driver: first-load transfer of a built bundle (gzip -9 bytes of html, js, wasm and css); the time
+// from navigation to the overview's content in headless Chromium (median of several cold loads), side by side with
+// a static HTML copy of the same rendered page; long tasks (> 50 ms) during a tour of every page and the JS heap
+// after it; and the activity log with 10,000 entries: how long each filtering pass takes, and every long task
+// while it is used.
 // Usage: node bench.mjs <dist-dir> [runs]. Prints figures; asserts nothing.
 import { chromium } from '@playwright/test';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from './static-server.mjs';
@@ -15,7 +17,7 @@ if (!dist) throw new Error('usage: node bench.mjs <dist-dir> [runs]');
 
 // What the browser fetches on the first load of the overview: every html, js, wasm and css file of the bundle.
 const kinds = ['.html', '.js', '.wasm', '.css'];
-const files = (await readdir(dist)).filter((name) => kinds.includes(extname(name)));
+const files = (await readdir(dist)).filter((name) => kinds.includes(extname(name)) && name !== 'static-overview.html');
 const rows = [];
 for (const name of files.sort()) {
   const bytes = await readFile(join(dist, name));
@@ -31,6 +33,15 @@ for (const kind of kinds) {
 }
 const total = rows.reduce((s, r) => s + r.gzip, 0);
 console.log(`  TOTAL first load: ${(total / 1024).toFixed(1)} KiB gzip (${total} bytes)`);
+// What a host serving the build's precompressed Brotli copies (scripts/precompress.mjs) sends.
+const brotli = await Promise.all(files.map((name) => readFile(join(dist, `${name}.br`)).then((b) => b.length, () => null)));
+if (brotli.every((n) => n !== null)) {
+  const br = brotli.reduce((s, n) => s + n, 0);
+  const wasm = files.findIndex((name) => name.endsWith('.wasm'));
+  console.log(`  served precompressed with Brotli (the build's .br files): ${(br / 1024).toFixed(1)} KiB (wasm ${(brotli[wasm] / 1024).toFixed(1)} KiB)`);
+} else {
+  console.log('  no precompressed .br files in this build');
+}
 
 // The designer preview (Cargo feature `preview`) must not reach end users: look for its words, its gallery's route
 // and its styles in the bundle (wasm, js, css, html).
@@ -39,30 +50,113 @@ const bundleText = (await Promise.all(files.map((name) => readFile(join(dist, na
 const leaked = previewMarkers.filter((marker) => bundleText.includes(marker));
 console.log(`  designer preview in this bundle: ${leaked.length ? `PRESENT (${leaked.join(', ')})` : 'absent'}`);
 
-// Time to the overview's content: from navigation start until the holdings card has rendered its data.
+// Time to the overview's content: from navigation start until the holdings card has rendered its data; the app
+// and a static HTML copy of the same rendered page (same stylesheet, no script), loaded alternately in one run.
 const { server, url } = await serve(dist);
 const browser = await chromium.launch({ executablePath, args: chromiumArgs });
-const times = [];
+const times = { app: [], copy: [] };
 let log;
+let tour;
 try {
+  await writeFile(join(dist, 'static-overview.html'), await staticCopy(browser, url));
   for (let i = 0; i < runs + 1; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(url + '/', { waitUntil: 'commit' });
-    await page.waitForSelector('.holdings__source', { timeout: 30_000 });
-    const ms = await page.evaluate(() => performance.now());
-    if (i > 0) times.push(ms); // the first run warms the OS file cache and is discarded
-    await context.close();
+    for (const [which, path] of [['app', '/'], ['copy', '/static-overview.html']]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(url + path, { waitUntil: 'commit' });
+      await page.waitForSelector('.holdings__source', { timeout: 30_000 });
+      const ms = await page.evaluate(() => performance.now());
+      if (i > 0) times[which].push(ms); // the first round warms the OS file cache and is discarded
+      await context.close();
+    }
   }
+  tour = await tourEveryPage(browser, url);
   log = await activityLog(browser, url);
 } finally {
   await browser.close();
   server.close();
 }
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
-console.log(`\nTime from navigation to the overview's content (${runs} cold loads, fresh browser context each)`);
-console.log(`  median ${median.toFixed(0)} ms   min ${times[0].toFixed(0)} ms   max ${times[times.length - 1].toFixed(0)} ms`);
+const summarise = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
+};
+const app = summarise(times.app);
+const copy = summarise(times.copy);
+console.log(`\nTime from navigation to the overview's content (${runs} cold loads each, fresh browser context each, alternating)`);
+console.log(`  the app:                median ${app.median.toFixed(0)} ms   min ${app.min.toFixed(0)} ms   max ${app.max.toFixed(0)} ms`);
+console.log(`  static HTML copy of it: median ${copy.median.toFixed(0)} ms   min ${copy.min.toFixed(0)} ms   max ${copy.max.toFixed(0)} ms`);
+console.log(`  ratio app / static copy (medians): ${(app.median / copy.median).toFixed(2)}× (budget 2×)`);
+
+console.log(`\nTour of every page from the menu (${tour.pages.length} pages, each waited for until its data is on screen)`);
+console.log(
+  `  long tasks (> 50 ms) during the first load: ${tour.boot.length}${tour.boot.length ? ` (${tour.boot.map((t) => t.ms.toFixed(0) + ' ms').join(', ')})` : ''}`,
+);
+for (const visit of tour.pages) {
+  const longest = visit.longTasks.reduce((m, t) => Math.max(m, t.ms), 0);
+  console.log(`  ${visit.path.padEnd(16)} content after ${visit.ms.toFixed(0).padStart(4)} ms; long tasks ${visit.longTasks.length}${visit.longTasks.length ? ` (longest ${longest.toFixed(0)} ms)` : ''}`);
+}
+const tourTasks = tour.pages.flatMap((v) => v.longTasks);
+console.log(`  long tasks during the tour: ${tourTasks.length}${tourTasks.length ? ` (longest ${Math.max(...tourTasks.map((t) => t.ms)).toFixed(0)} ms)` : ''}`);
+console.log(`  JS heap after the tour (after garbage collection): ${(tour.heap / 1024 / 1024).toFixed(1)} MiB used of ${(tour.heapTotal / 1024 / 1024).toFixed(1)} MiB; wasm linear memory ${(tour.wasm / 1024 / 1024).toFixed(1)} MiB`);
+
+// The overview as rendered, saved as a static page: same markup and stylesheet, without any script.
+async function staticCopy(browser, url) {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
+  const page = await context.newPage();
+  await page.goto(url + '/');
+  await page.waitForSelector('.holdings__source', { timeout: 30_000 });
+  await page.waitForTimeout(300);
+  const html = await page.evaluate(() => {
+    const root = document.documentElement.cloneNode(true);
+    root.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"]').forEach((el) => el.remove());
+    return '<!DOCTYPE html>\n' + root.outerHTML;
+  });
+  await context.close();
+  return html;
+}
+
+// Every page from the menu, as a person would go round; long tasks recorded per page, the JS heap at the end.
+async function tourEveryPage(browser, url) {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ at: e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    // The wasm module's memory, found when the app instantiates it.
+    const instantiate = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = async (...args) => {
+      const result = await instantiate(...args);
+      window.__wasmMemory = Object.values(result.instance.exports).find((e) => e instanceof WebAssembly.Memory);
+      return result;
+    };
+  });
+  const page = await context.newPage();
+  const settled = async () => {
+    await page.waitForFunction(() => !Array.from(document.querySelectorAll('[role="status"]')).some((s) => /^Loading/.test(s.textContent ?? '')));
+    await page.waitForTimeout(400);
+  };
+  await page.goto(url + '/');
+  await page.waitForSelector('.holdings__source', { timeout: 30_000 });
+  await settled();
+  const boot = await page.evaluate(() => window.__longTasks.splice(0));
+  const pages = [];
+  const menu = ['Your information', 'Communications', 'Cookies', 'Profile', 'Requests', 'Activity', 'Sharing', 'Policy', 'Overview'];
+  for (const name of menu) {
+    const clicked = await page.evaluate(() => performance.now());
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+    await page.waitForFunction((before) => location.pathname && document.activeElement?.id === 'page-title' && performance.now() > before, clicked);
+    await settled();
+    const shown = await page.evaluate(() => performance.now());
+    pages.push({ path: new URL(page.url()).pathname, ms: shown - clicked - 400, longTasks: await page.evaluate(() => window.__longTasks.splice(0)) });
+  }
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
+  await context.close();
+  return { boot, pages, heap: usedSize, heapTotal: totalSize, wasm };
+}
 
 // The activity log of the demo user with 10,000 entries: open it, then use it as a person would (type a search
 // word letter by letter, choose a kind, a product, dates and an order, page through, clear), waiting for each answer.
