@@ -47,15 +47,7 @@ fn describe_store_notice(l: Locale, notice: StoreNotice) -> String {
 /// After client-side navigation, move focus to the new page's heading so screen readers announce it.
 fn focus_heading_on_navigation() {
     let pathname = use_location().pathname;
-    Effect::watch(
-        move || pathname.get(),
-        move |_, _, _| {
-            request_animation_frame(|| {
-                api::browser::focus_by_id(crate::components::page_heading::PAGE_TITLE_ID)
-            });
-        },
-        false,
-    );
+    crate::components::page_heading::focus_heading_on_change(move || pathname.get());
 }
 
 /// The portal speaks the language chosen in this browser, else the profile's when the portal has it (the browser's

@@ -36,10 +36,10 @@ pub fn PageHeading(
 /// The id of every page's `h1`.
 pub const PAGE_TITLE_ID: &str = "page-title";
 
-/// Moves focus to the page's heading whenever `step` changes (a journey's next step replaces the form the focus
-/// was in), as navigation does, so keyboard and screen-reader users start the new step from the top of the page
-/// instead of losing their place.
-pub fn focus_heading_on_step<T: PartialEq + Send + Sync + 'static>(
+/// Moves focus to the page's heading whenever `step` changes: a new page (the app shell passes the path), or a
+/// journey's next step replacing the form the focus was in; keyboard and screen-reader users start from the top of
+/// the new content instead of losing their place.
+pub fn focus_heading_on_change<T: PartialEq + Send + Sync + 'static>(
     step: impl Fn() -> T + Send + Sync + 'static,
 ) {
     Effect::watch(

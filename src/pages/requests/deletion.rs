@@ -10,7 +10,7 @@ use crate::components::error_summary::{ErrorSummary, FieldError, FieldProblem};
 use crate::components::format;
 use crate::components::format::fill;
 use crate::components::labels;
-use crate::components::page_heading::focus_heading_on_step;
+use crate::components::page_heading::focus_heading_on_change;
 use crate::components::page_heading::PageHeading;
 use crate::components::text_field::TextField;
 use crate::components::unsaved_guard::guard_unsaved_changes;
@@ -92,7 +92,7 @@ fn journey((profile, policy): (Profile, PolicyDocument)) -> AnyView {
     let i18n = use_i18n();
     let scope = RwSignal::new(None::<DeletionScope>);
     let step = RwSignal::new(Step::Choose);
-    focus_heading_on_step(move || std::mem::discriminant(&step.get()));
+    focus_heading_on_change(move || std::mem::discriminant(&step.get()));
     let username = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let problems_signal: Signal<Vec<FieldProblem>> = problems.into();

@@ -12,7 +12,7 @@ use crate::components::error_summary::{ErrorSummary, FieldError, FieldProblem};
 use crate::components::format;
 use crate::components::format::fill;
 use crate::components::labels;
-use crate::components::page_heading::focus_heading_on_step;
+use crate::components::page_heading::focus_heading_on_change;
 use crate::components::page_heading::PageHeading;
 use crate::components::unsaved_guard::guard_unsaved_changes;
 use crate::domain::export::{in_scope, personal_categories, sections, ExportBuilder, Vocabulary};
@@ -122,7 +122,7 @@ pub fn NewExportPage() -> impl IntoView {
     let products = RwSignal::new(Vec::<Product>::new());
     let format_choice = RwSignal::new(None::<ExportFormat>);
     let step = RwSignal::new(Step::Choose);
-    focus_heading_on_step(move || std::mem::discriminant(&step.get()));
+    focus_heading_on_change(move || std::mem::discriminant(&step.get()));
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
     let progress = RwSignal::new(Progress::default());
