@@ -244,3 +244,59 @@ fn dates_follow_the_chosen_language_and_zone_and_fall_back_when_unknown() {
     assert!(!format::date_time(at).is_empty());
     format::set_display_prefs(DisplayPrefs::default());
 }
+
+/// A long page built in steps: the first parts at once, the rest a few per animation frame in order, and the
+/// "done" callback once, after the last part is on the page.
+#[wasm_bindgen_test]
+async fn steps_build_the_first_parts_at_once_and_the_rest_frame_by_frame() {
+    use privacy_portal::components::in_steps::{Steps, PER_FRAME};
+    let root = container();
+    let done_with = RwSignal::new(Vec::<usize>::new());
+    let parts = 7;
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        let steps = Steps::new();
+        let views: Vec<AnyView> = (0..parts)
+            .map(|i| steps.part(move || view! { <p class="part">{i}</p> }.into_any()))
+            .collect();
+        steps.run(move || {
+            let on_page = document().query_selector_all("p.part").unwrap().length() as usize;
+            done_with.update(|d| d.push(on_page));
+        });
+        view! { <div>{views}</div> }
+    });
+    let count = || root.query_selector_all("p.part").unwrap().length() as usize;
+    assert_eq!(
+        count(),
+        PER_FRAME,
+        "only the first parts are built with the page"
+    );
+    wait_for("every part", &root, || count() == parts).await;
+    let texts: Vec<String> = (0..parts)
+        .map(|i| {
+            root.query_selector_all("p.part")
+                .unwrap()
+                .item(i as u32)
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        ["0", "1", "2", "3", "4", "5", "6"],
+        "parts keep their order"
+    );
+    wait_for("the done callback", &root, || {
+        !done_with.get_untracked().is_empty()
+    })
+    .await;
+    wasm_bindgen_futures::JsFuture::from(sleep(100))
+        .await
+        .unwrap();
+    assert_eq!(
+        done_with.get_untracked(),
+        vec![parts],
+        "done runs once, with every part on the page"
+    );
+    root.remove();
+}

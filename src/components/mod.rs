@@ -7,6 +7,7 @@ pub mod download;
 pub mod empty_panel;
 pub mod error_summary;
 pub mod format;
+pub mod in_steps;
 pub mod labels;
 pub mod language_switcher;
 pub mod notice_area;

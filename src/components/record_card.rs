@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::format;
 use crate::components::labels;
 use crate::domain::held::{FieldValue, HeldRecord};
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::i18n::{td_string, Locale};
 
 /// A value as text: what the card shows, and what search looks through.
 pub fn value_text(l: Locale, value: &FieldValue) -> String {
@@ -42,11 +42,10 @@ pub fn record_texts(l: Locale, record: &HeldRecord) -> Vec<String> {
     texts
 }
 
-fn value_view(value: &FieldValue) -> AnyView {
-    let i18n = use_i18n();
+fn value_view(l: Locale, value: &FieldValue) -> AnyView {
     match value {
         FieldValue::Image(url) => view! {
-            <img class="record-card__photo" src=url.clone() alt=move || t_string!(i18n, record.photo_alt) width="64" height="64" />
+            <img class="record-card__photo" src=url.clone() alt=td_string!(l, record.photo_alt) width="64" height="64" />
         }
         .into_any(),
         FieldValue::List(items) if items.len() > 1 => view! {
@@ -56,27 +55,26 @@ fn value_view(value: &FieldValue) -> AnyView {
         }
         .into_any(),
         FieldValue::Empty | FieldValue::Withheld => {
-            let value = value.clone();
-            view! { <span class="record-card__none">{move || value_text(i18n.get_locale(), &value)}</span> }.into_any()
+            view! { <span class="record-card__none">{value_text(l, value)}</span> }.into_any()
         }
-        other => {
-            let other = other.clone();
-            (move || value_text(i18n.get_locale(), &other)).into_any()
-        }
+        other => value_text(l, other).into_any(),
     }
 }
 
-/// A record's fields as a description list, with its product first when it has one.
+/// A record's fields as a description list, with its product first when it has one. Written once in the given
+/// language: the pages that show records build them again when the language changes, so no text here needs to
+/// follow it (which would cost two reactive effects per field on a page of hundreds of fields).
 #[component]
 pub fn RecordCard(
+    /// The language to write in.
+    l: Locale,
     /// The record to show.
     record: HeldRecord,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let product = record.product.map(|product| {
         view! {
             <div class="record-card__row">
-                <dt>{t!(i18n, labels.field.product)}</dt>
+                <dt>{td_string!(l, labels.field.product)}</dt>
                 <dd>{product.name()}</dd>
             </div>
         }
@@ -85,11 +83,10 @@ pub fn RecordCard(
         .fields
         .iter()
         .map(|field| {
-            let key = field.key;
             view! {
                 <div class="record-card__row">
-                    <dt>{move || labels::field(i18n.get_locale(), key)}</dt>
-                    <dd>{value_view(&field.value)}</dd>
+                    <dt>{labels::field(l, field.key)}</dt>
+                    <dd>{value_view(l, &field.value)}</dd>
                 </div>
             }
         })

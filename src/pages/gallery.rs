@@ -478,12 +478,13 @@ fn cards() -> AnyView {
         else {
             return None;
         };
+        let l = use_i18n().get_locale();
         let all = held_records(&profile, &inventory);
         let account = all.iter().find(|r| r.product.is_none()).cloned();
         let product = all.iter().find(|r| r.product.is_some()).cloned();
         Some(view! {
-            {account.map(|record| view! { <State name="Record card, account-wide"><RecordCard record /></State> })}
-            {product.map(|record| view! { <State name="Record card, a product's"><RecordCard record /></State> })}
+            {account.map(|record| view! { <State name="Record card, account-wide"><RecordCard l record /></State> })}
+            {product.map(|record| view! { <State name="Record card, a product's"><RecordCard l record /></State> })}
         })
     };
     view! {

@@ -9,6 +9,7 @@ use leptos_router::components::A;
 use crate::api;
 use crate::components::async_view::LoadingPanel;
 use crate::components::format::fill;
+use crate::components::in_steps::Steps;
 use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::components::unsaved_guard::guard_unsaved_changes;
@@ -269,10 +270,16 @@ pub fn CommunicationsPage() -> impl IntoView {
                     {fill(td_string!(l, comm.grid_help), &[("total", &GRID_SIZE)])}
                 </p>
                 <div class="communications-form__grids">
-                    {Product::ALL
-                        .iter()
-                        .map(|product| view! { <MessageGrid product=*product l draft saving /> })
-                        .collect_view()}
+                    {
+                        // One product's grid per frame (see `in_steps`): all three at once was a long task.
+                        let steps = Steps::per_frame(1);
+                        let grids = Product::ALL
+                            .iter()
+                            .map(|&product| steps.part(move || view! { <MessageGrid product l draft saving /> }.into_any()))
+                            .collect_view();
+                        steps.run(|| ());
+                        grids
+                    }
                 </div>
                 <div class="communications-form__actions">
                     <button type="submit" class="button" disabled=move || saving.get() || !dirty.get()>

@@ -46,7 +46,7 @@ pub fn CategorySection(
             let hidden = move || beyond_first && !show_all.get();
             view! {
                 <li class="data-category__record" class:data-category__record--extra=hidden>
-                    <RecordCard record=prepared.record />
+                    <RecordCard l record=prepared.record />
                 </li>
             }
         })

@@ -4,7 +4,7 @@
 mod category;
 mod filters;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -14,6 +14,7 @@ use crate::components::async_view::async_view;
 use crate::components::empty_panel::EmptyPanel;
 use crate::components::format;
 use crate::components::format::fill;
+use crate::components::in_steps::Steps;
 use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::components::record_card::record_texts;
@@ -29,11 +30,25 @@ use crate::state::session::use_session;
 use category::CategorySection;
 use filters::FilterControls;
 
-/// A record with the texts search looks through, prepared once per load.
+/// A record with the texts search looks through, made on the first search (not with the page: formatting every
+/// date and number of every record made opening the page slower) and kept for the next ones.
 #[derive(Clone)]
 pub struct Prepared {
     pub record: HeldRecord,
-    pub texts: Vec<String>,
+    texts: Arc<OnceLock<Vec<String>>>,
+}
+
+impl Prepared {
+    fn new(record: HeldRecord) -> Self {
+        Self {
+            record,
+            texts: Arc::default(),
+        }
+    }
+
+    fn texts(&self, l: Locale) -> &[String] {
+        self.texts.get_or_init(|| record_texts(l, &self.record))
+    }
 }
 
 /// Everything the page shows, prepared once per load and shared by every filter change.
@@ -64,26 +79,29 @@ fn matching<'a>(
     held.records
         .iter()
         .filter(|p| p.record.category == category && filter.keeps(&p.record))
-        .filter(|p| title_matches || filter.matches_text(p.texts.iter().map(String::as_str)))
+        .filter(|p| {
+            title_matches
+                || filter.search_terms().is_empty()
+                || filter.matches_text(p.texts(l).iter().map(String::as_str))
+        })
         .collect()
 }
 
-/// Scrolls to the category named in the URL's fragment (`/data#payment`), once the records are on screen.
+/// Scrolls to the category named in the URL's fragment (`/data#payment`), once every category is on screen.
 fn scroll_to_fragment() {
-    request_animation_frame(|| {
-        let hash = window().location().hash().unwrap_or_default();
-        let id = hash.trim_start_matches('#');
-        if id.is_empty() {
-            return;
-        }
-        if let Some(element) = document().get_element_by_id(id) {
-            element.scroll_into_view();
-        }
-    });
+    let hash = window().location().hash().unwrap_or_default();
+    let id = hash.trim_start_matches('#');
+    if id.is_empty() {
+        return;
+    }
+    if let Some(element) = document().get_element_by_id(id) {
+        element.scroll_into_view();
+    }
 }
 
 fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
-    scroll_to_fragment();
+    // Only the first complete build follows the fragment; later ones follow the filter and keep the scroll.
+    let scrolled = StoredValue::new(false);
     let l = use_i18n().get_locale();
     let total = held.records.len();
     let today = api::now().date_naive();
@@ -100,6 +118,8 @@ fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
         let held = held.clone();
         move || {
             let filter = filter.get();
+            // Categories are built two per frame (the whole page at once is a long task); see `in_steps`.
+            let steps = Steps::new();
             let mut shown = 0;
             let sections = DataSource::ALL
                 .into_iter()
@@ -126,16 +146,20 @@ fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
                                 .map(|(category, records)| {
                                     let records: Vec<Prepared> = records.into_iter().cloned().collect();
                                     let held_items = (!filter.is_active()).then(|| held.count(category));
-                                    view! {
-                                        <CategorySection
-                                            l
-                                            category
-                                            records
-                                            held=held_items
-                                            expanded=searching
-                                            closing_dates=closing_dates.clone()
-                                        />
-                                    }
+                                    let closing_dates = closing_dates.clone();
+                                    steps.part(move || {
+                                        view! {
+                                            <CategorySection
+                                                l
+                                                category
+                                                records
+                                                held=held_items
+                                                expanded=searching
+                                                closing_dates
+                                            />
+                                        }
+                                        .into_any()
+                                    })
                                 })
                                 .collect_view()}
                         </section>
@@ -164,6 +188,12 @@ fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
                             "."
                         </p>
                     </EmptyPanel>
+                }
+            });
+            steps.run(move || {
+                if scrolled.try_get_value() == Some(false) {
+                    scrolled.set_value(true);
+                    scroll_to_fragment();
                 }
             });
             view! {
@@ -213,11 +243,7 @@ pub fn DataPage() -> impl IntoView {
                 |l| td_string!(l, load.held),
                 data,
                 move |((profile, inventory), policy)| {
-                    let l = use_i18n().get_locale();
-                    let records = held_records(&profile, &inventory)
-                        .into_iter()
-                        .map(|record| Prepared { texts: record_texts(l, &record), record })
-                        .collect();
+                    let records = held_records(&profile, &inventory).into_iter().map(Prepared::new).collect();
                     let counts = CategoryId::ALL
                         .into_iter()
                         .map(|c| (c, inventory.count(&profile, c)))

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::format;
+use crate::components::in_steps::Steps;
 use crate::components::page_heading::PageHeading;
 use crate::domain::policy::{
     anchor, outline, part_anchor, OutlineEntry, PolicyDocument, PolicyParagraph,
@@ -18,18 +19,19 @@ use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::session::use_session;
 
-/// Scrolls to the section named in the URL's fragment once the text is on screen (`/policy#retention-of-…`).
+/// Scrolls to the section named in the URL's fragment once the whole text is on screen (`/policy#retention-of-…`).
 fn scroll_to_fragment() {
-    request_animation_frame(|| {
-        let hash = window().location().hash().unwrap_or_default();
-        let id = hash.trim_start_matches('#');
-        if !id.is_empty() {
-            if let Some(element) = document().get_element_by_id(id) {
-                element.scroll_into_view();
-            }
+    let hash = window().location().hash().unwrap_or_default();
+    let id = hash.trim_start_matches('#');
+    if !id.is_empty() {
+        if let Some(element) = document().get_element_by_id(id) {
+            element.scroll_into_view();
         }
-    });
+    }
 }
+
+/// Paragraphs of the policy text built together in one step (see `in_steps`).
+const PARAGRAPHS_PER_PART: usize = 25;
 
 /// A link to a section on this page: it scrolls there and puts the section in the address bar, so the link can be
 /// copied and shared.
@@ -83,33 +85,55 @@ fn table_of_contents(l: Locale, paragraphs: &[PolicyParagraph]) -> impl IntoView
     }
 }
 
+fn paragraph_view(paragraph: PolicyParagraph) -> impl IntoView {
+    let part = paragraph.starts_part.map(|title| {
+        let id = part_anchor(&title);
+        view! { <h2 class="policy__part" id=id>{title}</h2> }
+    });
+    let body = if paragraph.heading {
+        let id = anchor(&paragraph.text);
+        view! { <h3 class="policy__heading" id=id>{paragraph.text}</h3> }.into_any()
+    } else if let Some(item) = paragraph.text.strip_prefix("• ") {
+        view! { <p class="policy__item">{item.to_string()}</p> }.into_any()
+    } else {
+        view! { <p>{paragraph.text}</p> }.into_any()
+    };
+    view! { {part} {body} }
+}
+
 fn render(policy: PolicyDocument) -> AnyView {
     let l = use_i18n().get_locale();
     let today = api::now().date_naive();
     let paragraphs = policy.paragraphs_on(today);
-    let toc = table_of_contents(l, &paragraphs);
-    let text = paragraphs
-        .into_iter()
-        .map(|paragraph| {
-            let part = paragraph.starts_part.map(|title| {
-                let id = part_anchor(&title);
-                view! { <h2 class="policy__part" id=id>{title}</h2> }
-            });
-            let body = if paragraph.heading {
-                let id = anchor(&paragraph.text);
-                view! { <h3 class="policy__heading" id=id>{paragraph.text}</h3> }.into_any()
-            } else if let Some(item) = paragraph.text.strip_prefix("• ") {
-                view! { <p class="policy__item">{item.to_string()}</p> }.into_any()
-            } else {
-                view! { <p>{paragraph.text}</p> }.into_any()
-            };
-            view! { {part} {body} }
-        })
-        .collect_view();
+    // The page is built a few parts per frame: the whole of it at once was a long task on a first visit.
+    let steps = Steps::new();
+    let pending = {
+        let policy = policy.clone();
+        steps.part(move || view! { <changes::PendingChanges l policy /> }.into_any())
+    };
+    let notices = steps.part(|| view! { <notices::PolicyNoticesList /> }.into_any());
+    let outline = paragraphs.clone();
+    let toc = steps.part(move || table_of_contents(l, &outline).into_any());
+    let mut paragraphs = paragraphs.into_iter().peekable();
+    let mut text = Vec::new();
+    while paragraphs.peek().is_some() {
+        let chunk: Vec<_> = paragraphs.by_ref().take(PARAGRAPHS_PER_PART).collect();
+        text.push(steps.part(move || {
+            chunk
+                .into_iter()
+                .map(paragraph_view)
+                .collect_view()
+                .into_any()
+        }));
+    }
     let revision = policy.revision_on(today).to_string();
     let in_force_since = policy.in_force_since(today);
     let contact = policy.contact_on(today).to_string();
-    scroll_to_fragment();
+    let history = {
+        let policy = policy.clone();
+        steps.part(move || view! { <changes::ChangeHistory l policy /> }.into_any())
+    };
+    steps.run(scroll_to_fragment);
     view! {
         <dl class="summary-list policy__meta">
             <div><dt>{td_string!(l, policy.version)}</dt><dd>{revision}</dd></div>
@@ -119,13 +143,13 @@ fn render(policy: PolicyDocument) -> AnyView {
                 <dd><a href=format!("mailto:{contact}")>{contact.clone()}</a></dd>
             </div>
         </dl>
-        <changes::PendingChanges l policy=policy.clone() />
-        <notices::PolicyNoticesList />
+        {pending}
+        {notices}
         {toc}
         <article class="policy__text" aria-label=td_string!(l, policy.text_label) lang="en">
             {text}
         </article>
-        <changes::ChangeHistory l policy />
+        {history}
     }
     .into_any()
 }

@@ -9,6 +9,7 @@ mod security;
 use leptos::prelude::*;
 
 use crate::components::async_view::async_view;
+use crate::components::in_steps::Steps;
 use crate::components::page_heading::PageHeading;
 use crate::components::unsaved_guard::guard_unsaved_changes;
 use crate::domain::profile::Profile;
@@ -27,18 +28,26 @@ pub fn ProfilePage() -> impl IntoView {
     guard_unsaved_changes(Signal::derive(move || {
         corrections_dirty.get() || optional_dirty.get() || security_dirty.get()
     }));
+    // Two sections at once, the other two in the next frame (see `in_steps`): the whole form in one go was a long
+    // task on a first visit.
     let render = move |profile: Profile| {
-        view! {
-            <account::AccountDetails account=profile.account.clone() dirty=corrections_dirty />
-            <optional::OptionalDetails saved=profile.optional.clone() dirty=optional_dirty status />
-            <security::SecurityQuestionForm
-                current=profile.security_question.clone()
-                dirty=security_dirty
-                status
-            />
-            <optional::Minimise saved=profile.optional status />
+        let steps = Steps::new();
+        let account = profile.account.clone();
+        let optional = profile.optional.clone();
+        let view = view! {
+            {steps.part(move || view! { <account::AccountDetails account dirty=corrections_dirty /> }.into_any())}
+            {steps.part(move || view! { <optional::OptionalDetails saved=optional dirty=optional_dirty status /> }.into_any())}
+            {steps.part(move || {
+                view! {
+                    <security::SecurityQuestionForm current=profile.security_question dirty=security_dirty status />
+                }
+                .into_any()
+            })}
+            {steps.part(move || view! { <optional::Minimise saved=profile.optional status /> }.into_any())}
         }
-        .into_any()
+        .into_any();
+        steps.run(|| ());
+        view
     };
     view! {
         <PageHeading page=Page::Profile />

@@ -78,7 +78,9 @@ pub fn OptionalDetails(
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
     let failure = RwSignal::new(None::<String>);
-    let zones = StoredValue::new(format::time_zones());
+    // The time-zone suggestions (over 400 of them) are built when the field is first focused, not with the page:
+    // most visits never open the list, and building it with the page held the browser for tens of milliseconds.
+    let zones_wanted = RwSignal::new(false);
     let browser_zone = format::browser_time_zone();
 
     let draft = move || OptionalProfile {
@@ -257,6 +259,11 @@ pub fn OptionalDetails(
                             aria-invalid=move || zone_error().is_some().to_string()
                             prop:value=move || time_zone.get()
                             on:input=move |ev| time_zone.set(event_target_value(&ev))
+                            on:focus=move |_| {
+                                if !zones_wanted.get_untracked() {
+                                    zones_wanted.set(true);
+                                }
+                            }
                         />
                         <button type="button" class="button button--quiet" on:click=move |_| time_zone.set(use_browser_zone.clone())>
                             {t!(i18n, profile.use_browser_zone)}
@@ -267,7 +274,11 @@ pub fn OptionalDetails(
                         </button>
                     </div>
                     <datalist id="time-zone-options">
-                        {zones.with_value(|z| z.iter().map(|zone| view! { <option value=zone.clone()></option> }).collect_view())}
+                        {move || {
+                            zones_wanted
+                                .get()
+                                .then(|| format::time_zones().into_iter().map(|zone| view! { <option value=zone></option> }).collect_view())
+                        }}
                     </datalist>
                 </div>
                 <div class="form-field">

@@ -1,0 +1,88 @@
+//! Long pages built a few parts per animation frame, so that opening one never holds the browser for long.
+//!
+//! A page with many sections (the information page builds 16 categories and every record in them) would take
+//! over 100 ms in one go on a slow machine: clicks and key presses wait for it. [`Steps`] builds the first parts
+//! at once and the rest a few per frame; the page is complete a few frames later, so printing, find in page and
+//! links to a section still see everything.
+
+use leptos::prelude::*;
+
+/// Parts built at once, and added in each following frame.
+pub const PER_FRAME: usize = 2;
+
+/// The parts of one page, numbered in the order they are asked for.
+#[derive(Clone, Copy)]
+pub struct Steps {
+    /// Parts built at once and in each following frame.
+    per_frame: usize,
+    /// How many parts are on the page.
+    shown: RwSignal<usize>,
+    /// How many parts were asked for.
+    total: StoredValue<usize>,
+}
+
+impl Default for Steps {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Steps {
+    pub fn new() -> Self {
+        Self::per_frame(PER_FRAME)
+    }
+
+    /// Steps of `per_frame` parts (at least one), for pages whose parts are large.
+    pub fn per_frame(per_frame: usize) -> Self {
+        let per_frame = per_frame.max(1);
+        Self {
+            per_frame,
+            shown: RwSignal::new(per_frame),
+            total: StoredValue::new(0),
+        }
+    }
+
+    /// The next part: built at once when it is among the first steps's worth, otherwise in a later frame.
+    pub fn part(&self, build: impl FnOnce() -> AnyView + 'static) -> AnyView {
+        // One body for every caller: the generic wrapper only boxes (a copy per call site cost kilobytes of wasm).
+        self.boxed_part(Box::new(build))
+    }
+
+    fn boxed_part(&self, build: Box<dyn FnOnce() -> AnyView>) -> AnyView {
+        let index = self.total.get_value();
+        self.total.set_value(index + 1);
+        let shown = self.shown;
+        let visible = Memo::new(move |_| index < shown.get());
+        let build = StoredValue::new_local(Some(build));
+        (move || {
+            visible
+                .get()
+                .then(|| build.try_update_value(Option::take).flatten())
+                .flatten()
+                .map(|build| build())
+        })
+        .into_any()
+    }
+
+    /// Builds the remaining parts, a step's worth per animation frame; `done` runs in the frame after the last.
+    /// Stops quietly when the page is left (or rebuilt) first.
+    pub fn run(self, done: impl FnOnce() + 'static) {
+        self.boxed_run(Box::new(done));
+    }
+
+    fn boxed_run(self, done: Box<dyn FnOnce()>) {
+        let done = StoredValue::new_local(Some(done));
+        Effect::new(move |_| {
+            let shown = self.shown.get();
+            let total = self.total.try_get_value().unwrap_or(0);
+            if shown < total {
+                let (more, step) = (self.shown, self.per_frame);
+                request_animation_frame(move || {
+                    let _left = more.try_update(|n| *n = (*n + step).min(total));
+                });
+            } else if let Some(done) = done.try_update_value(Option::take).flatten() {
+                request_animation_frame(done);
+            }
+        });
+    }
+}
