@@ -158,6 +158,22 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+/// Scrolls to the element named by the URL's fragment (`/data#payment`, `/policy#retention-…`), if it is on the
+/// page: called once a page's content is complete.
+pub fn scroll_to_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let id = hash.trim_start_matches('#');
+    if id.is_empty() {
+        return;
+    }
+    if let Some(element) = window.document().and_then(|d| d.get_element_by_id(id)) {
+        element.scroll_into_view();
+    }
+}
+
 /// When focus is inside the element `from_id`, which is about to go, or already lost (a button disabled while it
 /// works drops it on the page body), moves it to the element `to_id` once the element has gone, so a keyboard user
 /// carries on from there instead of from the top of the page.

@@ -87,18 +87,6 @@ fn matching<'a>(
         .collect()
 }
 
-/// Scrolls to the category named in the URL's fragment (`/data#payment`), once every category is on screen.
-fn scroll_to_fragment() {
-    let hash = window().location().hash().unwrap_or_default();
-    let id = hash.trim_start_matches('#');
-    if id.is_empty() {
-        return;
-    }
-    if let Some(element) = document().get_element_by_id(id) {
-        element.scroll_into_view();
-    }
-}
-
 fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
     // Only the first complete build follows the fragment; later ones follow the filter and keep the scroll.
     let scrolled = StoredValue::new(false);
@@ -193,7 +181,7 @@ fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
             steps.run(move || {
                 if scrolled.try_get_value() == Some(false) {
                     scrolled.set_value(true);
-                    scroll_to_fragment();
+                    api::browser::scroll_to_fragment();
                 }
             });
             view! {

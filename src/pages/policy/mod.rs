@@ -19,17 +19,6 @@ use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::session::use_session;
 
-/// Scrolls to the section named in the URL's fragment once the whole text is on screen (`/policy#retention-of-…`).
-fn scroll_to_fragment() {
-    let hash = window().location().hash().unwrap_or_default();
-    let id = hash.trim_start_matches('#');
-    if !id.is_empty() {
-        if let Some(element) = document().get_element_by_id(id) {
-            element.scroll_into_view();
-        }
-    }
-}
-
 /// Paragraphs of the policy text built together in one step (see `in_steps`).
 const PARAGRAPHS_PER_PART: usize = 25;
 
@@ -133,7 +122,7 @@ fn render(policy: PolicyDocument) -> AnyView {
         let policy = policy.clone();
         steps.part(move || view! { <changes::ChangeHistory l policy /> }.into_any())
     };
-    steps.run(scroll_to_fragment);
+    steps.run(api::browser::scroll_to_fragment);
     view! {
         <dl class="summary-list policy__meta">
             <div><dt>{td_string!(l, policy.version)}</dt><dd>{revision}</dd></div>
