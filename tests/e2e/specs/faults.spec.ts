@@ -94,7 +94,10 @@ test('a slow backend shows the loading state, then the content', async ({ page }
   });
   await page.goto('/');
   const access = page.getByRole('region', { name: 'Recent access to your data' });
-  await expect(access.getByRole('status')).toHaveText('Loading the access log…');
+  // On a busy machine the page may take longer than SLOW_AFTER (3 s) to get here, and the panel then adds its
+  // "taking longer than usual" line: the loading state is what is asserted, not how quickly it was reached.
+  await expect(access.getByRole('status')).toContainText('Loading the access log…');
+  await expect(access.getByRole('listitem')).toHaveCount(0);
   release();
   await expect(access.getByRole('listitem')).toHaveCount(3);
 });
