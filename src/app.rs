@@ -109,6 +109,7 @@ fn Shell() -> impl IntoView {
     // Another tab changed saved data: show it here too, without a reload.
     api::browser::on_change_in_another_tab(move || session.data_changed());
     api::browser::keep_focus_clear_of(crate::components::cookie_banner::BANNER_ID);
+    api::browser::give_focus_back();
     follow_language(session);
     // Keep this browser's cookies in line with the choice that stands (an expired one no longer allows anything).
     Effect::new(move |_| {

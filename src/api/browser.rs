@@ -147,6 +147,109 @@ pub fn keep_focus_clear_of(sticky_id: &'static str) {
     listener.forget();
 }
 
+/// How long a lost focus is waited on: longer than the slowest save the portal waits for (its requests time out).
+const FOCUS_WAIT_MS: f64 = 15_000.0;
+
+thread_local! {
+    /// True while a pointer press is being handled: focus it moves away is the user's doing, not a change's.
+    static POINTER_PRESSING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Counts focus losses, so only the newest one is watched.
+    static FOCUS_LOSSES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Gives keyboard focus back when a change takes it away (WCAG 2.4.3): a button disabled while its save runs drops
+/// focus on the page body, and so does the part of a page rebuilt with a result (a partner's card, a notice, the
+/// cookie settings). When focus falls to the body from an element with an `id`, this waits (a frame at a time, up
+/// to [`FOCUS_WAIT_MS`]) until that element is back and enabled and focuses it; when it has gone for good, the
+/// element named by its `data-focus-next` attribute takes focus instead. Nothing happens when the user moved focus
+/// meanwhile or pressed a pointer to blur it. Installed once, for the life of the app.
+pub fn give_focus_back() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let pressing = Closure::<dyn Fn(web_sys::Event)>::new(|_: web_sys::Event| {
+        POINTER_PRESSING.with(|p| p.set(true));
+        leptos::prelude::set_timeout(
+            || POINTER_PRESSING.with(|p| p.set(false)),
+            std::time::Duration::ZERO,
+        );
+    });
+    let lost = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+        let to_somewhere = Reflect::get(&event, &JsValue::from_str("relatedTarget"))
+            .is_ok_and(|t| !t.is_null() && !t.is_undefined());
+        if to_somewhere || POINTER_PRESSING.with(std::cell::Cell::get) {
+            return;
+        }
+        let Some(from) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let id = from.id();
+        if id.is_empty() {
+            return;
+        }
+        let next = from.get_attribute("data-focus-next");
+        let loss = FOCUS_LOSSES.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            n.get()
+        });
+        watch_lost_focus(loss, id, next, now_ms() + FOCUS_WAIT_MS);
+    });
+    for (name, listener) in [("pointerdown", &pressing), ("focusout", &lost)] {
+        let _added = window.add_event_listener_with_callback_and_bool(
+            name,
+            listener.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    pressing.forget();
+    lost.forget();
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// One frame of [`give_focus_back`]'s wait for the element `id`.
+fn watch_lost_focus(loss: u32, id: String, next: Option<String>, until: f64) {
+    leptos::prelude::request_animation_frame(move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let still_lost = match (document.active_element(), document.body()) {
+            (None, _) => true,
+            (Some(active), Some(body)) => *body == active,
+            (Some(_), None) => false,
+        };
+        if loss != FOCUS_LOSSES.with(std::cell::Cell::get) || !still_lost {
+            return;
+        }
+        let enabled = |id: &str| {
+            document
+                .get_element_by_id(id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                .map(|e| (!e.has_attribute("disabled")).then_some(e))
+        };
+        let target = match enabled(&id) {
+            Some(found) => found,
+            None => next.as_deref().and_then(enabled).flatten(),
+        };
+        if let Some(target) = target {
+            let _focused = target.focus();
+            if document.active_element().is_some_and(|a| *a == **target) {
+                return;
+            }
+        }
+        if now_ms() < until {
+            watch_lost_focus(loss, id, next, until);
+        }
+    });
+}
+
 /// Moves focus to the element `id`, if it is there (it should have `tabindex="-1"` unless it takes focus anyway).
 pub fn focus_by_id(id: &str) {
     let target = web_sys::window()

@@ -107,11 +107,13 @@ pub fn CookieChoices(
             class="cookie-choices"
             on:submit=move |ev| {
                 ev.prevent_default();
-                on_save.run(choices.get_untracked());
+                if !saving.get_untracked() {
+                    on_save.run(choices.get_untracked());
+                }
             }
         >
             {categories}
-            <button type="submit" class="button" disabled=move || saving.get()>
+            <button type="submit" id=format!("{id_prefix}-save") class="button" disabled=move || saving.get()>
                 {move || if saving.get() { t_string!(i18n, common.saving) } else { t_string!(i18n, cookies.save) }}
             </button>
         </form>

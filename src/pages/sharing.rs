@@ -86,6 +86,7 @@ fn partner_card(l: Locale, partner: ResellingPartner) -> impl IntoView {
             <p>{status}</p>
             <button
                 type="button"
+                id=format!("partner-{}-toggle", partner.id)
                 class=if active { "button button--secondary" } else { "button button--quiet" }
                 disabled=move || pending.get()
                 on:click=move |_| {

@@ -99,12 +99,18 @@ fn Objection() -> impl IntoView {
                 .into_any(),
                 None => ().into_any(),
             }}
+            // Once filed the button stays where it is, focusable but inert (`aria-disabled`), so a keyboard user's
+            // focus is not dropped on the page.
             <button
                 type="button"
+                id="comm-object"
                 class="button button--secondary"
-                disabled=move || filing.get() || matches!(outcome.get(), Some(Ok(_)))
+                disabled=move || filing.get()
+                aria-disabled=move || matches!(outcome.get(), Some(Ok(_))).then_some("true")
                 on:click=move |_| {
-                    file.dispatch(());
+                    if !matches!(outcome.get_untracked(), Some(Ok(_))) {
+                        file.dispatch(());
+                    }
                 }
             >
                 {t!(i18n, comm.object_title)}
@@ -190,8 +196,8 @@ pub fn CommunicationsPage() -> impl IntoView {
                     }
                 }
                 Err(error) => {
-                    // Roll back to what is really saved, and keep the attempt for "Try saving again".
-                    draft.set(before);
+                    // What is on screen stays as it is (the user's ticks are not lost; the page says they are not
+                    // saved), and the attempt is kept for "Try saving again".
                     status.set(String::new());
                     failure.set(Some((
                         labels::error_text(i18n.get_locale_untracked(), &error),
@@ -205,6 +211,9 @@ pub fn CommunicationsPage() -> impl IntoView {
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if saving.get_untracked() || !dirty.get_untracked() {
+            return;
+        }
         if let Some(preferences) = draft.get_untracked() {
             save.dispatch(SaveRequest {
                 preferences,
@@ -213,7 +222,7 @@ pub fn CommunicationsPage() -> impl IntoView {
         }
     };
     let unsubscribe_all = move |_| {
-        if let Some(current) = saved() {
+        if let Some(current) = saved().filter(|s| !s.is_unsubscribed_from_all()) {
             save.dispatch(SaveRequest {
                 preferences: current.unsubscribed_from_all(),
                 kind: SaveKind::UnsubscribeAll { before: current },
@@ -229,8 +238,18 @@ pub fn CommunicationsPage() -> impl IntoView {
         }
     };
     let retry = move |_| {
+        if saving.get_untracked() {
+            return;
+        }
         if let Some((_, request)) = failure.get_untracked() {
-            draft.set(Some(request.preferences.clone()));
+            // The choices on screen, with any ticks changed since the failure; the other saves as they were asked.
+            let request = match draft.get_untracked() {
+                Some(preferences) if matches!(request.kind, SaveKind::Choices) => SaveRequest {
+                    preferences,
+                    kind: SaveKind::Choices,
+                },
+                _ => request,
+            };
             save.dispatch(request);
         }
     };
@@ -241,8 +260,8 @@ pub fn CommunicationsPage() -> impl IntoView {
                 <div class="error-panel" role="alert">
                     <h2 class="error-panel__title">{t!(i18n, comm.not_saved)}</h2>
                     <p>{message}</p>
-                    <p>{t!(i18n, comm.back_to_saved)}</p>
-                    <button type="button" class="button button--secondary" on:click=retry disabled=move || saving.get()>
+                    <p>{t!(i18n, comm.kept_on_screen)}</p>
+                    <button type="button" id="comm-retry" data-focus-next="comm-save" class="button button--secondary" on:click=retry disabled=move || saving.get()>
                         {t!(i18n, common.try_saving_again)}
                     </button>
                 </div>
@@ -282,7 +301,13 @@ pub fn CommunicationsPage() -> impl IntoView {
                     }
                 </div>
                 <div class="communications-form__actions">
-                    <button type="submit" class="button" disabled=move || saving.get() || !dirty.get()>
+                    <button
+                        type="submit"
+                        id="comm-save"
+                        class="button"
+                        disabled=move || saving.get()
+                        aria-disabled=move || (!dirty.get()).then_some("true")
+                    >
                         {move || if saving.get() { t_string!(i18n, common.saving) } else { t_string!(i18n, comm.save) }}
                     </button>
                     <Show when=move || dirty.get()>
@@ -302,7 +327,14 @@ pub fn CommunicationsPage() -> impl IntoView {
                 {move || status.get()}
                 <Show when=move || undo.with(Option::is_some)>
                     " "
-                    <button type="button" class="button-link" on:click=undo_unsubscribe disabled=move || saving.get()>
+                    <button
+                        type="button"
+                        id="comm-undo"
+                        data-focus-next="comm-unsubscribe-all"
+                        class="button-link"
+                        on:click=undo_unsubscribe
+                        disabled=move || saving.get()
+                    >
                         {t!(i18n, common.undo)}
                     </button>
                 </Show>
@@ -313,9 +345,11 @@ pub fn CommunicationsPage() -> impl IntoView {
                 <p>{t!(i18n, comm.stop_all_intro)}</p>
                 <button
                     type="button"
+                    id="comm-unsubscribe-all"
                     class="button button--secondary"
                     on:click=unsubscribe_all
-                    disabled=move || saving.get() || saved().is_none_or(|s| s.is_unsubscribed_from_all())
+                    disabled=move || saving.get()
+                    aria-disabled=move || saved().is_none_or(|s| s.is_unsubscribed_from_all()).then_some("true")
                 >
                     {t!(i18n, comm.unsubscribe_all)}
                 </button>

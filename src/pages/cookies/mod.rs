@@ -93,6 +93,8 @@ fn settings_view((settings, policy): (CookieSettings, PolicyDocument)) -> AnyVie
             <Show when=move || has_optional>
                 <button
                     type="button"
+                    id="cookies-withdraw"
+                    data-focus-next="settings-save"
                     class="button button--secondary"
                     disabled=move || saving.get()
                     on:click=move |_| save(Choices::NONE)

@@ -49,6 +49,7 @@ pub fn PrivacySignals(
             </p>
             <button
                 type="button"
+                id="cookies-apply"
                 class="button button--secondary"
                 disabled=saving
                 on:click=move |_| {

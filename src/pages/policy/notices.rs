@@ -51,6 +51,7 @@ fn notice_item(l: Locale, notice: PolicyNotice) -> impl IntoView {
             <p>{notice.body.clone()}</p>
             <button
                 type="button"
+                id=format!("notice-{}-read", notice.id)
                 class="button-link"
                 disabled=move || pending.get()
                 on:click=move |_| {

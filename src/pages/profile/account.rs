@@ -141,7 +141,7 @@ fn CorrectionForm(
                             {t!(i18n, profile.follow_with)}
                             <A href=Page::Requests.href()>{t!(i18n, profile.requests_link)}</A>
                             ". "
-                            <button type="button" class="button-link" on:click=move |_| on_close.run(())>
+                            <button type="button" id="correction-close" class="button-link" on:click=move |_| on_close.run(())>
                                 {t!(i18n, common.close)}
                             </button>
                         </p>
@@ -177,7 +177,7 @@ fn CorrectionForm(
                     on_input=Callback::new(move |()| dirty.set(true))
                 />
                 <div class="button-row">
-                    <button type="submit" class="button" disabled=move || sending.get()>
+                    <button type="submit" id="correction-send" data-focus-next="correction-close" class="button" disabled=move || sending.get()>
                         {move || if sending.get() { t_string!(i18n, common.sending) } else { t_string!(i18n, profile.send_correction) }}
                     </button>
                     <button

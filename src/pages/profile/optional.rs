@@ -301,7 +301,7 @@ pub fn OptionalDetails(
                             .collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="button" disabled=move || saving.get() || reading_photo.get()>
+                <button type="submit" id="optional-save" class="button" disabled=move || saving.get() || reading_photo.get()>
                     {move || if saving.get() { t_string!(i18n, common.saving) } else { t_string!(i18n, profile.save_optional) }}
                 </button>
             </form>
@@ -375,6 +375,8 @@ pub fn Minimise(
             }}
             <button
                 type="button"
+                id="minimise-delete"
+                data-focus-next="optional-save"
                 class="button button--warning"
                 disabled=move || deleting.get()
                 on:click=move |_| {

@@ -204,7 +204,7 @@ pub fn SecurityQuestionForm(
                     value=repeat
                     kind=TextKind::Secret
                 />
-                <button type="submit" class="button" disabled=move || saving.get()>
+                <button type="submit" id="security-save" class="button" disabled=move || saving.get()>
                     {move || {
                         if saving.get() {
                             t_string!(i18n, common.saving)
@@ -221,7 +221,13 @@ pub fn SecurityQuestionForm(
                     <Show
                         when=move || confirming_removal.get()
                         fallback=move || view! {
-                            <button type="button" class="button button--quiet" on:click=move |_| confirming_removal.set(true)>
+                            <button
+                                type="button"
+                                id="security-remove-ask"
+                                data-focus-next="security-remove"
+                                class="button button--quiet"
+                                on:click=move |_| confirming_removal.set(true)
+                            >
                                 {t!(i18n, profile.remove_question)}
                             </button>
                         }
@@ -230,6 +236,8 @@ pub fn SecurityQuestionForm(
                         <div class="button-row">
                             <button
                                 type="button"
+                                id="security-remove"
+                                data-focus-next="security-save"
                                 class="button button--warning"
                                 disabled=move || saving.get()
                                 on:click=move |_| {
@@ -238,7 +246,13 @@ pub fn SecurityQuestionForm(
                             >
                                 {t!(i18n, profile.yes_remove)}
                             </button>
-                            <button type="button" class="button button--quiet" on:click=move |_| confirming_removal.set(false)>
+                            <button
+                                type="button"
+                                id="security-keep"
+                                data-focus-next="security-remove-ask"
+                                class="button button--quiet"
+                                on:click=move |_| confirming_removal.set(false)
+                            >
                                 {t!(i18n, profile.keep_it)}
                             </button>
                         </div>

@@ -119,7 +119,13 @@ fn actions(l: Locale, request: PrivacyRequest) -> AnyView {
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
-                    <button type="button" class="button button--secondary" on:click=move |_| confirming.set(true)>
+                    <button
+                        type="button"
+                        id="request-cancel"
+                        data-focus-next="request-cancel-yes"
+                        class="button button--secondary"
+                        on:click=move |_| confirming.set(true)
+                    >
                         {cancel_text}
                     </button>
                 }
@@ -129,6 +135,8 @@ fn actions(l: Locale, request: PrivacyRequest) -> AnyView {
                     <div class="button-row">
                         <button
                             type="button"
+                            id="request-cancel-yes"
+                            data-focus-next=crate::components::page_heading::PAGE_TITLE_ID
                             class="button button--warning"
                             disabled=move || cancelling.get()
                             on:click={
@@ -140,7 +148,13 @@ fn actions(l: Locale, request: PrivacyRequest) -> AnyView {
                         >
                             {td_string!(l, detail.yes_cancel)}
                         </button>
-                        <button type="button" class="button button--quiet" on:click=move |_| confirming.set(false)>
+                        <button
+                            type="button"
+                            id="request-keep"
+                            data-focus-next="request-cancel"
+                            class="button button--quiet"
+                            on:click=move |_| confirming.set(false)
+                        >
                             {td_string!(l, profile.keep_it)}
                         </button>
                     </div>

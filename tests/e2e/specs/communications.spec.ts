@@ -83,7 +83,7 @@ test('unsubscribe from all in one step, then undo', async ({ page }) => {
   await expect(page.locator('.message-grid__box:checked')).toHaveCount(9);
 });
 
-test('a failed save rolls the choices back, says so, and can be tried again', async ({ page, consoleErrors }) => {
+test('a failed save keeps the choices on screen, says so, and can be tried again', async ({ page, consoleErrors }) => {
   await openCommunications(page);
   await page.route('**/api/personas/*/communications.json', (route) => route.fulfill({ status: 500, body: 'down' }));
   await box(page, 'Newsletters by Email for PROCRM').uncheck();
@@ -91,7 +91,9 @@ test('a failed save rolls the choices back, says so, and can be tried again', as
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Your changes were not saved');
   await expect(alert).toContainText('error 500');
-  await expect(box(page, 'Newsletters by Email for PROCRM')).toBeChecked();
+  // The user's tick is not lost: it stays on screen, marked as not saved.
+  await expect(box(page, 'Newsletters by Email for PROCRM')).not.toBeChecked();
+  await expect(page.getByText('You have changes you have not saved.')).toBeVisible();
   await expectNoAxeViolations(page, 'communications after a failed save');
   await page.unroute('**/api/personas/*/communications.json');
   await alert.getByRole('button', { name: 'Try saving again' }).click();
