@@ -245,6 +245,21 @@ fn dates_follow_the_chosen_language_and_zone_and_fall_back_when_unknown() {
     format::set_display_prefs(DisplayPrefs::default());
 }
 
+/// The time-zone suggestions use current IANA names, each of which this browser accepts: the user's saved
+/// `Asia/Kolkata` is among them even though Chromium lists it as `Asia/Calcutta`.
+#[wasm_bindgen_test]
+fn time_zone_suggestions_use_current_names_the_browser_accepts() {
+    use privacy_portal::components::format;
+    use privacy_portal::domain::profile_rules::RENAMED_ZONES;
+    let zones = format::time_zones();
+    assert!(zones.len() > 300, "{} zones", zones.len());
+    assert!(zones.iter().any(|z| z == "Asia/Kolkata"));
+    for (former, current) in RENAMED_ZONES {
+        assert!(!zones.iter().any(|z| z == former), "{former} still offered");
+        assert!(format::is_time_zone(current), "{current} not accepted");
+    }
+}
+
 /// A long page built in steps: the first parts at once, the rest a few per animation frame in order, and the
 /// "done" callback once, after the last part is on the page.
 #[wasm_bindgen_test]

@@ -154,10 +154,15 @@ pub fn zone_offset_minutes(millis: i64) -> i32 {
     sign * (hours.parse::<i32>().unwrap_or(0) * 60 + minutes.parse::<i32>().unwrap_or(0))
 }
 
-/// Every IANA time zone this browser knows (empty if it cannot list them).
+/// Every IANA time zone this browser knows, under its current name (`Asia/Kolkata`, not the `Asia/Calcutta`
+/// Chromium lists); empty if it cannot list them.
 pub fn time_zones() -> Vec<String> {
     supported_values_of("timeZone")
-        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+        .map(|list| {
+            crate::domain::profile_rules::current_zone_names(
+                list.iter().filter_map(|v| v.as_string()),
+            )
+        })
         .unwrap_or_default()
 }
 

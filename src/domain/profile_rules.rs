@@ -219,6 +219,47 @@ pub fn unneeded_fields(optional: &OptionalProfile) -> Vec<OptionalField> {
     fields
 }
 
+/// Time zones that browsers still list under a former name (CLDR keeps them for stability), with the name IANA
+/// uses now. Chromium offers `Asia/Calcutta`, for instance, while the user's profile says `Asia/Kolkata`.
+pub const RENAMED_ZONES: [(&str, &str); 19] = [
+    ("Africa/Asmera", "Africa/Asmara"),
+    ("America/Buenos_Aires", "America/Argentina/Buenos_Aires"),
+    ("America/Catamarca", "America/Argentina/Catamarca"),
+    ("America/Coral_Harbour", "America/Atikokan"),
+    ("America/Cordoba", "America/Argentina/Cordoba"),
+    ("America/Godthab", "America/Nuuk"),
+    ("America/Indianapolis", "America/Indiana/Indianapolis"),
+    ("America/Jujuy", "America/Argentina/Jujuy"),
+    ("America/Louisville", "America/Kentucky/Louisville"),
+    ("America/Mendoza", "America/Argentina/Mendoza"),
+    ("Asia/Calcutta", "Asia/Kolkata"),
+    ("Asia/Katmandu", "Asia/Kathmandu"),
+    ("Asia/Rangoon", "Asia/Yangon"),
+    ("Asia/Saigon", "Asia/Ho_Chi_Minh"),
+    ("Atlantic/Faeroe", "Atlantic/Faroe"),
+    ("Europe/Kiev", "Europe/Kyiv"),
+    ("Pacific/Enderbury", "Pacific/Kanton"),
+    ("Pacific/Ponape", "Pacific/Pohnpei"),
+    ("Pacific/Truk", "Pacific/Chuuk"),
+];
+
+/// The time zones to suggest: the browser's list with every former name replaced by the current one, sorted, each
+/// once.
+pub fn current_zone_names(zones: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut names: Vec<String> = zones
+        .into_iter()
+        .map(|zone| {
+            RENAMED_ZONES
+                .iter()
+                .find(|(former, _)| *former == zone)
+                .map_or(zone, |(_, current)| (*current).to_string())
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,6 +332,34 @@ mod tests {
             check_choice("Mars/Olympus", zones),
             Err(Problem::NotOffered)
         );
+    }
+
+    #[test]
+    fn former_zone_names_are_suggested_under_their_current_name_once() {
+        let listed = [
+            "Europe/Berlin",
+            "Asia/Calcutta",
+            "Asia/Kolkata",
+            "Europe/Kiev",
+            "America/Godthab",
+        ];
+        assert_eq!(
+            current_zone_names(listed.map(String::from)),
+            [
+                "America/Nuuk",
+                "Asia/Kolkata",
+                "Europe/Berlin",
+                "Europe/Kyiv"
+            ]
+        );
+        // The table maps a former name to a different, current one, and no current name is itself renamed.
+        for (former, current) in RENAMED_ZONES {
+            assert_ne!(former, current);
+            assert!(
+                RENAMED_ZONES.iter().all(|(f, _)| *f != current),
+                "{current}"
+            );
+        }
     }
 
     #[test]
