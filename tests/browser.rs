@@ -245,6 +245,44 @@ fn dates_follow_the_chosen_language_and_zone_and_fall_back_when_unknown() {
     format::set_display_prefs(DisplayPrefs::default());
 }
 
+/// A part of a page rebuilt when its data changes: its first build waits for the frame after the page opens (the
+/// opening task already holds the page before it), a rebuild starts at once so the page keeps its height.
+#[wasm_bindgen_test]
+async fn steps_on_open_wait_a_frame_the_first_time_only() {
+    use privacy_portal::components::in_steps::{Steps, PER_FRAME};
+    let root = container();
+    let revision = RwSignal::new(0);
+    let parts = 5;
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        let opened = StoredValue::new(false);
+        view! {
+            <div>
+                {move || {
+                    revision.track();
+                    let steps = Steps::on_open(opened, PER_FRAME);
+                    let views: Vec<AnyView> = (0..parts)
+                        .map(|i| steps.part(move || view! { <p class="part">{i}</p> }.into_any()))
+                        .collect();
+                    steps.run(|| ());
+                    views
+                }}
+            </div>
+        }
+    });
+    let count = || root.query_selector_all("p.part").unwrap().length() as usize;
+    assert_eq!(
+        count(),
+        0,
+        "nothing is built in the task that opens the page"
+    );
+    wait_for("every part", &root, || count() == parts).await;
+    revision.set(1);
+    leptos::task::tick().await;
+    assert_eq!(count(), PER_FRAME, "a rebuild starts at once");
+    wait_for("every part again", &root, || count() == parts).await;
+    root.remove();
+}
+
 /// The time-zone suggestions use current IANA names, each of which this browser accepts: the user's saved
 /// `Asia/Kolkata` is among them even though Chromium lists it as `Asia/Calcutta`.
 #[wasm_bindgen_test]

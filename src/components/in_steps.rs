@@ -42,6 +42,26 @@ impl Steps {
         }
     }
 
+    /// Steps of `per_frame` parts that all wait for the next frame: for a page opened by navigation, whose first
+    /// task already holds the unmounting of the page before it.
+    pub fn from_next_frame(per_frame: usize) -> Self {
+        let steps = Self::per_frame(per_frame);
+        steps.shown.set(0);
+        steps
+    }
+
+    /// Steps for a part of the page that is rebuilt when its data changes: its first build waits for the frame after
+    /// the page opens ([`Self::from_next_frame`]); later builds start at once ([`Self::per_frame`]), so the page
+    /// keeps its height and the reader's scroll position. `opened` remembers which build this is.
+    pub fn on_open(opened: StoredValue<bool>, per_frame: usize) -> Self {
+        if opened.get_value() {
+            Self::per_frame(per_frame)
+        } else {
+            opened.set_value(true);
+            Self::from_next_frame(per_frame)
+        }
+    }
+
     /// The next part: built at once when it is among the first steps's worth, otherwise in a later frame.
     pub fn part(&self, build: impl FnOnce() -> AnyView + 'static) -> AnyView {
         // One body for every caller: the generic wrapper only boxes (a copy per call site cost kilobytes of wasm).

@@ -16,6 +16,7 @@ use crate::components::async_view::async_view;
 use crate::components::download::download_text;
 use crate::components::format;
 use crate::components::format::fill;
+use crate::components::in_steps::Steps;
 use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::domain::activity::{ActivityDetail, ActivityEvent, ActivityLog};
@@ -59,22 +60,17 @@ fn prepare_step(l: Locale, events: &[ActivityEvent], texts: &mut Vec<String>) ->
     })
 }
 
-/// The list once its entries are prepared: at once for a short log, in steps (saying so meanwhile) for a long one.
+/// The list once its entries are prepared, in steps of their own tasks (saying so meanwhile for a long log). Even a
+/// short log is not prepared and shown in the task that loaded it: on the first visit the browser compiles this
+/// code as it first runs, and loading, preparing, filtering and the list's first render together were a long task.
 /// Reads the language, so a change of language prepares the texts again in the new one.
 fn prepared_log(log: ActivityLog, filter: Memo<ActivityFilter>) -> AnyView {
     let l = use_i18n().get_locale();
     let count = log.events.len();
-    let mut texts = Vec::with_capacity(count);
-    if !prepare_step(l, &log.events, &mut texts) {
-        let prepared = Prepared {
-            events: log.events,
-            texts,
-        };
-        return log_view(l, Arc::new(prepared), filter);
-    }
     let ready = RwSignal::new(None::<Arc<Prepared>>);
     leptos::task::spawn_local(async move {
         let events = log.events;
+        let mut texts = Vec::with_capacity(count);
         loop {
             yield_now().await;
             if !prepare_step(l, &events, &mut texts) {
@@ -91,6 +87,8 @@ fn prepared_log(log: ActivityLog, filter: Memo<ActivityFilter>) -> AnyView {
     view! {
         {move || match ready.get() {
             Some(prepared) => log_view(l, prepared, filter),
+            // A short log is ready within a few milliseconds: nothing to announce.
+            None if count <= PREPARE_PER_STEP => ().into_any(),
             None => view! {
                 <p class="activity-summary" role="status">
                     {fill(td_string!(l, activity.preparing), &[("count", &format::number(count as u64))])}
@@ -247,19 +245,25 @@ pub fn ActivityPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| ActivityFilter::from_params(|key| q.get(key))));
+    // The filters in the frame after the page opens, the log in the one after (see `in_steps`): in one go, a first
+    // visit was a long task.
+    let steps = Steps::from_next_frame(1);
+    let filters = steps.part(move || view! { <ActivityFilters filter /> }.into_any());
+    let log = steps.part(move || {
+        async_view(
+            |l| td_string!(l, load.activity),
+            session.activity.loaded(),
+            move |log| prepared_log(log, filter),
+        )
+    });
+    steps.run(|| ());
     view! {
         <PageHeading page=Page::Activity />
         <p class="activity-note">
             {t!(i18n, activity.note)}
         </p>
-        <ActivityFilters filter />
-        <div class="activity">
-            {async_view(
-                |l| td_string!(l, load.activity),
-                session.activity.loaded(),
-                move |log| prepared_log(log, filter),
-            )}
-        </div>
+        {filters}
+        <div class="activity">{log}</div>
     }
     .into_any()
 }

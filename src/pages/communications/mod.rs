@@ -320,26 +320,11 @@ pub fn CommunicationsPage() -> impl IntoView {
     }
     };
 
-    view! {
-        <PageHeading page=Page::Communications />
-        <div class="communications">
-            <p class="communications__status" role="status">
-                {move || status.get()}
-                <Show when=move || undo.with(Option::is_some)>
-                    " "
-                    <button
-                        type="button"
-                        id="comm-undo"
-                        data-focus-next="comm-unsubscribe-all"
-                        class="button-link"
-                        on:click=undo_unsubscribe
-                        disabled=move || saving.get()
-                    >
-                        {t!(i18n, common.undo)}
-                    </button>
-                </Show>
-            </p>
-            {failure_view}
+    // The page's sections a frame at a time from the frame after it opens (see `in_steps`): built in one go,
+    // opening the page for the first time was a long task.
+    let steps = Steps::from_next_frame(1);
+    let top = steps.part(move || {
+        view! {
             <section class="communications__all" aria-labelledby="unsubscribe-all-title">
                 <h2 id="unsubscribe-all-title">{t!(i18n, comm.stop_all)}</h2>
                 <p>{t!(i18n, comm.stop_all_intro)}</p>
@@ -354,6 +339,11 @@ pub fn CommunicationsPage() -> impl IntoView {
                     {t!(i18n, comm.unsubscribe_all)}
                 </button>
             </section>
+        }
+        .into_any()
+    });
+    let optional = steps.part(move || {
+        view! {
             <section aria-labelledby="optional-title">
                 <h2 id="optional-title">{t!(i18n, comm.optional)}</h2>
                 {form}
@@ -361,6 +351,11 @@ pub fn CommunicationsPage() -> impl IntoView {
                     {t!(i18n, comm.suppression_note)}
                 </p>
             </section>
+        }
+        .into_any()
+    });
+    let rest = steps.part(move || {
+        view! {
             <section class="communications__essential" aria-labelledby="essential-title">
                 <h2 id="essential-title">{t!(i18n, comm.always)}</h2>
                 <p>{t!(i18n, comm.always_intro)}</p>
@@ -389,6 +384,34 @@ pub fn CommunicationsPage() -> impl IntoView {
                 <A href=Page::Cookies.href_to("signals")>{t!(i18n, comm.signal_link)}</A>
                 "."
             </p>
+        }
+        .into_any()
+    });
+    steps.run(|| ());
+
+    view! {
+        <PageHeading page=Page::Communications />
+        <div class="communications">
+            <p class="communications__status" role="status">
+                {move || status.get()}
+                <Show when=move || undo.with(Option::is_some)>
+                    " "
+                    <button
+                        type="button"
+                        id="comm-undo"
+                        data-focus-next="comm-unsubscribe-all"
+                        class="button-link"
+                        on:click=undo_unsubscribe
+                        disabled=move || saving.get()
+                    >
+                        {t!(i18n, common.undo)}
+                    </button>
+                </Show>
+            </p>
+            {failure_view}
+            {top}
+            {optional}
+            {rest}
         </div>
     }
     .into_any()

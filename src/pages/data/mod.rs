@@ -14,7 +14,7 @@ use crate::components::async_view::async_view;
 use crate::components::empty_panel::EmptyPanel;
 use crate::components::format;
 use crate::components::format::fill;
-use crate::components::in_steps::Steps;
+use crate::components::in_steps::{Steps, PER_FRAME};
 use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::components::record_card::record_texts;
@@ -90,6 +90,7 @@ fn matching<'a>(
 fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
     // Only the first complete build follows the fragment; later ones follow the filter and keep the scroll.
     let scrolled = StoredValue::new(false);
+    let opened = StoredValue::new(false);
     let l = use_i18n().get_locale();
     let total = held.records.len();
     let today = api::now().date_naive();
@@ -107,7 +108,7 @@ fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
         move || {
             let filter = filter.get();
             // Categories are built two per frame (the whole page at once is a long task); see `in_steps`.
-            let steps = Steps::new();
+            let steps = Steps::on_open(opened, PER_FRAME);
             let mut shown = 0;
             let sections = DataSource::ALL
                 .into_iter()

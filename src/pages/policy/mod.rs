@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::format;
-use crate::components::in_steps::Steps;
+use crate::components::in_steps::{Steps, PER_FRAME};
 use crate::components::page_heading::PageHeading;
 use crate::domain::policy::{
     anchor, outline, part_anchor, OutlineEntry, PolicyDocument, PolicyParagraph,
@@ -95,7 +95,7 @@ fn render(policy: PolicyDocument) -> AnyView {
     let today = api::now().date_naive();
     let paragraphs = policy.paragraphs_on(today);
     // The page is built a few parts per frame: the whole of it at once was a long task on a first visit.
-    let steps = Steps::new();
+    let steps = Steps::from_next_frame(PER_FRAME);
     let pending = {
         let policy = policy.clone();
         steps.part(move || view! { <changes::PendingChanges l policy /> }.into_any())

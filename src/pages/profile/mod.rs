@@ -9,7 +9,7 @@ mod security;
 use leptos::prelude::*;
 
 use crate::components::async_view::async_view;
-use crate::components::in_steps::Steps;
+use crate::components::in_steps::{Steps, PER_FRAME};
 use crate::components::page_heading::PageHeading;
 use crate::components::unsaved_guard::guard_unsaved_changes;
 use crate::domain::profile::Profile;
@@ -28,10 +28,11 @@ pub fn ProfilePage() -> impl IntoView {
     guard_unsaved_changes(Signal::derive(move || {
         corrections_dirty.get() || optional_dirty.get() || security_dirty.get()
     }));
-    // Two sections at once, the other two in the next frame (see `in_steps`): the whole form in one go was a long
-    // task on a first visit.
+    // Two sections a frame, from the frame after the page opens (see `in_steps`): the whole form in one go was a long
+    // task on a first visit. A rebuild after a save starts at once, so the page keeps its height and scroll.
+    let opened = StoredValue::new(false);
     let render = move |profile: Profile| {
-        let steps = Steps::new();
+        let steps = Steps::on_open(opened, PER_FRAME);
         let account = profile.account.clone();
         let optional = profile.optional.clone();
         let view = view! {
