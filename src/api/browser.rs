@@ -147,7 +147,8 @@ pub fn keep_focus_clear_of(sticky_id: &'static str) {
     listener.forget();
 }
 
-/// How long a lost focus is waited on: longer than the slowest save the portal waits for (its requests time out).
+/// How long a lost focus is waited on: well beyond a slow save (the failure matrix delays answers by 5 s); a save
+/// still running after that leaves focus where it is.
 const FOCUS_WAIT_MS: f64 = 15_000.0;
 
 thread_local! {
