@@ -27,7 +27,9 @@ export default defineConfig({
   webServer: [
     {
       // The release bundle, served by Trunk's own server: the same SPA fallback and /api/ files as the serve command.
-      command: `trunk serve --release --no-autoreload --port ${port} --dist target/e2e-dist`,
+      // `--watch index.html`: nothing is rebuilt while the tests run, and Trunk's file watcher holds one inotify watch
+      // instead of one per directory of the project (see Trunk.toml's [watch]).
+      command: `trunk serve --release --no-autoreload --watch index.html --port ${port} --dist target/e2e-dist`,
       cwd: '../..',
       url: `http://127.0.0.1:${port}/api/profile.json`,
       timeout: 30 * 60_000,
@@ -40,7 +42,7 @@ export default defineConfig({
       // the two builds never write the same cargo output at once.
       command:
         `sh -c 'until node tests/e2e/answers.mjs http://127.0.0.1:${port}/api/profile.json; do sleep 2; done; ` +
-        `PORTAL_PREVIEW=1 exec trunk serve --features preview --no-autoreload --port ${previewPort} --dist target/e2e-preview-dist'`,
+        `PORTAL_PREVIEW=1 exec trunk serve --features preview --no-autoreload --watch index.html --port ${previewPort} --dist target/e2e-preview-dist'`,
       cwd: '../..',
       url: `http://127.0.0.1:${previewPort}/api/profile.json`,
       timeout: 40 * 60_000,
