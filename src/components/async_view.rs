@@ -7,11 +7,28 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::format::fill;
 use crate::components::labels;
+use crate::components::page_heading::PAGE_TITLE_ID;
 use crate::i18n::{t, t_string, use_i18n, Locale};
 use crate::state::documents::Loaded;
 
 /// How long a read may take before the loading panel says so and offers to start it again.
 pub const SLOW_AFTER: Duration = Duration::from_secs(3);
+
+thread_local! {
+    static RETRY_BUTTONS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A new id for the "Try again" button of one read. The loading and error panels of that read share it, and an
+/// error panel rebuilt after another failure keeps it, so the keyboard focus given up by pressing the button (it is
+/// disabled or hidden while the read runs) comes back to it (`api::browser::give_focus_back`); once the content has
+/// come, the button names the page's heading as the place to go instead (`data-focus-next`).
+fn new_retry_id() -> String {
+    let n = RETRY_BUTTONS.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    format!("retry-{n}")
+}
 
 /// Shown while data is on its way. After [`SLOW_AFTER`] it says that this is taking longer than usual and, when
 /// given `on_retry`, offers to start the read again.
@@ -28,8 +45,12 @@ pub fn LoadingPanel(
     /// Shows the slow state at once (the component gallery).
     #[prop(optional)]
     slow_now: bool,
+    /// The id of the "Try again" button; a new one by default.
+    #[prop(optional)]
+    retry_id: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let retry_id = retry_id.unwrap_or_else(new_retry_id);
     let slow = RwSignal::new(slow_now);
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let start_timer = move |waited_ms: i64| {
@@ -75,7 +96,13 @@ pub fn LoadingPanel(
             <Show when=move || slow.get()>
                 <p class="loading-panel__slow">{t!(i18n, load.slow)}</p>
                 {on_retry.map(|_| view! {
-                    <button type="button" class="button button--secondary" on:click=retry>
+                    <button
+                        type="button"
+                        id=retry_id.clone()
+                        data-focus-next=PAGE_TITLE_ID
+                        class="button button--secondary"
+                        on:click=retry
+                    >
                         {t!(i18n, common.try_again)}
                     </button>
                 })}
@@ -97,14 +124,20 @@ pub fn ErrorPanel(
     on_retry: Callback<()>,
     /// True while the retry is under way.
     retrying: Signal<bool>,
+    /// The id of the "Try again" button; a new one by default.
+    #[prop(optional)]
+    retry_id: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let retry_id = retry_id.unwrap_or_else(new_retry_id);
     view! {
         <div class="error-panel" role="alert">
             <h3 class="error-panel__title">{title}</h3>
             <p class="error-panel__message">{message}</p>
             <button
                 type="button"
+                id=retry_id
+                data-focus-next=PAGE_TITLE_ID
                 class="button button--secondary"
                 disabled=move || retrying.get()
                 on:click=move |_| on_retry.run(())
@@ -130,8 +163,10 @@ where
         let data = data.clone();
         Callback::new(move |_| data.retry())
     };
+    let retry_id = new_retry_id();
     (move || match data.read() {
-        None => view! { <LoadingPanel what on_retry=retry since=data.since() /> }.into_any(),
+        None => view! { <LoadingPanel what on_retry=retry since=data.since() retry_id=retry_id.clone() /> }
+            .into_any(),
         Some(Ok(value)) => render(value),
         Some(Err(error)) => {
             let l = use_i18n().get_locale();
@@ -141,6 +176,7 @@ where
                     message=labels::error_text(l, &error)
                     on_retry=retry
                     retrying
+                    retry_id=retry_id.clone()
                 />
             }
             .into_any()

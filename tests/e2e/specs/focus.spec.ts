@@ -125,6 +125,42 @@ test('a request: "Cancel" moves focus into the question, "Keep it" back, and "Ye
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
+test('a failed read: "Try again" keeps focus while it fails, and hands it to the heading once the content comes', async ({
+  page,
+  consoleErrors,
+}) => {
+  let release!: () => void;
+  let answered = 0;
+  await page.route('**/api/**/requests.json', (route) => {
+    answered += 1;
+    return route.fulfill({ status: 503, body: 'busy' });
+  });
+  await page.goto('/requests');
+  const retry = page.getByRole('main').getByRole('button', { name: 'Try again' });
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('error 503');
+
+  // Still failing: the error panel is rebuilt with the new failure, and its button has the focus again.
+  const before = answered;
+  await press(retry);
+  await expect.poll(() => answered, { message: 'the retry reached the failing backend' }).toBeGreaterThan(before);
+  await expect(retry).toBeFocused();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('error 503');
+
+  // The next answer is held back, so the focus can be seen to wait on the disabled button's place meanwhile.
+  await page.unroute('**/api/**/requests.json');
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/**/requests.json', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await press(retry);
+  await expect(page.getByRole('main').getByRole('button', { name: 'Trying again' })).toBeDisabled();
+  release();
+  await expect(page.getByRole('main')).toContainText('PR-2026-0412');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  consoleErrors.length = 0;
+});
+
 test('focus the user moves away with the pointer is left where they put it', async ({ page }) => {
   await page.goto('/communications');
   await button(page, 'Save my choices').focus();
