@@ -109,7 +109,7 @@ impl ActivityLog {
             .filter(|e| e.is_employee_access())
             .cloned()
             .collect();
-        access.sort_by_key(|e| std::cmp::Reverse(e.at));
+        super::order::sort_by_key(&mut access, |e| std::cmp::Reverse(e.at));
         access.truncate(limit);
         access
     }

@@ -92,7 +92,7 @@ impl CommunicationPreferences {
     /// How many distinct grid cells are on.
     pub fn subscribed_count(&self) -> usize {
         let mut cells = self.subscribed.clone();
-        cells.sort_unstable();
+        super::order::sort(&mut cells);
         cells.dedup();
         cells.len()
     }
@@ -113,7 +113,7 @@ impl CommunicationPreferences {
         if on {
             subscribed.push(subscription);
         }
-        subscribed.sort_unstable();
+        super::order::sort(&mut subscribed);
         CommunicationPreferences {
             subscribed,
             updated_at: self.updated_at,
@@ -132,9 +132,9 @@ impl CommunicationPreferences {
     pub fn same_choices(&self, other: &CommunicationPreferences) -> bool {
         let mut a = self.subscribed.clone();
         let mut b = other.subscribed.clone();
-        a.sort_unstable();
+        super::order::sort(&mut a);
         a.dedup();
-        b.sort_unstable();
+        super::order::sort(&mut b);
         b.dedup();
         a == b
     }

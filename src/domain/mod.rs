@@ -11,6 +11,7 @@ pub mod finder;
 pub mod held;
 pub mod inventory;
 pub mod language;
+pub mod order;
 pub mod policy;
 pub mod product;
 pub mod profile;

@@ -255,7 +255,7 @@ pub fn current_zone_names(zones: impl IntoIterator<Item = String>) -> Vec<String
                 .map_or(zone, |(_, current)| (*current).to_string())
         })
         .collect();
-    names.sort_unstable();
+    super::order::sort(&mut names);
     names.dedup();
     names
 }

@@ -3,7 +3,9 @@
 // Prints the long tasks of the first load and of opening the page, then the functions taking the most time (self
 // and inclusive) from a CPU profile. Function names need a build that keeps them (wasm-bindgen --keep-debug and
 // wasm-opt -g). NOPROF=1: long tasks only (the profiler slows the page down). REPEAT=1: open the page twice first,
-// going back to the overview in between. JSFLAGS=...: V8 flags, e.g. --no-wasm-lazy-compilation.
+// going back to the overview in between. JSFLAGS=...: V8 flags, e.g. --no-wasm-lazy-compilation. BOOT=1: profile the
+// first load instead of opening the page. PROFILE_OUT=file.cpuprofile: also write the profile (DevTools opens it).
+import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { serve } from './static-server.mjs';
 
@@ -22,10 +24,22 @@ try {
     }).observe({ type: 'longtask', buffered: true });
   });
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const profiling = !process.env.NOPROF;
+  const startProfile = async () => {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  };
+  if (profiling && process.env.BOOT) await startProfile();
   await page.goto(url + '/' + (persona ? `?as=${persona}` : ''));
   await page.waitForSelector('.holdings__source', { timeout: 30_000 });
   await page.waitForTimeout(1000);
   console.log('boot long tasks', await page.evaluate(() => window.__longTasks.splice(0)));
+  if (profiling && process.env.BOOT) {
+    await report(cdp);
+    process.exit(0);
+  }
   if (process.env.REPEAT) {
     for (let i = 0; i < 2; i++) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName, exact: true }).click();
@@ -36,18 +50,21 @@ try {
       console.log('back', await page.evaluate(() => window.__longTasks.splice(0)));
     }
   }
-  const cdp = await context.newCDPSession(page);
-  const profiling = !process.env.NOPROF;
-  if (profiling) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-  }
+  if (profiling) await startProfile();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName, exact: true }).click();
   await page.waitForTimeout(1500);
   console.log('long tasks', await page.evaluate(() => window.__longTasks.splice(0)));
   if (!profiling) process.exit(0);
+  await report(cdp);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+/** Stops the profiler and prints the functions taking the most time, self and inclusive. */
+async function report(cdp) {
   const { profile } = await cdp.send('Profiler.stop');
+  if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
   const dt = profile.timeDeltas;
@@ -76,7 +93,4 @@ try {
   for (const [k, ms] of [...incl.entries()].sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(ms.toFixed(1).padStart(7), k);
   console.log('--- this crate, inclusive');
   for (const [k, ms] of [...incl.entries()].filter(([k]) => /privacy_portal|leptos_i18n|chrono|serde|__wbg/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(ms.toFixed(1).padStart(7), k);
-} finally {
-  await browser.close();
-  server.close();
 }

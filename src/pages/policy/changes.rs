@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use crate::api;
 use crate::components::format;
 use crate::components::format::fill;
+use crate::domain::order;
 use crate::domain::policy::{anchor, OutlineEntry, PolicyChange, PolicyDocument};
 use crate::domain::text_diff::{diff_words, DiffPart};
 use crate::i18n::{td_string, Locale};
@@ -104,7 +105,7 @@ pub fn ChangeHistory(
 ) -> impl IntoView {
     let today = api::now().date_naive();
     let mut changes = policy.changes.clone();
-    changes.sort_by_key(|c| std::cmp::Reverse(c.effective_on));
+    order::sort_by_key(&mut changes, |c| std::cmp::Reverse(c.effective_on));
     let rows = changes
         .into_iter()
         .map(|c| {

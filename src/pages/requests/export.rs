@@ -18,6 +18,7 @@ use crate::components::unsaved_guard::guard_unsaved_changes;
 use crate::domain::export::{in_scope, personal_categories, sections, ExportBuilder, Vocabulary};
 use crate::domain::held::{held_records, HeldRecord};
 use crate::domain::inventory::CategoryId;
+use crate::domain::order;
 use crate::domain::product::Product;
 use crate::domain::requests::{ExportDetails, ExportFormat};
 use crate::i18n::{td_string, use_i18n, Locale};
@@ -235,7 +236,7 @@ pub fn NewExportPage() -> impl IntoView {
                                                     c.retain(|x| *x != category);
                                                     if on {
                                                         c.push(category);
-                                                        c.sort();
+                                                        order::sort(c);
                                                     }
                                                 });
                                             }
@@ -276,7 +277,7 @@ pub fn NewExportPage() -> impl IntoView {
                                                     p.retain(|x| *x != product);
                                                     if on {
                                                         p.push(product);
-                                                        p.sort();
+                                                        order::sort(p);
                                                     }
                                                 });
                                             }
