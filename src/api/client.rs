@@ -3,12 +3,12 @@
 use std::cell::RefCell;
 
 use gloo_net::http::Request;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::endpoint::Endpoint;
 use super::error::ApiError;
 use super::store;
+use crate::domain::json::{FromJson, JsonError};
 
 use super::demo;
 
@@ -86,7 +86,7 @@ pub async fn fetch_seed_text(endpoint: Endpoint, fetch: Fetch) -> Result<String,
         .map_err(|_| ApiError::Network { endpoint })
 }
 
-fn malformed(endpoint: Endpoint, text: &str, error: &serde_json::Error) -> ApiError {
+fn malformed(endpoint: Endpoint, text: &str, error: &JsonError) -> ApiError {
     ApiError::Malformed {
         endpoint,
         detail: if text.trim_start().starts_with('<') {
@@ -97,34 +97,35 @@ fn malformed(endpoint: Endpoint, text: &str, error: &serde_json::Error) -> ApiEr
     }
 }
 
+fn parse(endpoint: Endpoint, text: &str) -> Result<Value, ApiError> {
+    serde_json::from_str(text)
+        .map_err(|error| malformed(endpoint, text, &JsonError::syntax(&error)))
+}
+
 /// Fetches the seed document of `endpoint` as a JSON value (what a write is diffed against), from the server.
 pub async fn fetch_seed(endpoint: Endpoint) -> Result<Value, ApiError> {
     let text = fetch_seed_text(endpoint, Fetch::Write).await?;
-    serde_json::from_str(&text).map_err(|error| malformed(endpoint, &text, &error))
+    parse(endpoint, &text)
 }
 
-fn decode<T: DeserializeOwned>(endpoint: Endpoint, text: &str) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|error| malformed(endpoint, text, &error))
+/// Decodes `text` as `endpoint`'s document.
+pub fn decode<T: FromJson>(endpoint: Endpoint, text: &str) -> Result<T, ApiError> {
+    T::from_json(&parse(endpoint, text)?).map_err(|error| malformed(endpoint, text, &error))
 }
 
 /// Decodes the seed with the user's changes applied. If the changes no longer fit the seed (stored by an older
 /// build, or tampered with), they are dropped for this document and the seed alone is returned.
-///
-/// Documents are always decoded from text: instantiating each domain type's `Deserialize` only for the string
-/// deserializer (not also for `serde_json::Value`) keeps the wasm bundle markedly smaller.
-pub fn decode_with_overlay<T: DeserializeOwned>(
+pub fn decode_with_overlay<T: FromJson>(
     endpoint: Endpoint,
     seed_text: &str,
 ) -> Result<T, ApiError> {
+    let seed = parse(endpoint, seed_text)?;
     let mut overlay = store::load();
     if !overlay.touches(endpoint.key()) {
-        return decode(endpoint, seed_text);
+        return T::from_json(&seed).map_err(|error| malformed(endpoint, seed_text, &error));
     }
-    let seed: Value =
-        serde_json::from_str(seed_text).map_err(|error| malformed(endpoint, seed_text, &error))?;
     let merged = overlay.apply(endpoint.key(), endpoint.append_field(), seed);
-    let merged_text = merged.to_string();
-    match decode(endpoint, &merged_text) {
+    match T::from_json(&merged) {
         Ok(value) => Ok(value),
         Err(merged_error) => match decode(endpoint, seed_text) {
             Ok(value) => {
@@ -132,13 +133,13 @@ pub fn decode_with_overlay<T: DeserializeOwned>(
                 let _saved = store::save(&overlay);
                 Ok(value)
             }
-            Err(_) => Err(merged_error),
+            Err(_) => Err(malformed(endpoint, seed_text, &merged_error)),
         },
     }
 }
 
 /// Reads `endpoint` as the server would answer it: seed plus the user's changes.
-pub async fn read<T: DeserializeOwned>(endpoint: Endpoint) -> Result<T, ApiError> {
+pub async fn read<T: FromJson>(endpoint: Endpoint) -> Result<T, ApiError> {
     let seed_text = fetch_seed_text(endpoint, Fetch::Read).await?;
     super::browser::timed(&format!("decode {}", endpoint.file()), || {
         decode_with_overlay(endpoint, &seed_text)

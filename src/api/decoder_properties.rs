@@ -2,11 +2,11 @@
 //! (a panic aborts the whole app in the browser), and whatever decodes re-encodes to the same document.
 
 use proptest::prelude::*;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::demo::Persona;
+use super::client;
+use super::demo::decode_personas;
 use super::endpoint::Endpoint;
 use super::generated::{Generator, MAX_GENERATED};
 use super::overlay::Overlay;
@@ -15,6 +15,7 @@ use crate::domain::activity::{ActivityLog, GeneratedHistory};
 use crate::domain::communications::CommunicationPreferences;
 use crate::domain::cookies::CookieSettings;
 use crate::domain::inventory::Inventory;
+use crate::domain::json::FromJson;
 use crate::domain::policy::{PolicyDocument, PolicyNotices};
 use crate::domain::profile::Profile;
 use crate::domain::requests::RequestLog;
@@ -28,17 +29,18 @@ enum Decoded {
     Unstable(String),
 }
 
-fn round_trip<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(
+fn round_trip<T: FromJson + Serialize + PartialEq + std::fmt::Debug>(
+    endpoint: Endpoint,
     text: &str,
 ) -> Decoded {
-    let Ok(document) = serde_json::from_str::<T>(text) else {
+    let Ok(document) = client::decode::<T>(endpoint, text) else {
         return Decoded::Refused;
     };
     let encoded = match serde_json::to_string(&document) {
         Ok(encoded) => encoded,
         Err(error) => return Decoded::Unstable(format!("does not re-encode: {error}")),
     };
-    match serde_json::from_str::<T>(&encoded) {
+    match client::decode::<T>(endpoint, &encoded) {
         Ok(again) if again == document => Decoded::Stable,
         Ok(again) => Decoded::Unstable(format!("{document:?}\n  became\n{again:?}")),
         Err(error) => Decoded::Unstable(format!("re-encoding does not decode: {error}\n{encoded}")),
@@ -48,23 +50,19 @@ fn round_trip<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(
 /// Decodes `text` as `endpoint`'s document, with the decoder the app uses for it.
 fn decode(endpoint: Endpoint, text: &str) -> Decoded {
     match endpoint {
-        Endpoint::Profile => round_trip::<Profile>(text),
-        Endpoint::Inventory => round_trip::<Inventory>(text),
-        Endpoint::Communications => round_trip::<CommunicationPreferences>(text),
-        Endpoint::Cookies => round_trip::<CookieSettings>(text),
-        Endpoint::Requests => round_trip::<RequestLog>(text),
-        Endpoint::Activity => round_trip::<ActivityLog>(text),
-        Endpoint::Sharing => round_trip::<Sharing>(text),
-        Endpoint::Policy => round_trip::<PolicyDocument>(text),
-        Endpoint::Notices => round_trip::<PolicyNotices>(text),
+        Endpoint::Profile => round_trip::<Profile>(endpoint, text),
+        Endpoint::Inventory => round_trip::<Inventory>(endpoint, text),
+        Endpoint::Communications => round_trip::<CommunicationPreferences>(endpoint, text),
+        Endpoint::Cookies => round_trip::<CookieSettings>(endpoint, text),
+        Endpoint::Requests => round_trip::<RequestLog>(endpoint, text),
+        Endpoint::Activity => round_trip::<ActivityLog>(endpoint, text),
+        Endpoint::Sharing => round_trip::<Sharing>(endpoint, text),
+        Endpoint::Policy => round_trip::<PolicyDocument>(endpoint, text),
+        Endpoint::Notices => round_trip::<PolicyNotices>(endpoint, text),
         // The demo users' list is read, never written back: refusing or accepting is all there is to check.
-        Endpoint::Personas => match serde_json::from_str::<Value>(text)
-            .ok()
-            .and_then(|v| v.get("personas").cloned())
-            .map(serde_json::from_value::<Vec<Persona>>)
-        {
-            Some(Ok(_)) => Decoded::Stable,
-            _ => Decoded::Refused,
+        Endpoint::Personas => match decode_personas(text) {
+            Ok(_) => Decoded::Stable,
+            Err(_) => Decoded::Refused,
         },
     }
 }

@@ -3,8 +3,6 @@
 
 use std::cell::RefCell;
 
-use serde::Deserialize;
-
 use super::client;
 use super::endpoint::Endpoint;
 use super::error::ApiError;
@@ -19,7 +17,7 @@ thread_local! {
 pub const DEFAULT_PERSONA: &str = "asha";
 
 /// A demo user of the mock backend.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Persona {
     pub id: String,
     pub name: String,
@@ -27,10 +25,13 @@ pub struct Persona {
     pub summary: String,
 }
 
-#[derive(Deserialize)]
+crate::from_json_struct!(Persona { id, name, summary });
+
 struct PersonaList {
     personas: Vec<Persona>,
 }
+
+crate::from_json_struct!(PersonaList { personas });
 
 /// A persona id is a short slug; anything else in storage is ignored.
 fn is_valid_id(id: &str) -> bool {
@@ -66,12 +67,12 @@ pub fn switch_persona(id: &str) -> Result<(), ApiError> {
 /// The demo users the mock backend offers.
 pub async fn personas() -> Result<Vec<Persona>, ApiError> {
     let text = client::fetch_seed_text(Endpoint::Personas, client::Fetch::Read).await?;
-    serde_json::from_str::<PersonaList>(&text)
-        .map(|list| list.personas)
-        .map_err(|error| ApiError::Malformed {
-            endpoint: Endpoint::Personas,
-            detail: error.to_string(),
-        })
+    decode_personas(&text)
+}
+
+/// Decodes the demo users' list.
+pub(crate) fn decode_personas(text: &str) -> Result<Vec<Persona>, ApiError> {
+    client::decode::<PersonaList>(Endpoint::Personas, text).map(|list| list.personas)
 }
 
 #[cfg(test)]
@@ -90,7 +91,7 @@ mod tests {
     #[test]
     fn the_seed_lists_every_persona_folder() {
         let list: PersonaList =
-            serde_json::from_str(include_str!("../../public/api/personas.json")).unwrap();
+            crate::domain::json::decode(include_str!("../../public/api/personas.json")).unwrap();
         let ids: Vec<_> = list.personas.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["asha", "new", "longtime"]);
         assert_eq!(ids[0], DEFAULT_PERSONA);

@@ -209,7 +209,7 @@ mod tests {
 
     #[test]
     fn the_long_time_user_has_ten_thousand_entries() {
-        let log: crate::domain::activity::ActivityLog = serde_json::from_str(include_str!(
+        let log: crate::domain::activity::ActivityLog = crate::domain::json::decode(include_str!(
             "../../public/api/personas/longtime/activity.json"
         ))
         .unwrap();

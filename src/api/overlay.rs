@@ -3,23 +3,27 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// The overlay format this build reads and writes. Stored data of any other version is set aside, not merged.
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Changes made on top of the seed documents.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Overlay {
     pub version: u32,
     /// Per document key, a merge patch that turns the seed into the current document.
-    #[serde(default)]
     pub patches: BTreeMap<String, Value>,
     /// Per document key, entries appended to an append-only document (the activity log).
-    #[serde(default)]
     pub appended: BTreeMap<String, Vec<Value>>,
 }
+
+crate::from_json_struct!(Overlay {
+    version,
+    patches: default,
+    appended: default
+});
 
 impl Default for Overlay {
     fn default() -> Self {
@@ -50,7 +54,7 @@ impl Overlay {
         match serde_json::from_str::<Value>(text) {
             Ok(value) => match value.get("version").and_then(Value::as_u64) {
                 Some(v) if v == u64::from(FORMAT_VERSION) => {
-                    match serde_json::from_value::<Overlay>(value) {
+                    match <Overlay as crate::domain::json::FromJson>::from_json(&value) {
                         Ok(overlay) => (overlay, None),
                         Err(_) => (Overlay::default(), Some(Unreadable::Corrupted)),
                     }

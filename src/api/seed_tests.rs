@@ -1,6 +1,6 @@
 //! The mock backend's seed documents decode into the domain types, and cover every category the policy names.
 
-use serde::de::DeserializeOwned;
+use crate::domain::json::FromJson;
 
 use super::endpoint::Endpoint;
 use crate::domain::activity::{ActivityDetail, ActivityLog};
@@ -84,12 +84,12 @@ pub(super) fn persona_text(persona: &str, endpoint: Endpoint) -> &'static str {
     }
 }
 
-fn seed_of<T: DeserializeOwned>(persona: &str, endpoint: Endpoint) -> T {
-    serde_json::from_str(persona_text(persona, endpoint))
+fn seed_of<T: FromJson>(persona: &str, endpoint: Endpoint) -> T {
+    super::client::decode(endpoint, persona_text(persona, endpoint))
         .unwrap_or_else(|error| panic!("{persona}/{} does not decode: {error}", endpoint.file()))
 }
 
-fn seed<T: DeserializeOwned>(endpoint: Endpoint) -> T {
+fn seed<T: FromJson>(endpoint: Endpoint) -> T {
     seed_of("asha", endpoint)
 }
 

@@ -1,12 +1,12 @@
 //! The access and activity log: audited employee access to service data, and the user's own account activity.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::product::Product;
 
 /// An employee's role; the log names roles, never people.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EmployeeRole {
     SupportEngineer,
@@ -16,8 +16,10 @@ pub enum EmployeeRole {
     SiteReliabilityEngineer,
 }
 
+crate::from_json_enum!(EmployeeRole { SupportEngineer = "support_engineer", SpamAnalyst = "spam_analyst", OcrReviewer = "ocr_reviewer", DataImportSpecialist = "data_import_specialist", SiteReliabilityEngineer = "site_reliability_engineer" });
+
 /// The reasons the policy allows an employee to access service data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AccessReason {
     /// Identify, analyse and resolve errors.
@@ -32,8 +34,10 @@ pub enum AccessReason {
     DataImport,
 }
 
+crate::from_json_enum!(AccessReason { ResolveError = "resolve_error", VerifySpam = "verify_spam", VerifyOcr = "verify_ocr", SupportRequest = "support_request", DataImport = "data_import" });
+
 /// Which part of the portal a change was made in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeArea {
     Profile,
@@ -45,9 +49,11 @@ pub enum ChangeArea {
     DemoData,
 }
 
+crate::from_json_enum!(ChangeArea { Profile = "profile", Communications = "communications", Cookies = "cookies", Requests = "requests", Sharing = "sharing", Notices = "notices", DemoData = "demo_data" });
+
 /// What happened. In JSON the variant is the object's single key (`{"sign_in": {...}}`): externally tagged
 /// enums decode without buffering, which keeps the wasm bundle smaller than an internal `kind` tag would.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityDetail {
     /// An employee accessed the user's service data (logged and audited, as the policy promises).
@@ -66,15 +72,56 @@ pub enum ActivityDetail {
     Change { area: ChangeArea, summary: String },
 }
 
+impl crate::domain::json::FromJson for ActivityDetail {
+    fn from_json(value: &serde_json::Value) -> Result<Self, crate::domain::json::JsonError> {
+        use crate::domain::json::{field, object, tagged, JsonError};
+        let (variant, data) = tagged(value)?;
+        let detail = |data| -> Result<Self, JsonError> {
+            let data = object(data)?;
+            match variant {
+                "employee_access" => Ok(ActivityDetail::EmployeeAccess {
+                    role: field(data, "role")?,
+                    reason: field(data, "reason")?,
+                    accessed: field(data, "accessed")?,
+                }),
+                "sign_in" => Ok(ActivityDetail::SignIn {
+                    device: field(data, "device")?,
+                    browser: field(data, "browser")?,
+                    location: field(data, "location")?,
+                }),
+                "change" => Ok(ActivityDetail::Change {
+                    area: field(data, "area")?,
+                    summary: field(data, "summary")?,
+                }),
+                _ => Err(JsonError::expected(
+                    "one of: employee_access, sign_in, change",
+                )),
+            }
+        };
+        detail(data).map_err(|error| match variant {
+            "employee_access" => error.in_field("employee_access"),
+            "sign_in" => error.in_field("sign_in"),
+            "change" => error.in_field("change"),
+            _ => error,
+        })
+    }
+}
+
 /// One entry of the log.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ActivityEvent {
     pub id: String,
     pub at: DateTime<Utc>,
-    #[serde(default)]
     pub product: Option<Product>,
     pub detail: ActivityDetail,
 }
+
+crate::from_json_struct!(ActivityEvent {
+    id,
+    at,
+    product,
+    detail
+});
 
 impl ActivityEvent {
     pub fn is_employee_access(&self) -> bool {
@@ -83,7 +130,7 @@ impl ActivityEvent {
 }
 
 /// Instructions for the mock backend to add a long, deterministic history to a demo user (see `api`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GeneratedHistory {
     pub seed: u64,
     pub count: u32,
@@ -91,14 +138,23 @@ pub struct GeneratedHistory {
     pub to: DateTime<Utc>,
 }
 
+crate::from_json_struct!(GeneratedHistory {
+    seed,
+    count,
+    from,
+    to
+});
+
 /// The activity endpoint's document.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ActivityLog {
     pub events: Vec<ActivityEvent>,
     /// Mock only: more entries to generate when the document is read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub generated: Option<GeneratedHistory>,
 }
+
+crate::from_json_struct!(ActivityLog { events, generated });
 
 impl ActivityLog {
     /// The `limit` most recent employee accesses, newest first.

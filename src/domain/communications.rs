@@ -1,12 +1,12 @@
 //! Communication preferences: the non-essential messages a user can opt out of, and the essential ones they cannot.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::product::Product;
 
 /// A kind of non-essential message the policy names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Topic {
     Newsletters,
@@ -16,6 +16,8 @@ pub enum Topic {
     Surveys,
     MarketingSuggestions,
 }
+
+crate::from_json_enum!(Topic { Newsletters = "newsletters", NewProducts = "new_products", Events = "events", Offers = "offers", Surveys = "surveys", MarketingSuggestions = "marketing_suggestions" });
 
 impl Topic {
     pub const ALL: [Topic; 6] = [
@@ -29,13 +31,15 @@ impl Topic {
 }
 
 /// How a message is delivered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MessageChannel {
     Email,
     Sms,
     Phone,
 }
+
+crate::from_json_enum!(MessageChannel { Email = "email", Sms = "sms", Phone = "phone" });
 
 impl MessageChannel {
     pub const ALL: [MessageChannel; 3] = [
@@ -46,12 +50,18 @@ impl MessageChannel {
 }
 
 /// One cell of the preference grid: a topic, on a channel, about a product.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Subscription {
     pub topic: Topic,
     pub channel: MessageChannel,
     pub product: Product,
 }
+
+crate::from_json_struct!(Subscription {
+    topic,
+    channel,
+    product
+});
 
 /// Messages the policy says continue whatever the user chooses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,11 +84,16 @@ impl EssentialMessage {
 }
 
 /// The user's current choices: the cells they are subscribed to; every other cell is off.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CommunicationPreferences {
     pub subscribed: Vec<Subscription>,
     pub updated_at: DateTime<Utc>,
 }
+
+crate::from_json_struct!(CommunicationPreferences {
+    subscribed,
+    updated_at
+});
 
 /// Number of cells in the preference grid.
 pub const GRID_SIZE: usize = Topic::ALL.len() * MessageChannel::ALL.len() * Product::ALL.len();

@@ -1,10 +1,10 @@
 //! Cookie consent: the categories, the cookies in each, and the record of the user's choice.
 
 use chrono::{DateTime, Months, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A cookie category; strictly necessary cookies cannot be refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CookieCategory {
     StrictlyNecessary,
@@ -12,6 +12,8 @@ pub enum CookieCategory {
     Analytics,
     Marketing,
 }
+
+crate::from_json_enum!(CookieCategory { StrictlyNecessary = "strictly_necessary", Functional = "functional", Analytics = "analytics", Marketing = "marketing" });
 
 impl CookieCategory {
     /// A stable, language-independent name for ids and URLs.
@@ -26,15 +28,17 @@ impl CookieCategory {
 }
 
 /// Who sets a cookie.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CookieParty {
     First,
     Third,
 }
 
+crate::from_json_enum!(CookieParty { First = "first", Third = "third" });
+
 /// One cookie the websites may set.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CookieInfo {
     pub name: String,
     pub category: CookieCategory,
@@ -43,8 +47,16 @@ pub struct CookieInfo {
     pub party: CookieParty,
 }
 
+crate::from_json_struct!(CookieInfo {
+    name,
+    category,
+    purpose,
+    duration,
+    party
+});
+
 /// How a consent choice was given.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ConsentMethod {
     Banner,
@@ -52,8 +64,10 @@ pub enum ConsentMethod {
     BrowserSignal,
 }
 
+crate::from_json_enum!(ConsentMethod { Banner = "banner", SettingsPage = "settings_page", BrowserSignal = "browser_signal" });
+
 /// The user's recorded cookie choice.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CookieConsent {
     pub given_at: DateTime<Utc>,
     /// The policy revision in force when the choice was made.
@@ -63,6 +77,15 @@ pub struct CookieConsent {
     pub analytics: bool,
     pub marketing: bool,
 }
+
+crate::from_json_struct!(CookieConsent {
+    given_at,
+    policy_revision,
+    method,
+    functional,
+    analytics,
+    marketing
+});
 
 /// How long a cookie choice stands before the user is asked again.
 pub const CONSENT_VALID_MONTHS: u32 = 6;
@@ -104,15 +127,19 @@ impl CookieConsent {
 }
 
 /// The cookie endpoint's document: the catalogue of cookies, the current choice, and every choice made.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CookieSettings {
-    #[serde(default)]
     pub consent: Option<CookieConsent>,
     pub cookies: Vec<CookieInfo>,
     /// Every choice, oldest first (the consent record the user can see and download).
-    #[serde(default)]
     pub history: Vec<CookieConsent>,
 }
+
+crate::from_json_struct!(CookieSettings {
+    consent,
+    cookies,
+    history: default
+});
 
 /// The optional categories, in display order.
 pub const OPTIONAL_CATEGORIES: [CookieCategory; 3] = [

@@ -253,9 +253,11 @@ mod tests {
 
     fn seed() -> (Profile, Inventory) {
         (
-            serde_json::from_str(include_str!("../../public/api/personas/asha/profile.json"))
-                .unwrap(),
-            serde_json::from_str(include_str!(
+            crate::domain::json::decode(include_str!(
+                "../../public/api/personas/asha/profile.json"
+            ))
+            .unwrap(),
+            crate::domain::json::decode(include_str!(
                 "../../public/api/personas/asha/inventory.json"
             ))
             .unwrap(),

@@ -2,7 +2,7 @@
 //! provided by the user, collected automatically, obtained from third parties (Part I) and service data (Part II).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::product::Product;
 use super::profile::Profile;
@@ -31,7 +31,7 @@ impl DataSource {
 }
 
 /// Every category of information the policy names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CategoryId {
     AccountSignUp,
@@ -51,6 +51,8 @@ pub enum CategoryId {
     ServiceRecords,
     MobileDevices,
 }
+
+crate::from_json_enum!(CategoryId { AccountSignUp = "account_sign_up", OptionalProfile = "optional_profile", SecurityQuestion = "security_question", Payment = "payment", Interactions = "interactions", BrowserLogs = "browser_logs", AppUsage = "app_usage", FederatedSignIn = "federated_sign_in", ResellingPartners = "reselling_partners", EventOrganisers = "event_organisers", ReviewSites = "review_sites", MarketingProviders = "marketing_providers", SocialMedia = "social_media", PublicSources = "public_sources", ServiceRecords = "service_records", MobileDevices = "mobile_devices" });
 
 impl CategoryId {
     /// Every category, grouped by source in the policy's order.
@@ -112,55 +114,62 @@ impl CategoryId {
 }
 
 /// The information held about the user beyond the profile itself (which has its own endpoint).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Inventory {
     pub payment: Payment,
-    #[serde(default)]
     pub interactions: Vec<Interaction>,
-    #[serde(default)]
     pub browser_logs: Vec<LogEntry>,
-    #[serde(default)]
     pub app_usage: Vec<UsageSummary>,
-    #[serde(default)]
     pub federated_sign_in: Vec<FederatedConnection>,
-    #[serde(default)]
     pub reselling_partners: Vec<PartnerReferral>,
-    #[serde(default)]
     pub event_organisers: Vec<EventRegistration>,
-    #[serde(default)]
     pub review_sites: Vec<ReviewComment>,
-    #[serde(default)]
     pub marketing_providers: Vec<MarketingRecord>,
-    #[serde(default)]
     pub social_media: Vec<SocialProfile>,
-    #[serde(default)]
     pub public_sources: Vec<PublicRecord>,
-    #[serde(default)]
     pub service_data: Vec<ServiceData>,
-    #[serde(default)]
     pub mobile_devices: Vec<MobileDevice>,
 }
 
+crate::from_json_struct!(Inventory {
+    payment,
+    interactions: default,
+    browser_logs: default,
+    app_usage: default,
+    federated_sign_in: default,
+    reselling_partners: default,
+    event_organisers: default,
+    review_sites: default,
+    marketing_providers: default,
+    social_media: default,
+    public_sources: default,
+    service_data: default,
+    mobile_devices: default
+});
+
 /// Billing details; the policy promises that no card information is stored.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Payment {
-    #[serde(default)]
     pub billing_name: Option<String>,
-    #[serde(default)]
     pub billing_email: Option<String>,
-    #[serde(default)]
     pub billing_phone: Option<String>,
-    #[serde(default)]
     pub billing_address: Option<String>,
     /// Always false for this company; shown so the promise is checkable.
-    #[serde(default)]
     pub card_details_stored: bool,
-    #[serde(default)]
     pub payments: Vec<PaymentRecord>,
 }
 
+crate::from_json_struct!(Payment {
+    billing_name,
+    billing_email,
+    billing_phone,
+    billing_address,
+    card_details_stored: default,
+    payments: default
+});
+
 /// One purchase.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PaymentRecord {
     pub at: DateTime<Utc>,
     pub product: Product,
@@ -172,8 +181,17 @@ pub struct PaymentRecord {
     pub processor: String,
 }
 
+crate::from_json_struct!(PaymentRecord {
+    at,
+    product,
+    description,
+    amount_minor,
+    currency,
+    processor
+});
+
 /// How a conversation with the company took place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Email,
@@ -181,16 +199,20 @@ pub enum Channel {
     Chat,
 }
 
+crate::from_json_enum!(Channel { Email = "email", Telephone = "telephone", Chat = "chat" });
+
 /// Which team the user talked to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Team {
     Sales,
     Support,
 }
 
+crate::from_json_enum!(Team { Sales = "sales", Support = "support" });
+
 /// An email, telephone or chat conversation with sales or support.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Interaction {
     pub at: DateTime<Utc>,
     pub channel: Channel,
@@ -198,12 +220,20 @@ pub struct Interaction {
     pub subject: String,
     /// Whether the conversation was recorded for analysis.
     pub recorded: bool,
-    #[serde(default)]
     pub product: Option<Product>,
 }
 
+crate::from_json_struct!(Interaction {
+    at,
+    channel,
+    team,
+    subject,
+    recorded,
+    product
+});
+
 /// A web server log entry made when the user visited a company website.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LogEntry {
     pub at: DateTime<Utc>,
     pub site: String,
@@ -211,17 +241,27 @@ pub struct LogEntry {
     pub browser: String,
     pub language: String,
     pub time_zone: String,
-    #[serde(default)]
     pub referrer: Option<String>,
     pub operating_system: String,
-    #[serde(default)]
     pub device_manufacturer: Option<String>,
-    #[serde(default)]
     pub mobile_network: Option<String>,
 }
 
+crate::from_json_struct!(LogEntry {
+    at,
+    site,
+    ip_address,
+    browser,
+    language,
+    time_zone,
+    referrer,
+    operating_system,
+    device_manufacturer,
+    mobile_network
+});
+
 /// In-house usage analytics for one product.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct UsageSummary {
     pub product: Product,
     pub features_used: Vec<String>,
@@ -238,31 +278,60 @@ pub struct UsageSummary {
     pub devices: Vec<UsageDevice>,
 }
 
+crate::from_json_struct!(UsageSummary {
+    product,
+    features_used,
+    clicks_last_30_days,
+    scrolls_last_30_days,
+    sessions_last_30_days,
+    last_access,
+    usual_access_hours,
+    errors_last_30_days,
+    median_page_load_ms,
+    storage_used_bytes,
+    settings,
+    devices
+});
+
 /// A user setting captured by usage analytics.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Setting {
     pub name: String,
     pub value: String,
 }
 
+crate::from_json_struct!(Setting { name, value });
+
 /// A device used to access a product, with the location it was used from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct UsageDevice {
     pub device: String,
     pub location: String,
     pub last_seen: DateTime<Utc>,
 }
 
+crate::from_json_struct!(UsageDevice {
+    device,
+    location,
+    last_seen
+});
+
 /// A federated sign-in provider connected to the account, and what it shared.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FederatedConnection {
     pub provider: String,
     pub connected_at: DateTime<Utc>,
     pub shared: Vec<String>,
 }
 
+crate::from_json_struct!(FederatedConnection {
+    provider,
+    connected_at,
+    shared
+});
+
 /// Information a reselling partner passed to the company.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PartnerReferral {
     pub partner_id: String,
     pub partner: String,
@@ -271,8 +340,16 @@ pub struct PartnerReferral {
     pub context: String,
 }
 
+crate::from_json_struct!(PartnerReferral {
+    partner_id,
+    partner,
+    received_at,
+    shared,
+    context
+});
+
 /// A registration for a company-sponsored event, shared by its organiser.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EventRegistration {
     pub organiser: String,
     pub event: String,
@@ -281,8 +358,16 @@ pub struct EventRegistration {
     pub shared: Vec<String>,
 }
 
+crate::from_json_struct!(EventRegistration {
+    organiser,
+    event,
+    event_on,
+    received_at,
+    shared
+});
+
 /// A comment the user left on a review site about a company product.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ReviewComment {
     pub site: String,
     pub posted_at: DateTime<Utc>,
@@ -290,8 +375,15 @@ pub struct ReviewComment {
     pub excerpt: String,
 }
 
+crate::from_json_struct!(ReviewComment {
+    site,
+    posted_at,
+    product,
+    excerpt
+});
+
 /// Information received from a marketing service provider the company engages.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MarketingRecord {
     pub provider: String,
     pub received_at: DateTime<Utc>,
@@ -299,16 +391,25 @@ pub struct MarketingRecord {
     pub purpose: String,
 }
 
+crate::from_json_struct!(MarketingRecord {
+    provider,
+    received_at,
+    shared,
+    purpose
+});
+
 /// A social network the company collected public information from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum SocialNetwork {
     Facebook,
     Twitter,
     Instagram,
 }
 
+crate::from_json_enum!(SocialNetwork { Facebook = "Facebook", Twitter = "Twitter", Instagram = "Instagram" });
+
 /// Public profile information and interactions collected from a social network.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SocialProfile {
     pub network: SocialNetwork,
     pub handle: String,
@@ -316,32 +417,49 @@ pub struct SocialProfile {
     pub interactions: Vec<SocialInteraction>,
 }
 
+crate::from_json_struct!(SocialProfile {
+    network,
+    handle,
+    profile_fields,
+    interactions
+});
+
 /// A post, comment or question the user addressed to the company on social media.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SocialInteraction {
     pub at: DateTime<Utc>,
     pub kind: String,
     pub excerpt: String,
 }
 
+crate::from_json_struct!(SocialInteraction { at, kind, excerpt });
+
 /// Information added from another publicly available source.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PublicRecord {
     pub source: String,
     pub information: String,
     pub collected_at: DateTime<Utc>,
 }
 
+crate::from_json_struct!(PublicRecord {
+    source,
+    information,
+    collected_at
+});
+
 /// Whether the user's organisation controls the data or processes it for someone else (Part II).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DataRole {
     Controller,
     Processor,
 }
 
+crate::from_json_enum!(DataRole { Controller = "controller", Processor = "processor" });
+
 /// What the user entrusted to one product.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ServiceData {
     pub product: Product,
     pub role: DataRole,
@@ -351,27 +469,45 @@ pub struct ServiceData {
     pub last_updated: DateTime<Utc>,
 }
 
+crate::from_json_struct!(ServiceData {
+    product,
+    role,
+    records,
+    files,
+    storage_bytes,
+    last_updated
+});
+
 /// A count of one kind of record (contacts, invoices, messages…).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RecordCount {
     pub kind: String,
     pub count: u32,
 }
 
+crate::from_json_struct!(RecordCount { kind, count });
+
 /// A mobile device running a company app, with the access the user granted it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MobileDevice {
     pub device: String,
     pub product: Product,
     pub granted_at: DateTime<Utc>,
     pub access: MobileAccess,
     /// The last location sent to the mapping provider, if location access is on.
-    #[serde(default)]
     pub last_location: Option<String>,
 }
 
+crate::from_json_struct!(MobileDevice {
+    device,
+    product,
+    granted_at,
+    access,
+    last_location
+});
+
 /// The permissions the policy names for mobile apps.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct MobileAccess {
     pub camera: bool,
     pub call_history: bool,
@@ -379,6 +515,14 @@ pub struct MobileAccess {
     pub photo_library: bool,
     pub location: bool,
 }
+
+crate::from_json_struct!(MobileAccess {
+    camera,
+    call_history,
+    contacts,
+    photo_library,
+    location
+});
 
 impl MobileAccess {
     /// How many permissions are granted.

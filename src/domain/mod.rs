@@ -10,6 +10,7 @@ pub mod export;
 pub mod finder;
 pub mod held;
 pub mod inventory;
+pub mod json;
 pub mod language;
 pub mod order;
 pub mod policy;

@@ -1,18 +1,23 @@
 //! The privacy policy: its revision, contact, text, change notices and the clean-up schedule it promises.
 
 use chrono::{Months, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A paragraph of the policy; headings are paragraphs too, marked as such.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PolicyParagraph {
-    #[serde(default)]
     pub heading: bool,
     pub text: String,
     /// Set on the first paragraph of each of the policy's parts: that part's title ("Part II – …").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub starts_part: Option<String>,
 }
+
+crate::from_json_struct!(PolicyParagraph {
+    heading: default,
+    text,
+    starts_part
+});
 
 /// A section of the policy text, for its table of contents.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,7 +73,7 @@ pub fn part_anchor(title: &str) -> String {
 }
 
 /// The active-database clean-up and backup purge the policy describes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CleanupSchedule {
     /// The policy: "the next clean-up that occurs once in 6 months".
     pub interval_months: u32,
@@ -77,6 +82,12 @@ pub struct CleanupSchedule {
     /// The date of the most recent clean-up run.
     pub last_cleanup_on: NaiveDate,
 }
+
+crate::from_json_struct!(CleanupSchedule {
+    interval_months,
+    backup_purge_months,
+    last_cleanup_on
+});
 
 impl PolicyDocument {
     /// The revision in force on `today`: the latest change that has taken effect, or the base text.
@@ -168,15 +179,17 @@ impl PolicyDocument {
 }
 
 /// What a notice is about: the policy promises notice of significant changes and of a change of ownership.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PolicyNoticeKind {
     PolicyChange,
     OwnershipChange,
 }
 
+crate::from_json_enum!(PolicyNoticeKind { PolicyChange = "policy_change", OwnershipChange = "ownership_change" });
+
 /// A notice sent to the user.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PolicyNotice {
     pub id: String,
     pub kind: PolicyNoticeKind,
@@ -184,15 +197,25 @@ pub struct PolicyNotice {
     pub title: String,
     pub body: String,
     /// When the user marked it as read; `None` while unread.
-    #[serde(default)]
     pub read_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
+crate::from_json_struct!(PolicyNotice {
+    id,
+    kind,
+    published_at,
+    title,
+    body,
+    read_at
+});
+
 /// The notices endpoint's document.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct PolicyNotices {
     pub notices: Vec<PolicyNotice>,
 }
+
+crate::from_json_struct!(PolicyNotices { notices });
 
 impl PolicyNotices {
     pub fn unread_count(&self) -> usize {
@@ -262,18 +285,22 @@ impl CleanupSchedule {
 }
 
 /// One paragraph replaced, added (`before` empty) or removed (`after` empty) by a change.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PolicyEdit {
     /// The heading of the section the paragraph is in.
     pub section: String,
-    #[serde(default)]
     pub before: Option<String>,
-    #[serde(default)]
     pub after: Option<String>,
 }
 
+crate::from_json_struct!(PolicyEdit {
+    section,
+    before,
+    after
+});
+
 /// A change to the policy, announced or in force.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PolicyChange {
     pub revision: String,
     pub announced_on: NaiveDate,
@@ -281,12 +308,21 @@ pub struct PolicyChange {
     /// Significant changes affect the user's rights and come with at least 30 days' notice.
     pub significant: bool,
     pub summary: String,
-    #[serde(default)]
     pub edits: Vec<PolicyEdit>,
     /// A new data protection contact from this change on, if the change names one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub contact_email: Option<String>,
 }
+
+crate::from_json_struct!(PolicyChange {
+    revision,
+    announced_on,
+    effective_on,
+    significant,
+    summary,
+    edits: default,
+    contact_email
+});
 
 /// Notice the policy promises before a significant change takes effect.
 pub const NOTICE_DAYS: i64 = 30;
@@ -314,16 +350,24 @@ impl PolicyChange {
 }
 
 /// The policy endpoint's document.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PolicyDocument {
     pub revision: String,
     pub effective_on: NaiveDate,
     pub contact_email: String,
     pub cleanup: CleanupSchedule,
-    #[serde(default)]
     pub changes: Vec<PolicyChange>,
     pub paragraphs: Vec<PolicyParagraph>,
 }
+
+crate::from_json_struct!(PolicyDocument {
+    revision,
+    effective_on,
+    contact_email,
+    cleanup,
+    changes: default,
+    paragraphs
+});
 
 #[cfg(test)]
 mod tests {

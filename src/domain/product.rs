@@ -1,9 +1,9 @@
 //! The company's three products, which every per-product record names.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A product (division) of iCanopus Technology covered by the privacy policy.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Product {
     #[serde(rename = "PROCRM")]
     Procrm,
@@ -12,6 +12,8 @@ pub enum Product {
     #[serde(rename = "SMSNDT")]
     Smsndt,
 }
+
+crate::from_json_enum!(Product { Procrm = "PROCRM", EServiceApp = "eServiceapp", Smsndt = "SMSNDT" });
 
 impl Product {
     /// Every product, in the order the policy lists them.
@@ -36,7 +38,7 @@ mod tests {
         for product in Product::ALL {
             let json = serde_json::to_string(&product).unwrap();
             assert_eq!(json, format!("\"{}\"", product.name()));
-            let back: Product = serde_json::from_str(&json).unwrap();
+            let back: Product = crate::domain::json::decode(&json).unwrap();
             assert_eq!(back, product);
         }
     }

@@ -1,25 +1,30 @@
 //! The signed-in user's profile: required account fields, optional fields and the security question.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Everything the profile endpoint returns about the user.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Profile {
     /// Stable identifier of the user in the backend.
     pub user_id: String,
     /// Fields collected at sign-up; changed only through a correction request.
     pub account: Account,
     /// Fields the user may fill, change or delete at any time.
-    #[serde(default)]
     pub optional: OptionalProfile,
     /// The optional security question, used only to reset a password. The answer never leaves the server.
-    #[serde(default)]
     pub security_question: Option<SecurityQuestion>,
 }
 
+crate::from_json_struct!(Profile {
+    user_id,
+    account,
+    optional: default,
+    security_question
+});
+
 /// The account sign-up fields the policy lists as required.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Account {
     pub name: String,
     pub contact_number: String,
@@ -33,8 +38,19 @@ pub struct Account {
     pub signed_up_with: SignUpMethod,
 }
 
+crate::from_json_struct!(Account {
+    name,
+    contact_number,
+    email,
+    company,
+    country,
+    username,
+    signed_up_at,
+    signed_up_with
+});
+
 /// How an account was created.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SignUpMethod {
     /// The sign-up form on a company website.
@@ -45,19 +61,24 @@ pub enum SignUpMethod {
     Partner,
 }
 
+crate::from_json_enum!(SignUpMethod { Form = "form", Federated = "federated", Partner = "partner" });
+
 /// Optional profile fields; `None` means the company holds nothing for that field.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct OptionalProfile {
     /// The photo as a `data:` URL.
-    #[serde(default)]
     pub photo: Option<String>,
     /// An IANA time zone name, e.g. `Asia/Kolkata`.
-    #[serde(default)]
     pub time_zone: Option<String>,
     /// A BCP 47 language tag, e.g. `en-IN`.
-    #[serde(default)]
     pub language: Option<String>,
 }
+
+crate::from_json_struct!(OptionalProfile {
+    photo,
+    time_zone,
+    language
+});
 
 impl OptionalProfile {
     /// How many optional fields hold a value.
@@ -74,11 +95,13 @@ impl OptionalProfile {
 }
 
 /// A security question that has been set; the answer is never part of it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SecurityQuestion {
     pub question: String,
     pub set_at: DateTime<Utc>,
 }
+
+crate::from_json_struct!(SecurityQuestion { question, set_at });
 
 /// A required account field, which the user can ask to have corrected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -2,14 +2,14 @@
 //! statuses, the policy's deletion timeline and the legal due dates.
 
 use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::inventory::CategoryId;
 use super::policy::CleanupSchedule;
 use super::product::Product;
 
 /// What a request asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RequestKind {
     Export,
@@ -19,8 +19,10 @@ pub enum RequestKind {
     Objection,
 }
 
+crate::from_json_enum!(RequestKind { Export = "export", Deletion = "deletion", Rectification = "rectification", Objection = "objection" });
+
 /// Where a request stands. Each kind moves through its own subset, in order (see [`RequestKind::timeline`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RequestStatus {
     Received,
@@ -34,6 +36,8 @@ pub enum RequestStatus {
     Declined,
     Cancelled,
 }
+
+crate::from_json_enum!(RequestStatus { Received = "received", Preparing = "preparing", Ready = "ready", Expired = "expired", InReview = "in_review", Scheduled = "scheduled", RemovedFromActive = "removed_from_active", Completed = "completed", Declined = "declined", Cancelled = "cancelled" });
 
 impl RequestStatus {
     /// Every status, in the order a request meets them.
@@ -70,35 +74,49 @@ impl RequestKind {
 pub const EXPORT_VALID_DAYS: i64 = 14;
 
 /// The format of an export file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
     Json,
     Csv,
 }
 
+crate::from_json_enum!(ExportFormat { Json = "json", Csv = "csv" });
+
 /// The file an export produced.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ExportFile {
     pub name: String,
     pub bytes: u64,
     pub sha256: String,
 }
 
+crate::from_json_struct!(ExportFile {
+    name,
+    bytes,
+    sha256
+});
+
 /// What an export covers and how.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ExportDetails {
     /// Personal-information categories, from the information page.
     pub categories: Vec<CategoryId>,
     /// Products whose service data is included.
     pub products: Vec<Product>,
     pub format: ExportFormat,
-    #[serde(default)]
     pub file: Option<ExportFile>,
 }
 
+crate::from_json_struct!(ExportDetails {
+    categories,
+    products,
+    format,
+    file
+});
+
 /// What a deletion covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeletionScope {
     /// Photo, time zone and language.
@@ -109,8 +127,28 @@ pub enum DeletionScope {
     WholeAccount,
 }
 
+impl crate::domain::json::FromJson for DeletionScope {
+    fn from_json(value: &serde_json::Value) -> Result<Self, crate::domain::json::JsonError> {
+        use crate::domain::json::{tagged, JsonError};
+        const EXPECTED: &str =
+            "one of: optional_profile, whole_account, {\"service_data\": product}";
+        match value.as_str() {
+            Some("optional_profile") => return Ok(DeletionScope::OptionalProfile),
+            Some("whole_account") => return Ok(DeletionScope::WholeAccount),
+            Some(_) => return Err(JsonError::expected(EXPECTED)),
+            None => {}
+        }
+        match tagged(value).map_err(|_| JsonError::expected(EXPECTED))? {
+            ("service_data", product) => Product::from_json(product)
+                .map(DeletionScope::ServiceData)
+                .map_err(|error| error.in_field("service_data")),
+            _ => Err(JsonError::expected(EXPECTED)),
+        }
+    }
+}
+
 /// A deletion's dates, fixed when it is received, from the policy's clean-up schedule.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DeletionDetails {
     pub scope: DeletionScope,
     /// The clean-up that removes the data from the active database: the first one strictly after receipt.
@@ -118,6 +156,12 @@ pub struct DeletionDetails {
     /// When the data is gone from backups too: 3 months after the clean-up.
     pub backup_purge_on: NaiveDate,
 }
+
+crate::from_json_struct!(DeletionDetails {
+    scope,
+    cleanup_on,
+    backup_purge_on
+});
 
 impl DeletionDetails {
     /// The dates for a deletion of `scope` received on `day`.
@@ -150,14 +194,16 @@ impl RequestStatus {
 }
 
 /// A status a request reached, and when.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StatusChange {
     pub status: RequestStatus,
     pub at: DateTime<Utc>,
 }
 
+crate::from_json_struct!(StatusChange { status, at });
+
 /// A request the user filed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PrivacyRequest {
     /// The reference quoted in every message about the request, e.g. `PR-2026-0412`.
     pub reference: String,
@@ -166,16 +212,24 @@ pub struct PrivacyRequest {
     pub received_at: DateTime<Utc>,
     /// What the request covers, in the user's words or the scope they chose.
     pub summary: String,
-    #[serde(default)]
     pub history: Vec<StatusChange>,
-    #[serde(default)]
     pub export: Option<ExportDetails>,
-    #[serde(default)]
     pub deletion: Option<DeletionDetails>,
     /// The key of the attempt that filed it: filing again with the same key files nothing new.
-    #[serde(default)]
     pub idempotency_key: Option<String>,
 }
+
+crate::from_json_struct!(PrivacyRequest {
+    reference,
+    kind,
+    status,
+    received_at,
+    summary,
+    history: default,
+    export,
+    deletion,
+    idempotency_key
+});
 
 impl PrivacyRequest {
     /// A request of `kind` received at `at`, not yet given a reference.
@@ -313,10 +367,12 @@ impl PrivacyRequest {
 }
 
 /// The requests endpoint's document.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct RequestLog {
     pub requests: Vec<PrivacyRequest>,
 }
+
+crate::from_json_struct!(RequestLog { requests });
 
 impl RequestLog {
     /// The next free reference for `year`: `PR-{year}-{n}` with `n` one more than the highest used that year,

@@ -1,12 +1,12 @@
 //! Who receives the user's information: reselling partners, marketplace app developers and service providers.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::product::Product;
 
 /// An authorised reselling partner in the user's region.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ResellingPartner {
     pub id: String,
     pub name: String,
@@ -16,12 +16,22 @@ pub struct ResellingPartner {
     /// False once the user has chosen to stop working with this partner.
     pub active: bool,
     /// When the user stopped working with this partner, while they have.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stopped_at: Option<DateTime<Utc>>,
 }
 
+crate::from_json_struct!(ResellingPartner {
+    id,
+    name,
+    region,
+    shared,
+    shared_at,
+    active,
+    stopped_at
+});
+
 /// A marketplace application the user installed; its developer received the user's name and email.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MarketplaceApp {
     pub id: String,
     pub name: String,
@@ -33,8 +43,19 @@ pub struct MarketplaceApp {
     pub shared: Vec<String>,
 }
 
+crate::from_json_struct!(MarketplaceApp {
+    id,
+    name,
+    developer,
+    developer_contact,
+    privacy_policy_url,
+    product,
+    installed_at,
+    shared
+});
+
 /// The kinds of third-party service provider the policy names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProviderKind {
     MarketingAndAdvertising,
@@ -44,8 +65,10 @@ pub enum ProviderKind {
     MappingProviders,
 }
 
+crate::from_json_enum!(ProviderKind { MarketingAndAdvertising = "marketing_and_advertising", EventOrganisers = "event_organisers", WebAnalytics = "web_analytics", PaymentProcessors = "payment_processors", MappingProviders = "mapping_providers" });
+
 /// A category of service provider, with what it receives and why.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ServiceProvider {
     pub kind: ProviderKind,
     pub names: Vec<String>,
@@ -53,13 +76,26 @@ pub struct ServiceProvider {
     pub purpose: String,
 }
 
+crate::from_json_struct!(ServiceProvider {
+    kind,
+    names,
+    receives,
+    purpose
+});
+
 /// The sharing endpoint's document.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Sharing {
     pub reselling_partners: Vec<ResellingPartner>,
     pub marketplace_apps: Vec<MarketplaceApp>,
     pub service_providers: Vec<ServiceProvider>,
 }
+
+crate::from_json_struct!(Sharing {
+    reselling_partners,
+    marketplace_apps,
+    service_providers
+});
 
 impl Sharing {
     /// How many recipients currently hold the user's personal information.
