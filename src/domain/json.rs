@@ -11,9 +11,13 @@ use std::fmt;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde_json::{Map, Value};
 
-/// Why a document could not be decoded: what was expected, and where in the document.
+/// Why a document could not be decoded: what was expected, and where in the document. Boxed, so that every
+/// reader's `Result` stays one word wider than its value.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct JsonError {
+pub struct JsonError(Box<Failure>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Failure {
     /// Field names and list positions from the document's root, outermost first.
     path: Vec<PathPart>,
     problem: Problem,
@@ -34,34 +38,32 @@ enum Problem {
 
 impl JsonError {
     /// A value of the wrong kind; `expected` names what was wanted ("a string", "one of: a, b").
-    pub fn expected(expected: &'static str) -> Self {
-        JsonError {
+    #[inline(never)]
+    fn new(problem: Problem) -> Self {
+        JsonError(Box::new(Failure {
             path: Vec::new(),
-            problem: Problem::Expected(expected),
-        }
+            problem,
+        }))
     }
 
-    fn missing() -> Self {
-        JsonError {
-            path: Vec::new(),
-            problem: Problem::Missing,
-        }
+    /// A value of the wrong kind; `expected` names what was wanted ("a string", "one of: a, b").
+    pub fn expected(expected: &'static str) -> Self {
+        JsonError::new(Problem::Expected(expected))
     }
 
     /// The text is not JSON at all.
     pub fn syntax(error: &serde_json::Error) -> Self {
-        JsonError {
-            path: Vec::new(),
-            problem: Problem::Syntax(error.to_string()),
-        }
+        JsonError::new(Problem::Syntax(error.to_string()))
     }
 
+    #[inline(never)]
     fn within(mut self, part: PathPart) -> Self {
-        self.path.insert(0, part);
+        self.0.path.insert(0, part);
         self
     }
 
     /// Marks the error as found inside the field `name`.
+    #[inline(never)]
     pub fn in_field(self, name: &'static str) -> Self {
         self.within(PathPart::Field(name))
     }
@@ -69,16 +71,16 @@ impl JsonError {
 
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.problem {
+        match &self.0.problem {
             Problem::Syntax(detail) => return f.write_str(detail),
             Problem::Missing => f.write_str("missing field")?,
             Problem::Expected(what) => write!(f, "expected {what}")?,
         }
-        if self.path.is_empty() {
+        if self.0.path.is_empty() {
             return Ok(());
         }
         f.write_str(" at ")?;
-        for (position, part) in self.path.iter().enumerate() {
+        for (position, part) in self.0.path.iter().enumerate() {
             match part {
                 PathPart::Field(name) if position == 0 => f.write_str(name)?,
                 PathPart::Field(name) => write!(f, ".{name}")?,
@@ -113,11 +115,22 @@ pub fn object(value: &Value) -> Result<&Map<String, Value>, JsonError> {
     value.as_object().ok_or(JsonError::expected("an object"))
 }
 
+/// The field `name` of `object`, out of line: one copy of the lookup for every field of every type.
+#[inline(never)]
+fn lookup<'a>(object: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
+    object.get(name)
+}
+
+#[inline(never)]
+fn missing(name: &'static str) -> JsonError {
+    JsonError::new(Problem::Missing).in_field(name)
+}
+
 /// Reads the field `name`; a missing field is an error unless the type has an absent value.
 pub fn field<T: FromJson>(object: &Map<String, Value>, name: &'static str) -> Result<T, JsonError> {
-    match object.get(name) {
+    match lookup(object, name) {
         Some(value) => T::from_json(value).map_err(|error| error.in_field(name)),
-        None => T::absent().ok_or_else(|| JsonError::missing().in_field(name)),
+        None => T::absent().ok_or_else(|| missing(name)),
     }
 }
 
@@ -126,7 +139,7 @@ pub fn field_or_default<T: FromJson + Default>(
     object: &Map<String, Value>,
     name: &'static str,
 ) -> Result<T, JsonError> {
-    match object.get(name) {
+    match lookup(object, name) {
         None | Some(Value::Null) => Ok(T::default()),
         Some(value) => T::from_json(value).map_err(|error| error.in_field(name)),
     }

@@ -1,4 +1,5 @@
-//! Plain data and the policy's rules about it: serde types, counts, schedules, due dates.
+//! Plain data and the policy's rules about it: the documents' types (read by `json`, written by serde), counts,
+//! schedules, due dates.
 //! Nothing here knows about Leptos, the browser or the backend, so every rule is tested with `cargo test`.
 
 pub mod activity;
