@@ -85,7 +85,7 @@ impl ActivityFilter {
     /// Reads the filter from query parameters (`kind`, `product`, `from`, `to`, `q`, `order`, `page`); anything
     /// unreadable is ignored.
     pub fn from_params(get: impl Fn(&str) -> Option<String>) -> ActivityFilter {
-        let day = |key: &str| get(key).and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok());
+        let day = |key: &str| get(key).and_then(|v| crate::domain::json::parse_day(&v));
         ActivityFilter {
             kind: get("kind").and_then(|v| KindFilter::from_slug(&v)),
             product: get("product").and_then(|v| Product::from_slug(&v)),

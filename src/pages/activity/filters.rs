@@ -39,7 +39,7 @@ pub fn ActivityFilters(
         go(next, replace);
     };
     let i18n = use_i18n();
-    let day = |value: String| chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok();
+    let day = |value: String| crate::domain::json::parse_day(&value);
     let update_kind = update.clone();
     let update_product = update.clone();
     let update_from = update.clone();
