@@ -2,6 +2,8 @@
 //! all", "Reject all" and "Choose" are equal buttons on the first layer; nothing is pre-ticked; it sits at the foot
 //! of the window and never blocks reading.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
@@ -54,7 +56,7 @@ fn reason_text(reason: &AskReason, policy: &PolicyDocument, locale: Locale) -> S
 /// show several at once).
 pub fn banner(
     settings: CookieSettings,
-    policy: PolicyDocument,
+    policy: Arc<PolicyDocument>,
     reason: AskReason,
     locale: Locale,
     id: &'static str,

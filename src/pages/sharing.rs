@@ -2,6 +2,8 @@
 //! marketplace app developers (with a ready-to-send message), the kinds of service provider, sign-in providers,
 //! and what the mobile apps can reach on each device.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::api;
@@ -53,7 +55,7 @@ fn partner_card(l: Locale, partner: ResellingPartner) -> impl IntoView {
                             fill(td_string!(l, sharing.stopped), &[("name", &name)])
                         },
                     );
-                    session.sharing.replace(shared);
+                    session.sharing.replace(Arc::new(shared));
                     session.activity.refresh_if_used();
                 }
                 Err(error) => notices.push(
@@ -145,8 +147,10 @@ fn app_card(l: Locale, app: MarketplaceApp, profile: &Profile) -> impl IntoView 
     }
 }
 
-fn render(((sharing, inventory), profile): ((Sharing, Inventory), Profile)) -> AnyView {
+fn render(((sharing, inventory), profile): ((Arc<Sharing>, Arc<Inventory>), Profile)) -> AnyView {
     let l = use_i18n().get_locale();
+    // The page's cards take their entries: one copy of the (small) document for this build of the page.
+    let sharing = Arc::unwrap_or_clone(sharing);
     let no_partners = sharing.reselling_partners.is_empty();
     let no_apps = sharing.marketplace_apps.is_empty();
     let partners = sharing

@@ -1,6 +1,8 @@
 //! Giving, changing and withdrawing cookie consent, and applying the browser's privacy signal: one write path
 //! shared by the banner and the settings page, so both say the same thing and lock together while saving.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -58,7 +60,7 @@ async fn record(session: Session, request: ConsentRequest) -> Result<(), ApiErro
     let policy = match session.policy.get_untracked() {
         Some(Ok(policy)) => policy,
         Some(Err(error)) => return Err(error),
-        None => api::policy().await?,
+        None => Arc::new(api::policy().await?),
     };
     let consent = CookieConsent::given(
         request.choices,

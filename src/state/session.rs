@@ -1,6 +1,8 @@
 //! The signed-in user's session: the backend's documents, shared by every page, and the one way to say that
 //! data changed (a write, a reset, another demo user), after which every document in use is reloaded.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::api::demo::Persona;
@@ -19,13 +21,13 @@ use crate::state::documents::{Document, Load};
 #[derive(Clone, Copy)]
 pub struct Session {
     pub profile: Document<Profile>,
-    pub inventory: Document<Inventory>,
+    pub inventory: Document<Arc<Inventory>>,
     pub communications: Document<CommunicationPreferences>,
     pub cookies: Document<CookieSettings>,
     pub requests: Document<RequestLog>,
-    pub activity: Document<ActivityLog>,
-    pub sharing: Document<Sharing>,
-    pub policy: Document<PolicyDocument>,
+    pub activity: Document<Arc<ActivityLog>>,
+    pub sharing: Document<Arc<Sharing>>,
+    pub policy: Document<Arc<PolicyDocument>>,
     pub notices: Document<PolicyNotices>,
     /// The mock backend's demo users.
     pub personas: Document<Vec<Persona>>,
@@ -46,6 +48,16 @@ impl Session {
     }
 }
 
+/// The load of a document that pages only read: held behind an `Arc`, so a read hands out the same copy instead of
+/// cloning the whole document (the activity log of the demo user `longtime` has 10,000 entries).
+fn shared<T, F>(future: F) -> Load<Arc<T>>
+where
+    T: 'static,
+    F: std::future::Future<Output = Result<T, api::ApiError>> + 'static,
+{
+    Box::pin(async move { future.await.map(Arc::new) })
+}
+
 fn boxed<T, F>(future: F) -> Load<T>
 where
     F: std::future::Future<Output = Result<T, api::ApiError>> + 'static,
@@ -57,13 +69,13 @@ where
 pub fn provide_session() -> Session {
     let session = Session {
         profile: Document::new(|| boxed(api::profile())),
-        inventory: Document::new(|| boxed(api::inventory())),
+        inventory: Document::new(|| shared(api::inventory())),
         communications: Document::new(|| boxed(api::communications())),
         cookies: Document::new(|| boxed(api::cookies())),
         requests: Document::new(|| boxed(api::requests())),
-        activity: Document::new(|| boxed(api::activity())),
-        sharing: Document::new(|| boxed(api::sharing())),
-        policy: Document::new(|| boxed(api::policy())),
+        activity: Document::new(|| shared(api::activity())),
+        sharing: Document::new(|| shared(api::sharing())),
+        policy: Document::new(|| shared(api::policy())),
         notices: Document::new(|| boxed(api::notices())),
         personas: Document::new(|| boxed(api::demo::personas())),
     };

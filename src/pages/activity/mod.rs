@@ -64,12 +64,13 @@ fn prepare_step(l: Locale, events: &[ActivityEvent], texts: &mut Vec<String>) ->
 /// short log is not prepared and shown in the task that loaded it: on the first visit the browser compiles this
 /// code as it first runs, and loading, preparing, filtering and the list's first render together were a long task.
 /// Reads the language, so a change of language prepares the texts again in the new one.
-fn prepared_log(log: ActivityLog, filter: Memo<ActivityFilter>) -> AnyView {
+fn prepared_log(log: Arc<ActivityLog>, filter: Memo<ActivityFilter>) -> AnyView {
     let l = use_i18n().get_locale();
     let count = log.events.len();
     let ready = RwSignal::new(None::<Arc<Prepared>>);
     leptos::task::spawn_local(async move {
-        let events = log.events;
+        // The log is shared with the document cache: its entries are copied once here, for this page.
+        let events = Arc::unwrap_or_clone(log).events;
         let mut texts = Vec::with_capacity(count);
         loop {
             yield_now().await;

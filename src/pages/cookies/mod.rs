@@ -1,6 +1,8 @@
 //! `/cookies`: the cookie categories and their cookies, the current choice and how to change or withdraw it,
 //! how browser privacy signals are treated, and the consent record.
 
+use std::sync::Arc;
+
 mod history;
 mod signals;
 
@@ -63,7 +65,7 @@ fn current_choice(l: Locale, settings: &CookieSettings, policy: &PolicyDocument)
     }
 }
 
-fn settings_view((settings, policy): (CookieSettings, PolicyDocument)) -> AnyView {
+fn settings_view((settings, policy): (CookieSettings, Arc<PolicyDocument>)) -> AnyView {
     let l = use_i18n().get_locale();
     let consent = use_consent();
     let saving = Signal::derive(move || consent.saving());

@@ -237,7 +237,7 @@ pub fn DataPage() -> impl IntoView {
                         .into_iter()
                         .map(|c| (c, inventory.count(&profile, c)))
                         .collect();
-                    results(Arc::new(Held { records, counts, cleanup: policy.cleanup }), filter)
+                    results(Arc::new(Held { records, counts, cleanup: policy.cleanup.clone() }), filter)
                 },
             )}
         </div>

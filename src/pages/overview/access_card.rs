@@ -1,5 +1,7 @@
 //! The latest audited employee access to the user's service data.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::components::async_view::async_view;
@@ -15,7 +17,7 @@ use crate::state::session::use_session;
 /// How many accesses the card lists.
 const SHOWN: usize = 3;
 
-fn render(log: ActivityLog) -> AnyView {
+fn render(log: Arc<ActivityLog>) -> AnyView {
     let l = use_i18n().get_locale();
     let latest = log.latest_access(SHOWN);
     if latest.is_empty() {

@@ -1,5 +1,7 @@
 //! The current communication and cookie choices.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::api;
@@ -34,7 +36,7 @@ fn communications_summary(prefs: CommunicationPreferences) -> AnyView {
     .into_any()
 }
 
-fn cookies_summary((settings, policy): (CookieSettings, PolicyDocument)) -> AnyView {
+fn cookies_summary((settings, policy): (CookieSettings, Arc<PolicyDocument>)) -> AnyView {
     let l = use_i18n().get_locale();
     let Some(consent) = settings.consent else {
         return view! {

@@ -1,5 +1,7 @@
 //! Who currently receives the user's information.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::components::async_view::async_view;
@@ -10,7 +12,7 @@ use crate::i18n::{t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
 
-fn render(sharing: Sharing) -> AnyView {
+fn render(sharing: Arc<Sharing>) -> AnyView {
     let l = use_i18n().get_locale();
     let active_partners = sharing
         .reselling_partners

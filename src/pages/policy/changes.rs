@@ -1,6 +1,8 @@
 //! Policy changes: a pending significant change with its countdown, exactly what changes and the user's option to
 //! end their use; and the history of every change.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -84,7 +86,7 @@ pub fn PendingChanges(
     /// The language to write in (the section is rebuilt when it changes).
     l: Locale,
     /// The policy document.
-    policy: PolicyDocument,
+    policy: Arc<PolicyDocument>,
 ) -> impl IntoView {
     let today = api::now().date_naive();
     policy
@@ -101,7 +103,7 @@ pub fn ChangeHistory(
     /// The language to write in (the section is rebuilt when it changes).
     l: Locale,
     /// The policy document.
-    policy: PolicyDocument,
+    policy: Arc<PolicyDocument>,
 ) -> impl IntoView {
     let today = api::now().date_naive();
     let mut changes = policy.changes.clone();

@@ -2,6 +2,8 @@
 //! the change history; a pending change with its 30-day countdown, exactly what changes, and the option to end
 //! use; and the notices sent to the user, read or unread.
 
+use std::sync::Arc;
+
 mod changes;
 mod notices;
 
@@ -90,7 +92,7 @@ fn paragraph_view(paragraph: PolicyParagraph) -> impl IntoView {
     view! { {part} {body} }
 }
 
-fn render(policy: PolicyDocument) -> AnyView {
+fn render(policy: Arc<PolicyDocument>) -> AnyView {
     let l = use_i18n().get_locale();
     let today = api::now().date_naive();
     let paragraphs = policy.paragraphs_on(today);

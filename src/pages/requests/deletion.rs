@@ -1,6 +1,8 @@
 //! `/requests/delete`: choose what to delete, see the consequences and the dated timeline, confirm by typing the
 //! username on a check-your-answers step, then get a reference and what happens next.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -87,7 +89,7 @@ enum Step {
     },
 }
 
-fn journey((profile, policy): (Profile, PolicyDocument)) -> AnyView {
+fn journey((profile, policy): (Profile, Arc<PolicyDocument>)) -> AnyView {
     let session = use_session();
     let i18n = use_i18n();
     let scope = RwSignal::new(None::<DeletionScope>);
