@@ -54,8 +54,10 @@ test('communications: a failed save keeps the ticks on screen, and "Try saving a
   consoleErrors,
 }) => {
   await page.goto('/communications');
-  await page.route('**/api/personas/*/communications.json', (route) => route.fulfill({ status: 500, body: 'down' }));
   const box = page.getByRole('checkbox', { name: 'Newsletters by Email for PROCRM', exact: true });
+  // The page's own read must have been answered before the backend starts failing: only the save should fail.
+  await expect(box).toBeChecked();
+  await page.route('**/api/personas/*/communications.json', (route) => route.fulfill({ status: 500, body: 'down' }));
   await box.uncheck();
   await press(button(page, 'Save my choices'));
   const alert = page.getByRole('alert');
