@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::{ParamSegment, StaticSegment};
+use leptos_router::{Lazy, ParamSegment, StaticSegment};
 
 use crate::api::{self, StoreNotice, Unreadable};
 use crate::components::cookie_banner::CookieBanner;
@@ -15,16 +15,12 @@ use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::domain::language;
 use crate::i18n::{td_string, use_i18n, I18nContextProvider, Locale};
-use crate::pages::activity::ActivityPage;
-use crate::pages::communications::CommunicationsPage;
-use crate::pages::cookies::CookiesPage;
-use crate::pages::data::DataPage;
+use crate::pages::lazy::{
+    self, ActivityRoute, CommunicationsRoute, CookiesRoute, DataRoute, NewDeletionRoute,
+    NewExportRoute, PolicyRoute, ProfileRoute, RequestDetailRoute, RequestsRoute, SharingRoute,
+};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::overview::OverviewPage;
-use crate::pages::policy::PolicyPage;
-use crate::pages::profile::ProfilePage;
-use crate::pages::requests::{NewDeletionPage, NewExportPage, RequestDetailPage, RequestsPage};
-use crate::pages::sharing::SharingPage;
 use crate::routes::{Page, REQUEST_PARAM};
 use crate::state::consent::provide_consent;
 use crate::state::notices::{provide_notices, NoticeKind};
@@ -47,7 +43,15 @@ fn describe_store_notice(l: Locale, notice: StoreNotice) -> String {
 /// After client-side navigation, move focus to the new page's heading so screen readers announce it.
 fn focus_heading_on_navigation() {
     let pathname = use_location().pathname;
-    crate::components::page_heading::focus_heading_on_change(move || pathname.get());
+    Effect::watch(
+        move || pathname.get(),
+        move |path, _, _| {
+            crate::components::page_heading::focus_new_page_heading(path.clone(), move || {
+                pathname.get_untracked()
+            })
+        },
+        false,
+    );
 }
 
 /// The portal speaks the language chosen in this browser, else the profile's when the portal has it (the browser's
@@ -111,6 +115,8 @@ fn Shell() -> impl IntoView {
     api::browser::keep_focus_clear_of(crate::components::cookie_banner::BANNER_ID);
     api::browser::give_focus_back();
     follow_language(session);
+    // The other pages' code comes in the background once this page has settled.
+    lazy::fetch_in_background();
     // Keep this browser's cookies in line with the choice that stands (an expired one no longer allows anything).
     Effect::new(move |_| {
         if let (Some(Ok(settings)), Some(Ok(policy))) =
@@ -134,26 +140,26 @@ fn Shell() -> impl IntoView {
             <NoticeArea />
             <Routes fallback=unmatched_page>
                 <Route path=StaticSegment(Page::Overview.segment()) view=OverviewPage />
-                <Route path=StaticSegment(Page::Data.segment()) view=DataPage />
-                <Route path=StaticSegment(Page::Communications.segment()) view=CommunicationsPage />
-                <Route path=StaticSegment(Page::Cookies.segment()) view=CookiesPage />
-                <Route path=StaticSegment(Page::Profile.segment()) view=ProfilePage />
-                <Route path=StaticSegment(Page::Requests.segment()) view=RequestsPage />
+                <Route path=StaticSegment(Page::Data.segment()) view={Lazy::<DataRoute>::new()} />
+                <Route path=StaticSegment(Page::Communications.segment()) view={Lazy::<CommunicationsRoute>::new()} />
+                <Route path=StaticSegment(Page::Cookies.segment()) view={Lazy::<CookiesRoute>::new()} />
+                <Route path=StaticSegment(Page::Profile.segment()) view={Lazy::<ProfileRoute>::new()} />
+                <Route path=StaticSegment(Page::Requests.segment()) view={Lazy::<RequestsRoute>::new()} />
                 <Route
                     path=(StaticSegment(Page::Requests.segment()), StaticSegment(Page::NewExport.segment()))
-                    view=NewExportPage
+                    view={Lazy::<NewExportRoute>::new()}
                 />
                 <Route
                     path=(StaticSegment(Page::Requests.segment()), StaticSegment(Page::NewDeletion.segment()))
-                    view=NewDeletionPage
+                    view={Lazy::<NewDeletionRoute>::new()}
                 />
                 <Route
                     path=(StaticSegment(Page::Requests.segment()), ParamSegment(REQUEST_PARAM))
-                    view=RequestDetailPage
+                    view={Lazy::<RequestDetailRoute>::new()}
                 />
-                <Route path=StaticSegment(Page::Activity.segment()) view=ActivityPage />
-                <Route path=StaticSegment(Page::Sharing.segment()) view=SharingPage />
-                <Route path=StaticSegment(Page::Policy.segment()) view=PolicyPage />
+                <Route path=StaticSegment(Page::Activity.segment()) view={Lazy::<ActivityRoute>::new()} />
+                <Route path=StaticSegment(Page::Sharing.segment()) view={Lazy::<SharingRoute>::new()} />
+                <Route path=StaticSegment(Page::Policy.segment()) view={Lazy::<PolicyRoute>::new()} />
             </Routes>
         </main>
         <SiteFooter />

@@ -262,6 +262,17 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+/// Moves focus to the element `id` if it is there and its `data-path` is `path` (a page heading of the page at that
+/// path, not the previous page's, which stays on screen while the new page's code arrives); true when it did.
+pub fn focus_heading_of(id: &str, path: &str) -> bool {
+    let target = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .filter(|e| e.get_attribute("data-path").as_deref() == Some(path))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    target.is_some_and(|target| target.focus().is_ok())
+}
+
 /// Scrolls to the element named by the URL's fragment (`/data#payment`, `/policy#retention-…`), if it is on the
 /// page: called once a page's content is complete.
 pub fn scroll_to_fragment() {

@@ -1,7 +1,10 @@
 //! A page's one `h1`, which also sets the document title; both follow the portal's language.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_location;
 
 use crate::i18n::use_i18n;
 use crate::routes::{document_title, Page};
@@ -23,10 +26,14 @@ pub fn PageHeading(
         (None, None) => String::new(),
     });
     let lead = move || page.and_then(|page| page.lead(i18n.get_locale()));
+    // Which page this heading belongs to: focus after navigation waits for the new page's heading.
+    let path = use_location().pathname.get_untracked();
     view! {
         <Title text=move || document_title(&heading.get()) />
         <header class="page-heading">
-            <h1 class="page-heading__title" id=PAGE_TITLE_ID tabindex="-1">{heading}</h1>
+            <h1 class="page-heading__title" id=PAGE_TITLE_ID tabindex="-1" data-path=path>
+                {heading}
+            </h1>
             {move || lead().map(|lead| view! { <p class="page-heading__lead">{lead}</p> })}
         </header>
     }
@@ -47,4 +54,31 @@ pub fn focus_heading_on_change<T: PartialEq + Send + Sync + 'static>(
         |_, _, _| request_animation_frame(|| crate::api::browser::focus_by_id(PAGE_TITLE_ID)),
         false,
     );
+}
+
+/// How long focus waits for a new page's heading after navigation (its code may still be on its way); a page that has
+/// not come by then shows a loading or error panel of its own, and focus stays where it was.
+const HEADING_WAIT: Duration = Duration::from_secs(15);
+
+/// After navigation to `path`, moves focus to that page's heading as soon as it is on screen: at once when the page's
+/// code is there, else once it has arrived. A later navigation takes over.
+pub fn focus_new_page_heading(path: String, current: impl Fn() -> String + Send + Sync + 'static) {
+    let started = crate::api::now().timestamp_millis();
+    try_focus(path, started, std::sync::Arc::new(current));
+}
+
+fn try_focus(
+    path: String,
+    started: i64,
+    current: std::sync::Arc<dyn Fn() -> String + Send + Sync>,
+) {
+    request_animation_frame(move || {
+        if current() != path || crate::api::browser::focus_heading_of(PAGE_TITLE_ID, &path) {
+            return;
+        }
+        let waited = crate::api::now().timestamp_millis() - started;
+        if waited < i64::try_from(HEADING_WAIT.as_millis()).unwrap_or(i64::MAX) {
+            try_focus(path, started, current);
+        }
+    });
 }

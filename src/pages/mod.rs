@@ -6,6 +6,7 @@ pub mod cookies;
 pub mod data;
 #[cfg(feature = "preview")]
 pub mod gallery;
+pub mod lazy;
 pub mod not_found;
 pub mod overview;
 pub mod policy;

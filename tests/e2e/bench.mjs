@@ -15,16 +15,22 @@ const dist = process.argv[2];
 const runs = Number(process.argv[3] ?? 9);
 if (!dist) throw new Error('usage: node bench.mjs <dist-dir> [runs]');
 
-// What the browser fetches on the first load of the overview: every html, js, wasm and css file of the bundle.
+// What the browser fetches on the first load of the overview, until its content is on screen: the html, js, wasm and
+// css files it asked for (the lazily loaded pages' modules come later: when a page is opened, or in the background
+// once the first page has settled; they are listed apart).
 const kinds = ['.html', '.js', '.wasm', '.css'];
 const files = (await readdir(dist)).filter((name) => kinds.includes(extname(name)) && name !== 'static-overview.html');
-const rows = [];
-for (const name of files.sort()) {
+const { server, url } = await serve(dist);
+const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+const fetched = await firstLoadFiles(browser, url);
+const describe = async (name) => {
   const bytes = await readFile(join(dist, name));
-  rows.push({ name, kind: extname(name).slice(1), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
-}
+  return { name, kind: extname(name).slice(1), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+};
+const rows = await Promise.all(files.filter((name) => fetched.has(name)).sort().map(describe));
+const later = await Promise.all(files.filter((name) => !fetched.has(name)).sort().map(describe));
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
-console.log('\nFirst-load transfer (gzip -9), KiB');
+console.log('\nFirst-load transfer (gzip -9), KiB: the files the browser fetched until the overview\'s content was on screen');
 console.log('  kind   raw KiB  gzip KiB  file');
 for (const row of rows) console.log(`  ${row.kind.padEnd(5)}${kb(row.raw)}  ${kb(row.gzip)}  ${row.name}`);
 for (const kind of kinds) {
@@ -34,14 +40,20 @@ for (const kind of kinds) {
 const total = rows.reduce((s, r) => s + r.gzip, 0);
 console.log(`  TOTAL first load: ${(total / 1024).toFixed(1)} KiB gzip (${total} bytes)`);
 // What a host serving the build's precompressed Brotli copies (scripts/precompress.mjs) sends.
-const brotli = await Promise.all(files.map((name) => readFile(join(dist, `${name}.br`)).then((b) => b.length, () => null)));
+const brotli = await Promise.all(rows.map(({ name }) => readFile(join(dist, `${name}.br`)).then((b) => b.length, () => null)));
 if (brotli.every((n) => n !== null)) {
   const br = brotli.reduce((s, n) => s + n, 0);
-  const wasm = files.findIndex((name) => name.endsWith('.wasm'));
-  console.log(`  served precompressed with Brotli (the build's .br files): ${(br / 1024).toFixed(1)} KiB (wasm ${(brotli[wasm] / 1024).toFixed(1)} KiB)`);
+  const wasm = rows.reduce((s, r, i) => s + (r.kind === 'wasm' ? brotli[i] : 0), 0);
+  console.log(`  served precompressed with Brotli (the build's .br files): ${(br / 1024).toFixed(1)} KiB (wasm ${(wasm / 1024).toFixed(1)} KiB)`);
 } else {
   console.log('  no precompressed .br files in this build');
 }
+const laterPages = later.filter((r) => /-page-/.test(r.name));
+console.log(
+  `  not in the first load: ${later.length} files, ${(later.reduce((s, r) => s + r.gzip, 0) / 1024).toFixed(1)} KiB gzip in all ` +
+    `(${laterPages.length} page modules ${(laterPages.reduce((s, r) => s + r.gzip, 0) / 1024).toFixed(1)} KiB, ` +
+    `the code they share ${((later.reduce((s, r) => s + r.gzip, 0) - laterPages.reduce((s, r) => s + r.gzip, 0)) / 1024).toFixed(1)} KiB)`,
+);
 
 // The designer preview (Cargo feature `preview`) must not reach end users: look for its words, its gallery's route
 // and its styles in the bundle (wasm, js, css, html).
@@ -52,8 +64,6 @@ console.log(`  designer preview in this bundle: ${leaked.length ? `PRESENT (${le
 
 // Time to the overview's content: from navigation start until the holdings card has rendered its data; the app
 // and a static HTML copy of the same rendered page (same stylesheet, no script), loaded alternately in one run.
-const { server, url } = await serve(dist);
-const browser = await chromium.launch({ executablePath, args: chromiumArgs });
 const times = { app: [], copy: [] };
 let log;
 let tour;
@@ -103,6 +113,21 @@ console.log(
 );
 console.log(`  JS heap after the tour (after garbage collection): ${(tour.heap / 1024 / 1024).toFixed(1)} MiB used of ${(tour.heapTotal / 1024 / 1024).toFixed(1)} MiB; wasm linear memory ${(tour.wasm / 1024 / 1024).toFixed(1)} MiB`);
 
+// The bundle's files a first load of the overview asks for until the overview's content is on screen.
+async function firstLoadFiles(browser, url) {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
+  const page = await context.newPage();
+  const names = new Set();
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    names.add(path === '/' ? 'index.html' : path.replace(/^\//, ''));
+  });
+  await page.goto(url + '/');
+  await page.waitForSelector('.holdings__source', { timeout: 30_000 });
+  await context.close();
+  return names;
+}
+
 // The overview as rendered, saved as a static page: same markup and stylesheet, without any script.
 async function staticCopy(browser, url) {
   const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
@@ -127,11 +152,11 @@ async function tourEveryPage(browser, url) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longTasks.push({ at: e.startTime, ms: e.duration });
     }).observe({ type: 'longtask', buffered: true });
-    // The wasm module's memory, found when the app instantiates it.
+    // The wasm module's memory, found when the app instantiates its main module (the page modules share it).
     const instantiate = WebAssembly.instantiateStreaming;
     WebAssembly.instantiateStreaming = async (...args) => {
       const result = await instantiate(...args);
-      window.__wasmMemory = Object.values(result.instance.exports).find((e) => e instanceof WebAssembly.Memory);
+      window.__wasmMemory ??= Object.values(result.instance.exports).find((e) => e instanceof WebAssembly.Memory);
       return result;
     };
   });

@@ -1,0 +1,104 @@
+// Trunk post_build hook: splits the app's WebAssembly at its lazy-loaded pages (`src/lazy_pages.rs`), so the first
+// load fetches the shell, the overview and what they share, and every other page's code comes when it is opened.
+//
+// Trunk 0.21 has no hook between `cargo build` and wasm-bindgen, where the split must happen (trunk-rs/trunk#1022),
+// so this redoes the last steps on the module cargo just linked (with `--emit-relocs`, .cargo/config.toml):
+//   wasm-split-cli (wasm_split_cli_support, installed by scripts/setup)  main module + one per page + shared chunks
+//   wasm-bindgen --keep-lld-exports                                        the JS glue, for the main module
+//   wasm-opt -Oz (release builds only)                                     every module
+// and puts the results in Trunk's staging directory: the main module and glue under the names Trunk gave them (their
+// integrity hashes in index.html updated), the page modules and the loader next to them, named by content hash.
+// An unsplit module cannot run (its lazy pages import a placeholder the splitter replaces), so any failure here
+// fails the build.
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook');
+const release = process.env.TRUNK_PROFILE === 'release';
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+const target = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
+const profile = release ? 'release' : 'debug';
+const started = Date.now();
+
+// The main module and glue as Trunk staged them: <name>-<hash>_bg.wasm and <name>-<hash>.js.
+const staged = readdirSync(staging).find((f) => /^privacy-portal-[0-9a-f]+_bg\.wasm$/.test(f));
+if (!staged) throw new Error(`split-wasm: no privacy-portal-*_bg.wasm in ${staging}`);
+const base = staged.slice(0, -'_bg.wasm'.length);
+const linked = join(target, 'wasm32-unknown-unknown', profile, 'privacy-portal.wasm');
+
+const work = join(target, 'wasm-split', profile);
+rmSync(work, { recursive: true, force: true });
+mkdirSync(join(work, 'bindgen'), { recursive: true });
+const run = (tool, args) => execFileSync(tool, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+run('wasm-split-cli', [linked, work, '--out-name', base]);
+run('wasm-bindgen', ['--target=web', '--keep-lld-exports', '--no-typescript', `--out-dir=${join(work, 'bindgen')}`, `--out-name=${base}`, join(work, `${base}.wasm`)]);
+
+const modules = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${base}.wasm`);
+const main = join(work, 'bindgen', `${base}_bg.wasm`);
+if (release) await optimise([main, ...modules.map((f) => join(work, f))]);
+
+const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+// Page modules and shared chunks, named by content so a host can cache them for ever.
+let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8');
+for (const file of modules) {
+  const bytes = readFileSync(join(work, file));
+  const named = `${base}-${file.startsWith('split_') ? 'page' : 'chunk'}-${hash(bytes)}.wasm`;
+  writeFileSync(join(staging, named), bytes);
+  const reference = `"./${file}"`;
+  if (!loader.includes(reference)) throw new Error(`split-wasm: the loader does not name ${file}`);
+  loader = loader.split(reference).join(`"./${named}"`);
+}
+const loaderName = `${base}-split-${hash(loader)}.js`;
+writeFileSync(join(staging, loaderName), loader);
+// The glue imports the loader under the name the wasm module's imports use; only the import statements change (the
+// keys of the imports object must stay the module's own name).
+const glue = readFileSync(join(work, 'bindgen', `${base}.js`), 'utf8').replace(
+  /^(import \* as \w+ from )"\.\/__wasm_split\.js"/gm,
+  (_, statement) => `${statement}"./${loaderName}"`,
+);
+if (glue.includes(`from "./__wasm_split.js"`)) throw new Error('split-wasm: the glue still imports ./__wasm_split.js');
+writeFileSync(join(staging, `${base}.js`), glue);
+copyFileSync(main, join(staging, staged));
+
+// index.html preloads both with Trunk's subresource-integrity hashes: give them the new files' hashes.
+const page = join(staging, 'index.html');
+let html = readFileSync(page, 'utf8');
+for (const file of [`${base}.js`, staged]) {
+  const integrity = `sha384-${createHash('sha384').update(readFileSync(join(staging, file))).digest('base64')}`;
+  html = html.replace(/<link\b[^>]*>/g, (tag) =>
+    tag.includes(file) ? tag.replace(/integrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity="${integrity}"`) : tag,
+  );
+}
+writeFileSync(page, html);
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+const pages = modules.reduce((sum, f) => sum + size(join(work, f)), 0);
+console.log(
+  `split-wasm: main module ${kib(size(main))}, ${modules.length} lazily loaded modules ${kib(pages)} in all, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
+
+function size(file) {
+  return readFileSync(file).length;
+}
+
+// wasm-opt -Oz on every module, two at a time (the machines have two cores).
+async function optimise(files) {
+  const queue = [...files].sort((a, b) => size(b) - size(a));
+  const worker = async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      await new Promise((resolve, reject) => {
+        const child = spawn('wasm-opt', ['-Oz', file, '-o', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+        // wasm-opt warns about every name subsection it does not know (the linker's data-segment names): noise.
+        let errors = '';
+        child.stderr.on('data', (chunk) => (errors += chunk));
+        child.on('close', () => process.stderr.write(errors.split('\n').filter((l) => l && !/unknown name subsection/.test(l)).map((l) => `${l}\n`).join('')));
+        child.on('error', reject);
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`wasm-opt failed on ${file} (${code})`))));
+      });
+    }
+  };
+  await Promise.all([worker(), worker()]);
+}

@@ -1,0 +1,257 @@
+//! The pages whose code is loaded when they are first opened: every page but the overview and "not found".
+//!
+//! Each page's view is a split point (`wasm_split`): the release build cuts the WebAssembly module there
+//! (`scripts/split-wasm.mjs`), so the first load carries the shell, the overview and what they share, and a page's own
+//! code arrives when the page is opened, or earlier when the portal fetches the rest in the background
+//! ([`fetch_in_background`]). A page whose code cannot be fetched (offline, a server error) shows why, with a
+//! "Try again" that fetches it again; nothing on other pages is affected.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
+use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
+use leptos_router::LazyRoute;
+
+use crate::components::async_view::ErrorPanel;
+use crate::components::page_heading::PageHeading;
+use crate::i18n::{td_string, use_i18n};
+use crate::routes::Page;
+
+/// A page's code, fetched if need be, then its view.
+type LoadPage = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
+
+/// Fetches a page's code without showing it.
+type FetchPage = fn() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
+
+/// A route whose page lives in a module of its own: `lazy_page!(Route, module, view_fn, preload_fn, Component, Page)`.
+macro_rules! lazy_page {
+    ($route:ident, $module:ident, $view:ident, $preload:ident, $component:ident, $page:expr) => {
+        /// A route whose page's code is loaded on first use.
+        pub struct $route;
+
+        #[cfg(not(feature = "unsplit"))]
+        #[::leptos::wasm_split::wasm_split($module, fallible, wasm_split_path = ::leptos::wasm_split, preload($preload))]
+        fn $view() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <$component /> }.into_any())
+        }
+
+        // One module (the browser tests, whose runner cannot load split modules): the page is already there.
+        #[cfg(feature = "unsplit")]
+        async fn $view() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <$component /> }.into_any())
+        }
+
+        #[cfg(feature = "unsplit")]
+        async fn $preload() -> Result<(), SplitLoaderError> {
+            Ok(())
+        }
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_route: Self) -> AnyView {
+                page_or_failure($page, || Box::pin($view())).await
+            }
+
+            async fn preload() {
+                // A failure shows when the page is opened; it is fetched again then.
+                let _ = $preload().await;
+            }
+        }
+    };
+}
+
+use crate::pages::activity::ActivityPage;
+use crate::pages::communications::CommunicationsPage;
+use crate::pages::cookies::CookiesPage;
+use crate::pages::data::DataPage;
+use crate::pages::policy::PolicyPage;
+use crate::pages::profile::ProfilePage;
+use crate::pages::requests::{NewDeletionPage, NewExportPage, RequestDetailPage, RequestsPage};
+use crate::pages::sharing::SharingPage;
+
+lazy_page!(DataRoute, data, data_view, fetch_data, DataPage, Page::Data);
+lazy_page!(
+    CommunicationsRoute,
+    communications,
+    communications_view,
+    fetch_communications,
+    CommunicationsPage,
+    Page::Communications
+);
+lazy_page!(
+    CookiesRoute,
+    cookies,
+    cookies_view,
+    fetch_cookies,
+    CookiesPage,
+    Page::Cookies
+);
+lazy_page!(
+    ProfileRoute,
+    profile,
+    profile_view,
+    fetch_profile,
+    ProfilePage,
+    Page::Profile
+);
+// The request pages lead into each other: one module for the four of them.
+lazy_page!(
+    RequestsRoute,
+    requests,
+    requests_view,
+    fetch_requests,
+    RequestsPage,
+    Page::Requests
+);
+lazy_page!(
+    NewExportRoute,
+    requests,
+    new_export_view,
+    fetch_new_export,
+    NewExportPage,
+    Page::NewExport
+);
+lazy_page!(
+    NewDeletionRoute,
+    requests,
+    new_deletion_view,
+    fetch_new_deletion,
+    NewDeletionPage,
+    Page::NewDeletion
+);
+lazy_page!(
+    RequestDetailRoute,
+    requests,
+    request_detail_view,
+    fetch_request_detail,
+    RequestDetailPage,
+    Page::Requests
+);
+lazy_page!(
+    ActivityRoute,
+    activity,
+    activity_view,
+    fetch_activity,
+    ActivityPage,
+    Page::Activity
+);
+lazy_page!(
+    SharingRoute,
+    sharing,
+    sharing_view,
+    fetch_sharing,
+    SharingPage,
+    Page::Sharing
+);
+lazy_page!(
+    PolicyRoute,
+    policy,
+    policy_view,
+    fetch_policy,
+    PolicyPage,
+    Page::Policy
+);
+
+/// Every page module, in the order of the menu.
+const ALL: [FetchPage; 8] = [
+    || Box::pin(fetch_data()),
+    || Box::pin(fetch_communications()),
+    || Box::pin(fetch_cookies()),
+    || Box::pin(fetch_profile()),
+    || Box::pin(fetch_requests()),
+    || Box::pin(fetch_activity()),
+    || Box::pin(fetch_sharing()),
+    || Box::pin(fetch_policy()),
+];
+
+/// How long after the first page is on screen the other pages' code starts to come, one module at a time: the first
+/// page gets the connection and the processor to itself, and a later visit to any page needs no wait (and works if
+/// the connection drops in between).
+const BACKGROUND_AFTER: Duration = Duration::from_secs(2);
+
+/// Fetches every page's code in the background, one module after another, once the first page had time to settle.
+pub fn fetch_in_background() {
+    set_timeout(
+        || {
+            spawn_local(async {
+                for fetch in ALL {
+                    let _ = fetch().await;
+                }
+            })
+        },
+        BACKGROUND_AFTER,
+    );
+}
+
+/// The page, once its code is there; or, when it cannot be fetched, the page's heading with what went wrong and a
+/// "Try again" that fetches it again and shows the page when it comes.
+async fn page_or_failure(page: Page, load: LoadPage) -> AnyView {
+    match load().await {
+        Ok(view) => view,
+        Err(_) => unavailable(page, load),
+    }
+}
+
+fn unavailable(page: Page, load: LoadPage) -> AnyView {
+    let i18n = use_i18n();
+    // The page is built in the retry's task: under this view's owner, so it finds the portal's contexts and goes
+    // when this route does.
+    let owner = Owner::current().unwrap_or_default();
+    let retrying = RwSignal::new(false);
+    let arrived = RwSignal::new(false);
+    // The page's view, handed from the retry's task to the view below once.
+    let slot = Arc::new(Mutex::new(None::<AnyView>));
+    let retry = {
+        let slot = Arc::clone(&slot);
+        Callback::new(move |_| {
+            if retrying.get_untracked() {
+                return;
+            }
+            retrying.set(true);
+            let slot = Arc::clone(&slot);
+            spawn_local(owner.with(|| {
+                ScopedFuture::new_untracked(async move {
+                    let result = load().await;
+                    match result {
+                        Ok(view) => {
+                            if let Ok(mut slot) = slot.lock() {
+                                *slot = Some(view);
+                            }
+                            let _disposed = arrived.try_set(true);
+                        }
+                        Err(_) => {
+                            let _disposed = retrying.try_set(false);
+                        }
+                    }
+                })
+            }));
+        })
+    };
+    (move || {
+        if arrived.get() {
+            if let Some(view) = slot.lock().ok().and_then(|mut slot| slot.take()) {
+                return view;
+            }
+        }
+        let l = i18n.get_locale();
+        view! {
+            <PageHeading page=page />
+            <ErrorPanel
+                title=crate::components::format::fill(td_string!(l, errors.title), &[("subject", &td_string!(l, load.page))])
+                message=td_string!(l, errors.page_code)
+                on_retry=retry
+                retrying=retrying.into()
+            />
+        }
+        .into_any()
+    })
+    .into_any()
+}

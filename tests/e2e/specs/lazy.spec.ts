@@ -1,0 +1,84 @@
+import type { Page } from '@playwright/test';
+import { test, expect, waitForOverview, expectNoAxeViolations } from './fixtures';
+
+/** The lazily loaded pages' modules and the code they share (scripts/split-wasm.mjs names them). */
+const pageCode = /-(page|chunk)-[0-9a-f]{16}\.wasm$/;
+
+/** Every console error is the browser or the loader reporting the blocked module fetches, nothing else. */
+function expectOnlyFetchErrors(errors: string[]) {
+  expect(errors.length).toBeGreaterThan(0);
+  for (const error of errors) expect(error).toMatch(/Failed to load resource|Failed to fetch|TypeError/);
+  errors.length = 0;
+}
+
+async function expectPageUnavailable(page: Page, heading: string) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+  const alert = page.getByRole('main').getByRole('alert');
+  await expect(alert).toContainText('We could not load this page');
+  await expect(alert).toContainText('Check your internet connection, then try again. Nothing you saved is lost.');
+  return alert;
+}
+
+test('the overview and the shell need no other page\'s code; the rest comes when a page is opened', async ({ page }) => {
+  const modules: string[] = [];
+  page.on('request', (request) => {
+    if (pageCode.test(request.url())) modules.push(request.url());
+  });
+  // Hold back every page module: the overview must come in full without them.
+  await page.route(pageCode, () => {});
+  await page.goto('/');
+  await waitForOverview(page);
+  await expect(page.getByRole('main')).toContainText('Welcome back, Asha.');
+  await page.unroute(pageCode);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity', exact: true }).click();
+  await expect(page.locator('.activity-summary')).toContainText('entries');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  expect(modules.length).toBeGreaterThan(0);
+});
+
+test('a page whose code cannot be fetched says so, keeps the portal working, and "Try again" brings it', async ({ page, consoleErrors }) => {
+  await page.route(pageCode, (route) => route.abort('failed'));
+  await page.goto('/');
+  await waitForOverview(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Activity', exact: true }).click();
+  await expect(page).toHaveURL(/\/activity$/);
+  const alert = await expectPageUnavailable(page, 'Access and activity log');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page).toHaveTitle(/^Access and activity log/);
+  await expectNoAxeViolations(page, 'a page whose code could not be fetched');
+
+  // Still failing: the panel stays and its button can be pressed again.
+  const retry = alert.getByRole('button', { name: 'Try again' });
+  await retry.click();
+  await expect(retry).toBeEnabled();
+  await expect(alert).toContainText('We could not load this page');
+
+  // The overview, whose code came with the first load, still works.
+  await nav.getByRole('link', { name: 'Overview', exact: true }).click();
+  await waitForOverview(page);
+  await nav.getByRole('link', { name: 'Activity', exact: true }).click();
+  await expectPageUnavailable(page, 'Access and activity log');
+
+  // The connection is back: "Try again" fetches the page's code and shows the page.
+  await page.unroute(pageCode);
+  await page.getByRole('main').getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('.activity-summary')).toContainText('entries');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
+  await nav.getByRole('link', { name: 'Sharing', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Partners, apps and third parties');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  expectOnlyFetchErrors(consoleErrors);
+});
+
+test('opening a page by its address while its code cannot be fetched shows the shell and the reason', async ({ page, consoleErrors }) => {
+  await page.route(pageCode, (route) => route.abort('failed'));
+  await page.goto('/profile');
+  const alert = await expectPageUnavailable(page, 'Your profile');
+  await expect(page.getByRole('banner')).toContainText('Asha Raman');
+  await page.unroute(pageCode);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('main')).toContainText('Time zone');
+  expectOnlyFetchErrors(consoleErrors);
+});
