@@ -32,6 +32,17 @@ pub fn privacy_signals() -> PrivacySignals {
     simulated(PrivacySignals { gpc, dnt })
 }
 
+/// True when the browser asks sites to keep data use down (the Save-Data setting, `navigator.connection.saveData`):
+/// nothing is then fetched ahead of need.
+pub fn saves_data() -> bool {
+    web_sys::window()
+        .and_then(|w| Reflect::get(&w.navigator(), &JsValue::from_str("connection")).ok())
+        .filter(JsValue::is_object)
+        .and_then(|connection| Reflect::get(&connection, &JsValue::from_str("saveData")).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
 /// In a preview build, what the designer chose to pretend the browser sends.
 #[cfg(feature = "preview")]
 fn simulated(real: PrivacySignals) -> PrivacySignals {

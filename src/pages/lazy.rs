@@ -177,8 +177,12 @@ const ALL: [FetchPage; 8] = [
 /// the connection drops in between).
 const BACKGROUND_AFTER: Duration = Duration::from_secs(2);
 
-/// Fetches every page's code in the background, one module after another, once the first page had time to settle.
+/// Fetches every page's code in the background, one module after another, once the first page had time to settle;
+/// not when the browser asks to save data (then each page's code comes when it is opened).
 pub fn fetch_in_background() {
+    if crate::api::browser::saves_data() {
+        return;
+    }
     set_timeout(
         || {
             spawn_local(async {

@@ -82,3 +82,31 @@ test('opening a page by its address while its code cannot be fetched shows the s
   await expect(page.getByRole('main')).toContainText('Time zone');
   expectOnlyFetchErrors(consoleErrors);
 });
+
+test('once the first page is on screen, every other page\'s code comes in the background', async ({ page }) => {
+  const pages = new Set<string>();
+  page.on('requestfinished', (request) => {
+    if (/-page-[0-9a-f]{16}\.wasm$/.test(request.url())) pages.add(request.url());
+  });
+  await page.goto('/');
+  await waitForOverview(page);
+  // Eight page modules: information, communications, cookies, profile, the request pages, activity, sharing, policy.
+  await expect.poll(() => pages.size, { timeout: 20_000 }).toBe(8);
+});
+
+test('with the browser\'s Save-Data setting, a page\'s code comes only when the page is opened', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+  const pages: string[] = [];
+  page.on('request', (request) => {
+    if (/-page-[0-9a-f]{16}\.wasm$/.test(request.url())) pages.push(request.url());
+  });
+  await page.goto('/');
+  await waitForOverview(page);
+  // The background fetch would have started 2 s after the shell.
+  await page.waitForTimeout(4_000);
+  expect(pages).toEqual([]);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Policy', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Privacy policy');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  expect(pages).toHaveLength(1);
+});
