@@ -63,15 +63,26 @@ if (glue.includes(`from "./__wasm_split.js"`)) throw new Error('split-wasm: the 
 writeFileSync(join(staging, `${base}.js`), glue);
 copyFileSync(main, join(staging, staged));
 
-// index.html preloads both with Trunk's subresource-integrity hashes: give them the new files' hashes.
+// index.html preloads both with Trunk's subresource-integrity hashes: give them the new files' hashes. The glue
+// imports the loader, so the loader is preloaded beside it (the browser would otherwise ask for it only once the
+// glue has arrived: one more round trip before the module can start).
 const page = join(staging, 'index.html');
+const integrityOf = (file) => `sha384-${createHash('sha384').update(readFileSync(join(staging, file))).digest('base64')}`;
 let html = readFileSync(page, 'utf8');
 for (const file of [`${base}.js`, staged]) {
-  const integrity = `sha384-${createHash('sha384').update(readFileSync(join(staging, file))).digest('base64')}`;
+  const integrity = integrityOf(file);
   html = html.replace(/<link\b[^>]*>/g, (tag) =>
     tag.includes(file) ? tag.replace(/integrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity="${integrity}"`) : tag,
   );
 }
+const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
+let preloaded = false;
+html = html.replace(/<link\b[^>]*modulepreload[^>]*>/, (tag) => {
+  if (!tag.includes(`${base}.js`)) return tag;
+  preloaded = true;
+  return `${tag}<link rel="modulepreload" href="${publicUrl}${loaderName}" crossorigin="anonymous" integrity="${integrityOf(loaderName)}">`;
+});
+if (!preloaded) throw new Error(`split-wasm: index.html has no modulepreload of ${base}.js`);
 writeFileSync(page, html);
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
