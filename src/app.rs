@@ -46,9 +46,7 @@ fn focus_heading_on_navigation() {
     Effect::watch(
         move || pathname.get(),
         move |path, _, _| {
-            crate::components::page_heading::focus_new_page_heading(path.clone(), move || {
-                pathname.get_untracked()
-            })
+            crate::components::page_heading::focus_new_page_heading(path.clone(), pathname)
         },
         false,
     );

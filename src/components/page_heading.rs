@@ -1,7 +1,5 @@
 //! A page's one `h1`, which also sets the document title; both follow the portal's language.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
@@ -56,29 +54,25 @@ pub fn focus_heading_on_change<T: PartialEq + Send + Sync + 'static>(
     );
 }
 
-/// How long focus waits for a new page's heading after navigation (its code may still be on its way); a page that has
-/// not come by then shows a loading or error panel of its own, and focus stays where it was.
-const HEADING_WAIT: Duration = Duration::from_secs(15);
+/// How long focus waits for a new page's heading after navigation, in milliseconds (its code may still be on its way);
+/// a page that has not come by then shows a loading or error panel of its own, and focus stays where it was.
+const HEADING_WAIT_MS: i64 = 15_000;
 
 /// After navigation to `path`, moves focus to that page's heading as soon as it is on screen: at once when the page's
-/// code is there, else once it has arrived. A later navigation takes over.
-pub fn focus_new_page_heading(path: String, current: impl Fn() -> String + Send + Sync + 'static) {
-    let started = crate::api::now().timestamp_millis();
-    try_focus(path, started, std::sync::Arc::new(current));
+/// code is there, else once it has arrived. A later navigation (`current`, the location's path) takes over.
+pub fn focus_new_page_heading(path: String, current: Memo<String>) {
+    try_focus(path, current, crate::api::now().timestamp_millis());
 }
 
-fn try_focus(
-    path: String,
-    started: i64,
-    current: std::sync::Arc<dyn Fn() -> String + Send + Sync>,
-) {
+fn try_focus(path: String, current: Memo<String>, started: i64) {
     request_animation_frame(move || {
-        if current() != path || crate::api::browser::focus_heading_of(PAGE_TITLE_ID, &path) {
+        if current.try_get_untracked().as_ref() != Some(&path)
+            || crate::api::browser::focus_heading_of(PAGE_TITLE_ID, &path)
+        {
             return;
         }
-        let waited = crate::api::now().timestamp_millis() - started;
-        if waited < i64::try_from(HEADING_WAIT.as_millis()).unwrap_or(i64::MAX) {
-            try_focus(path, started, current);
+        if crate::api::now().timestamp_millis() - started < HEADING_WAIT_MS {
+            try_focus(path, current, started);
         }
     });
 }

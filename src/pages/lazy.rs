@@ -18,6 +18,7 @@ use leptos::wasm_split::SplitLoaderError;
 use leptos_router::LazyRoute;
 
 use crate::components::async_view::ErrorPanel;
+use crate::components::format::fill;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{td_string, use_i18n};
 use crate::routes::Page;
@@ -172,8 +173,8 @@ const ALL: [FetchPage; 8] = [
     || Box::pin(fetch_policy()),
 ];
 
-/// How long after the first page is on screen the other pages' code starts to come, one module at a time: the first
-/// page gets the connection and the processor to itself, and a later visit to any page needs no wait (and works if
+/// How long after the shell is built the other pages' code starts to come, one module at a time: the first page
+/// (usually on screen well before) gets the connection and the processor to itself, and a later visit to any page needs no wait (and works if
 /// the connection drops in between).
 const BACKGROUND_AFTER: Duration = Duration::from_secs(2);
 
@@ -246,10 +247,14 @@ fn unavailable(page: Page, load: LoadPage) -> AnyView {
             }
         }
         let l = i18n.get_locale();
+        let title = fill(
+            td_string!(l, errors.title),
+            &[("subject", &td_string!(l, load.page))],
+        );
         view! {
             <PageHeading page=page />
             <ErrorPanel
-                title=crate::components::format::fill(td_string!(l, errors.title), &[("subject", &td_string!(l, load.page))])
+                title=title
                 message=td_string!(l, errors.page_code)
                 on_retry=retry
                 retrying=retrying.into()
