@@ -32,7 +32,9 @@ test('markup and script in every free-text field render as plain text on every p
   const seen = new Set<string>();
   for (const { path, heading } of [...routes, { path: '/requests/PR-2026-0412', heading: undefined }]) {
     await page.goto(path);
+    // Every page but the overview loads its code when opened: wait for its heading before looking.
     if (heading) await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    else await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
     // Every document still decodes: no page shows a failed read.
     await expect(page.getByText(/We could not load/)).toHaveCount(0);
