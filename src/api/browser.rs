@@ -273,6 +273,14 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+/// Whether the document has an element with this id.
+pub fn has_element(id: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .is_some()
+}
+
 /// Moves focus to the element `id` if it is there and its `data-path` is `path` (a page heading of the page at that
 /// path, not the previous page's, which stays on screen while the new page's code arrives); true when it did.
 pub fn focus_heading_of(id: &str, path: &str) -> bool {

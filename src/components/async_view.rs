@@ -31,7 +31,7 @@ fn new_retry_id() -> String {
 }
 
 /// Shown while data is on its way. After [`SLOW_AFTER`] it says that this is taking longer than usual and, when
-/// given `on_retry`, offers to start the read again.
+/// given `on_retry`, offers to start the read again (without it, that what is loading appears when it comes).
 #[component]
 pub fn LoadingPanel(
     /// What is loading, e.g. "your requests", in the given language.
@@ -94,7 +94,13 @@ pub fn LoadingPanel(
                 <span>{move || fill(t_string!(i18n, load.text), &[("what", &what(i18n.get_locale()))])}</span>
             </p>
             <Show when=move || slow.get()>
-                <p class="loading-panel__slow">{t!(i18n, load.slow)}</p>
+                <p class="loading-panel__slow">
+                    {move || if on_retry.is_some() {
+                        t_string!(i18n, load.slow)
+                    } else {
+                        t_string!(i18n, load.slow_wait)
+                    }}
+                </p>
                 {on_retry.map(|_| view! {
                     <button
                         type="button"

@@ -16,6 +16,10 @@ pub fn PageHeading(
     /// A heading for a page with no fixed title (a request's own page, "not found").
     #[prop(optional, into)]
     title: Option<Signal<String>>,
+    /// The page's own code is still on its way (a loading panel follows): this heading is not the page's, and focus
+    /// after navigation waits for the page's own.
+    #[prop(optional)]
+    waiting: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let heading = Signal::derive(move || match (page, title) {
@@ -25,7 +29,7 @@ pub fn PageHeading(
     });
     let lead = move || page.and_then(|page| page.lead(i18n.get_locale()));
     // Which page this heading belongs to: focus after navigation waits for the new page's heading.
-    let path = use_location().pathname.get_untracked();
+    let path = (!waiting).then(|| use_location().pathname.get_untracked());
     view! {
         <Title text=move || document_title(&heading.get()) />
         <header class="page-heading">

@@ -11,23 +11,36 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use futures::channel::oneshot;
+use futures::future::{select, Either};
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 use leptos_router::LazyRoute;
 
-use crate::components::async_view::ErrorPanel;
+use crate::components::async_view::{ErrorPanel, LoadingPanel};
 use crate::components::format::fill;
-use crate::components::page_heading::PageHeading;
+use crate::components::page_heading::{PageHeading, PAGE_TITLE_ID};
 use crate::i18n::{td_string, use_i18n};
 use crate::routes::Page;
 
 /// A page's code, fetched if need be, then its view.
 type LoadPage = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
 
+/// A page's code on its way.
+type Fetching = Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
+
 /// Fetches a page's code without showing it.
-type FetchPage = fn() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
+type FetchPage = fn() -> Fetching;
+
+/// How one page is fetched and built.
+#[derive(Clone, Copy)]
+struct PageCode {
+    page: Page,
+    fetch: FetchPage,
+    load: LoadPage,
+}
 
 /// A route whose page lives in a module of its own: `lazy_page!(Route, module, view_fn, preload_fn, Component, Page)`.
 macro_rules! lazy_page {
@@ -58,13 +71,16 @@ macro_rules! lazy_page {
             }
 
             async fn view(_route: Self) -> AnyView {
-                page_or_failure($page, || Box::pin($view())).await
+                page_or_failure(PageCode {
+                    page: $page,
+                    fetch: || Box::pin($preload()),
+                    load: || Box::pin($view()),
+                })
+                .await
             }
 
-            async fn preload() {
-                // A failure shows when the page is opened; it is fetched again then.
-                let _ = $preload().await;
-            }
+            // No `preload`: the router would wait for it, with nothing on screen, before asking for the view; the
+            // view fetches the page's code itself and shows a loading panel while it comes.
         }
     };
 }
@@ -196,36 +212,69 @@ pub fn fetch_in_background() {
     );
 }
 
-/// The page, once its code is there; or, when it cannot be fetched, the page's heading with what went wrong and a
-/// "Try again" that fetches it again and shows the page when it comes.
-async fn page_or_failure(page: Page, load: LoadPage) -> AnyView {
-    match load().await {
-        Ok(view) => view,
-        Err(_) => unavailable(page, load),
+/// How long the previous page stays on screen while the next page's code arrives before a loading panel takes its
+/// place: a fetch this quick looks like an instant page change, a slower one shows that something is happening.
+const LOADING_AFTER: Duration = Duration::from_millis(300);
+
+/// The page, once its code is there. Until then: on the first load (nothing on screen yet) the page's heading with a
+/// loading panel at once; after navigation the previous page for [`LOADING_AFTER`], then that panel. When the code
+/// cannot be fetched, the page's heading with what went wrong and a "Try again".
+async fn page_or_failure(code: PageCode) -> AnyView {
+    let fetching = (code.fetch)();
+    if !crate::api::browser::has_element(PAGE_TITLE_ID) {
+        return pending(code, Some(fetching));
+    }
+    match select(fetching, Box::pin(pause(LOADING_AFTER))).await {
+        Either::Left((Ok(()), _)) => match (code.load)().await {
+            Ok(view) => view,
+            Err(_) => pending(code, None),
+        },
+        Either::Left((Err(_), _)) => pending(code, None),
+        Either::Right(((), fetching)) => pending(code, Some(fetching)),
     }
 }
 
-fn unavailable(page: Page, load: LoadPage) -> AnyView {
+/// Resolves after `duration`.
+async fn pause(duration: Duration) {
+    let (done, wait) = oneshot::channel();
+    set_timeout(
+        move || {
+            let _gone = done.send(());
+        },
+        duration,
+    );
+    let _ = wait.await;
+}
+
+/// The page's heading with a loading panel while `fetching` runs (or, with `None`, with the failure), then the page;
+/// a failed fetch can be tried again from the error panel. The page is built only if this view is still on screen
+/// when its code comes.
+fn pending(code: PageCode, fetching: Option<Fetching>) -> AnyView {
     let i18n = use_i18n();
-    // The page is built in the retry's task: under this view's owner, so it finds the portal's contexts and goes
+    // The page is built in the waiting task: under this view's owner, so it finds the portal's contexts and goes
     // when this route does.
     let owner = Owner::current().unwrap_or_default();
+    let failed = RwSignal::new(fetching.is_none());
     let retrying = RwSignal::new(false);
     let arrived = RwSignal::new(false);
-    // The page's view, handed from the retry's task to the view below once.
+    // The page's view, handed from the waiting task to the view below once.
     let slot = Arc::new(Mutex::new(None::<AnyView>));
-    let retry = {
+    let wait = {
         let slot = Arc::clone(&slot);
-        Callback::new(move |_| {
-            if retrying.get_untracked() {
-                return;
-            }
-            retrying.set(true);
+        move |fetching: Fetching| {
             let slot = Arc::clone(&slot);
             spawn_local(owner.with(|| {
                 ScopedFuture::new_untracked(async move {
-                    let result = load().await;
-                    match result {
+                    let fetched = fetching.await;
+                    if arrived.try_get_untracked().is_none() {
+                        // The reader has moved on: this view and its owner are gone.
+                        return;
+                    }
+                    let built = match fetched {
+                        Ok(()) => (code.load)().await,
+                        Err(error) => Err(error),
+                    };
+                    match built {
                         Ok(view) => {
                             if let Ok(mut slot) = slot.lock() {
                                 *slot = Some(view);
@@ -233,18 +282,36 @@ fn unavailable(page: Page, load: LoadPage) -> AnyView {
                             let _disposed = arrived.try_set(true);
                         }
                         Err(_) => {
+                            let _disposed = failed.try_set(true);
                             let _disposed = retrying.try_set(false);
                         }
                     }
                 })
             }));
-        })
+        }
     };
+    if let Some(fetching) = fetching {
+        wait(fetching);
+    }
+    let retry = Callback::new(move |_| {
+        if retrying.get_untracked() {
+            return;
+        }
+        retrying.set(true);
+        wait((code.fetch)());
+    });
     (move || {
         if arrived.get() {
             if let Some(view) = slot.lock().ok().and_then(|mut slot| slot.take()) {
                 return view;
             }
+        }
+        if !failed.get() {
+            return view! {
+                <PageHeading page=code.page waiting=true />
+                <LoadingPanel what=|l| td_string!(l, load.page) />
+            }
+            .into_any();
         }
         let l = i18n.get_locale();
         let title = fill(
@@ -252,7 +319,7 @@ fn unavailable(page: Page, load: LoadPage) -> AnyView {
             &[("subject", &td_string!(l, load.page))],
         );
         view! {
-            <PageHeading page=page />
+            <PageHeading page=code.page />
             <ErrorPanel
                 title=title
                 message=td_string!(l, errors.page_code)

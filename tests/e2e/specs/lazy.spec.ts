@@ -11,6 +11,19 @@ function expectOnlyFetchErrors(errors: string[]) {
   errors.length = 0;
 }
 
+/** Holds back every page module until `release` is called. */
+async function holdPageCode(page: Page) {
+  await page.route(pageCode, () => {});
+  return async () => {
+    // Removing the handler lets the requests it held go on.
+    await page.unroute(pageCode);
+  };
+}
+
+function pageLoading(page: Page) {
+  return page.getByRole('main').getByRole('status').filter({ hasText: 'Loading this page…' });
+}
+
 async function expectPageUnavailable(page: Page, heading: string) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
   const alert = page.getByRole('main').getByRole('alert');
@@ -81,6 +94,43 @@ test('opening a page by its address while its code cannot be fetched shows the s
   await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
   await expect(page.getByRole('main')).toContainText('Time zone');
   expectOnlyFetchErrors(consoleErrors);
+});
+
+test('opening a page by its address shows its heading and a loading panel until its code comes', async ({ page }) => {
+  const release = await holdPageCode(page);
+  await page.goto('/profile');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your profile');
+  await expect(page).toHaveTitle(/^Your profile/);
+  await expect(pageLoading(page)).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Asha Raman');
+  await expectNoAxeViolations(page, 'a page whose code is on its way');
+  // After three seconds it says that this takes long, and that the page comes by itself (fetching again would not help).
+  await expect(pageLoading(page)).toContainText('This is taking longer than usual. It will appear here as soon as it arrives.');
+  await expect(pageLoading(page).getByRole('button')).toHaveCount(0);
+  await release();
+  await expect(page.getByRole('main')).toContainText('Time zone');
+  await expect(pageLoading(page)).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+});
+
+test('after navigation, a page whose code is slow replaces the previous page with a loading panel, then focus goes to the page', async ({ page }) => {
+  // No background fetch: the page's code is fetched when the page is opened.
+  await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+  await page.goto('/');
+  await waitForOverview(page);
+  const release = await holdPageCode(page);
+  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sharing', exact: true });
+  await link.click();
+  await expect(page).toHaveURL(/\/sharing$/);
+  await expect(pageLoading(page)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Partners, apps and third parties');
+  await expect(page.getByRole('main')).not.toContainText('Welcome back, Asha.');
+  // Focus waits for the page itself.
+  await expect(page.getByRole('heading', { level: 1 })).not.toBeFocused();
+  await release();
+  await expect(page.getByRole('main')).toContainText('Received on 15 Mar 2019');
+  await expect(pageLoading(page)).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
 test('once the first page is on screen, every other page\'s code comes in the background', async ({ page }) => {
