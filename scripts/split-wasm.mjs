@@ -6,6 +6,7 @@
 //   wasm-split-cli (wasm_split_cli_support, installed by scripts/setup)  main module + one per page + shared chunks
 //   wasm-bindgen --keep-lld-exports                                        the JS glue, for the main module
 //   wasm-opt -Oz (release builds only)                                     every module
+//   terser (release builds only; tests/e2e/node_modules)                   the glue and the loader
 // and puts the results in Trunk's staging directory: the main module and glue under the names Trunk gave them (their
 // integrity hashes in index.html updated), the page modules and the loader next to them, named by content hash.
 // An unsplit module cannot run (its lazy pages import a placeholder the splitter replaces), so any failure here
@@ -13,7 +14,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook');
@@ -51,6 +54,7 @@ for (const file of modules) {
   if (!loader.includes(reference)) throw new Error(`split-wasm: the loader does not name ${file}`);
   loader = loader.split(reference).join(`"./${named}"`);
 }
+loader = await minified(loader, '__wasm_split.js');
 const loaderName = `${base}-split-${hash(loader)}.js`;
 writeFileSync(join(staging, loaderName), loader);
 // The glue imports the loader under the name the wasm module's imports use; only the import statements change (the
@@ -60,7 +64,7 @@ const glue = readFileSync(join(work, 'bindgen', `${base}.js`), 'utf8').replace(
   (_, statement) => `${statement}"./${loaderName}"`,
 );
 if (glue.includes(`from "./__wasm_split.js"`)) throw new Error('split-wasm: the glue still imports ./__wasm_split.js');
-writeFileSync(join(staging, `${base}.js`), glue);
+writeFileSync(join(staging, `${base}.js`), await minified(glue, `${base}.js`));
 copyFileSync(main, join(staging, staged));
 
 // index.html preloads both with Trunk's subresource-integrity hashes: give them the new files' hashes. The glue
@@ -90,6 +94,18 @@ const pages = modules.reduce((sum, f) => sum + size(join(work, f)), 0);
 console.log(
   `split-wasm: main module ${kib(size(main))}, ${modules.length} lazily loaded modules ${kib(pages)} in all, ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
+
+// A release build's JavaScript, minified (Trunk's own minifier fails on wasm-bindgen's glue: "RequiredTokenNotFound(
+// Semicolon)", so Trunk leaves it as it is). Names the module exports or imports, and the keys of the wasm module's
+// imports object, are kept: terser renames local names only.
+async function minified(code, name) {
+  if (!release) return code;
+  const require = createRequire(join(source, 'tests', 'e2e', 'package.json'));
+  const { minify } = await import(pathToFileURL(require.resolve('terser')).href);
+  const result = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+  if (!result.code) throw new Error(`split-wasm: terser returned nothing for ${name}`);
+  return result.code;
+}
 
 function size(file) {
   return readFileSync(file).length;
