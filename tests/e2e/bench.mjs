@@ -1,8 +1,9 @@
 // Benchmark driver: first-load transfer of a built bundle (gzip -9 bytes of html, js, wasm and css); the time
 // from navigation to the overview's content in headless Chromium (median of several cold loads), side by side with
 // a static HTML copy of the same rendered page; long tasks (> 50 ms) during a tour of every page and the JS heap
-// after it; and the activity log with 10,000 entries: how long each filtering pass takes, and every long task
-// while it is used.
+// after it; the activity log with 10,000 entries: how long each filtering pass takes, and every long task
+// while it is used; and the same build over an emulated slow link (first load, a page opened by its address, a page
+// opened from the menu).
 // Usage: node bench.mjs <dist-dir> [runs]. Prints figures; asserts nothing.
 import { chromium } from '@playwright/test';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -12,6 +13,8 @@ import { serve } from './static-server.mjs';
 import { chromiumArgs, executablePath } from './chromium.mjs';
 
 const dist = process.argv[2];
+// The emulated slow link: a slow mobile connection.
+const SLOW = { kbit: 1600, latency: 150, runs: 5 };
 const runs = Number(process.argv[3] ?? 9);
 if (!dist) throw new Error('usage: node bench.mjs <dist-dir> [runs]');
 
@@ -67,6 +70,7 @@ console.log(`  designer preview in this bundle: ${leaked.length ? `PRESENT (${le
 const times = { app: [], copy: [] };
 let log;
 let tour;
+let slowLoads;
 try {
   await writeFile(join(dist, 'static-overview.html'), await staticCopy(browser, url));
   for (let i = 0; i < runs + 1; i++) {
@@ -82,6 +86,7 @@ try {
   }
   tour = await tourEveryPage(browser, url);
   log = await activityLog(browser, url);
+  slowLoads = await slowLink(browser, dist);
 } finally {
   await browser.close();
   server.close();
@@ -310,3 +315,70 @@ console.log(
     log.used.longTasks.length ? ` (longest ${ms(Math.max(...log.used.longTasks.map((t) => t.ms)))})` : ''
   }`,
 );
+
+const slowMedian = (values) => summarise(values).median.toFixed(0);
+console.log(
+  `\nOver a slow link (${SLOW.kbit} kbit/s down, ${SLOW.latency} ms round trips, gzip copies served; ${SLOW.runs} cold loads each, median)`,
+);
+console.log(`  the overview's content after                         ${slowMedian(slowLoads.overview).padStart(5)} ms`);
+console.log(`  /data opened by its address: its content after       ${slowMedian(slowLoads.byAddress).padStart(5)} ms`);
+console.log(`  /data from the menu, 5 s after the overview came:    ${slowMedian(slowLoads.later).padStart(5)} ms after the click`);
+console.log(`  /data from the menu at once, Save-Data (no background fetch): ${slowMedian(slowLoads.saveData).padStart(5)} ms after the click`);
+
+// Cold loads through Chromium's network emulation, with the build's gzip copies served as a host would: what a user
+// on a slow mobile connection waits for. The page's code comes when it is opened, or in the background 2 s after the
+// first page (not with Save-Data).
+async function slowLink(browser, dist) {
+  const { server, url } = await serve(dist, 0, { gzip: true });
+  const result = { overview: [], byAddress: [], later: [], saveData: [] };
+  const open = async ({ saveData = false } = {}) => {
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
+    if (saveData) await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: SLOW.latency,
+      downloadThroughput: (SLOW.kbit * 1000) / 8,
+      uploadThroughput: (SLOW.kbit * 1000) / 8,
+    });
+    return { context, page };
+  };
+  const fromMenu = async (page) => {
+    const clicked = await page.evaluate(() => performance.now());
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your information', exact: true }).click();
+    await page.waitForSelector('.data-category', { timeout: 60_000 });
+    return (await page.evaluate(() => performance.now())) - clicked;
+  };
+  try {
+    for (let i = 0; i < SLOW.runs; i++) {
+      {
+        const { context, page } = await open();
+        await page.goto(url + '/', { waitUntil: 'commit' });
+        await page.waitForSelector('.holdings__source', { timeout: 60_000 });
+        result.overview.push(await page.evaluate(() => performance.now()));
+        await page.waitForTimeout(5_000);
+        result.later.push(await fromMenu(page));
+        await context.close();
+      }
+      {
+        const { context, page } = await open();
+        await page.goto(url + '/data', { waitUntil: 'commit' });
+        await page.waitForSelector('.data-category', { timeout: 60_000 });
+        result.byAddress.push(await page.evaluate(() => performance.now()));
+        await context.close();
+      }
+      {
+        const { context, page } = await open({ saveData: true });
+        await page.goto(url + '/', { waitUntil: 'commit' });
+        await page.waitForSelector('.holdings__source', { timeout: 60_000 });
+        result.saveData.push(await fromMenu(page));
+        await context.close();
+      }
+    }
+  } finally {
+    server.close();
+  }
+  return result;
+}

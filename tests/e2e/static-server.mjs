@@ -14,8 +14,10 @@ const types = {
   '.png': 'image/png',
 };
 
-/** Starts serving `root` on 127.0.0.1:`port` (0 = any free port); resolves to the server and its URL. */
-export async function serve(root, port = 0) {
+/** Starts serving `root` on 127.0.0.1:`port` (0 = any free port); resolves to the server and its URL. With
+ * `gzip`, a file's precompressed copy (`<file>.gz`, scripts/precompress.mjs) is sent when the browser accepts it, as
+ * the deploy configurations do. */
+export async function serve(root, port = 0, { gzip = false } = {}) {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
@@ -25,8 +27,14 @@ export async function serve(root, port = 0) {
       file = join(root, 'index.html');
     }
     try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
+      let body;
+      if (gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        body = await readFile(`${file}.gz`).catch(() => null);
+        if (body) headers['content-encoding'] = 'gzip';
+      }
+      body ??= await readFile(file);
+      response.writeHead(200, headers);
       response.end(body);
     } catch {
       response.writeHead(404).end();
