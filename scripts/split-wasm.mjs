@@ -46,9 +46,12 @@ if (release) await optimise([main, ...modules.map((f) => join(work, f))]);
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 // Page modules and shared chunks, named by content so a host can cache them for ever.
 let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8');
+const needs = filesEachPageNeeds(loader);
+const renamed = new Map();
 for (const file of modules) {
   const bytes = readFileSync(join(work, file));
   const named = `${base}-${file.startsWith('split_') ? 'page' : 'chunk'}-${hash(bytes)}.wasm`;
+  renamed.set(file, named);
   writeFileSync(join(staging, named), bytes);
   const reference = `"./${file}"`;
   if (!loader.includes(reference)) throw new Error(`split-wasm: the loader does not name ${file}`);
@@ -87,6 +90,28 @@ html = html.replace(/<link\b[^>]*modulepreload[^>]*>/, (tag) => {
   return `${tag}<link rel="modulepreload" href="${publicUrl}${loaderName}" crossorigin="anonymous" integrity="${integrityOf(loaderName)}">`;
 });
 if (!preloaded) throw new Error(`split-wasm: index.html has no modulepreload of ${base}.js`);
+// A page opened by its address: its module and the chunks it needs start to come beside the main module, instead of
+// once the main module runs and asks for them (on a slow link, about a second later). A small script of its own (the
+// Content-Security-Policy allows no inline script) maps the path's first segment, which names the page's module
+// (src/pages/lazy.rs), to those files and adds a preload of each; the loader's fetches then find them.
+// The files are named `${base}-page-<hash>.wasm` and `${base}-chunk-<hash>.wasm`: the script holds "p<hash>" and
+// "c<hash>" and puts the names together.
+const short = (file) => {
+  const named = renamed.get(file) ?? fail(`no file for ${file}`);
+  const [, kind, digest] = /-(page|chunk)-([0-9a-f]+)\.wasm$/.exec(named);
+  return `${kind[0]}${digest}`;
+};
+const routeFiles = Object.fromEntries([...needs].map(([module, files]) => [module, files.map(short).join(' ')]));
+const routePreload =
+  `{const f=${JSON.stringify(routeFiles)},b=${JSON.stringify(publicUrl)},p=location.pathname,` +
+  `m=p.startsWith(b)&&f[p.slice(b.length).split("/")[0]];` +
+  `if(m)for(const h of m.split(" ")){const l=document.createElement("link");l.rel="preload";l.as="fetch";` +
+  `l.crossOrigin="anonymous";l.href=b+${JSON.stringify(base)}+(h[0]=="p"?"-page-":"-chunk-")+h.slice(1)+".wasm";` +
+  `document.head.append(l)}}\n`;
+const routePreloadName = `${base}-route-${hash(routePreload)}.js`;
+writeFileSync(join(staging, routePreloadName), routePreload);
+if (!html.includes('</head>')) fail('index.html has no </head>');
+html = html.replace('</head>', `<script async src="${publicUrl}${routePreloadName}" integrity="${integrityOf(routePreloadName)}"></script></head>`);
 writeFileSync(page, html);
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
@@ -105,6 +130,34 @@ async function minified(code, name) {
   const result = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
   if (!result.code) throw new Error(`split-wasm: terser returned nothing for ${name}`);
   return result.code;
+}
+
+// Which files each page module needs, its own and every chunk it imports (directly or through another chunk), from the
+// loader wasm-split-cli wrote: `const __chunk_9 = makeLoad(() => { … "./chunk_9.wasm" … }, [deps])` and
+// `export const __wasm_split_load_data = wrapAsyncCb(makeLoad(() => { … "./split_data.wasm" … }, [deps]))`.
+function filesEachPageNeeds(loader) {
+  const declared = new Map();
+  const declaration = /(?:export )?const (__\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{[^}]*?new URL\("\.\/([\w.]+\.wasm)"[\s\S]*?\n, \[([^\]]*)\]\)/g;
+  for (const [, name, file, deps] of loader.matchAll(declaration)) {
+    declared.set(name, { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) });
+  }
+  const filesOf = (name, seen = new Set()) => {
+    if (seen.has(name)) return [];
+    seen.add(name);
+    const entry = declared.get(name) ?? fail(`the loader does not declare ${name}`);
+    return [entry.file, ...entry.deps.flatMap((dep) => filesOf(dep, seen))];
+  };
+  const pages = new Map();
+  for (const name of declared.keys()) {
+    const page = /^__wasm_split_load_(\w+)$/.exec(name);
+    if (page) pages.set(page[1], filesOf(name));
+  }
+  if (pages.size === 0) fail('no page module found in the loader');
+  return pages;
+}
+
+function fail(message) {
+  throw new Error(`split-wasm: ${message}`);
 }
 
 function size(file) {

@@ -43,6 +43,9 @@ struct PageCode {
 }
 
 /// A route whose page lives in a module of its own: `lazy_page!(Route, module, view_fn, preload_fn, Component, Page)`.
+/// The module is named after the first segment of the page's path (`data` for `/data`, `requests` for every
+/// `/requests/…` page): the build's route script (scripts/split-wasm.mjs) starts fetching the module of the path a
+/// page is opened at by that name, beside the main module.
 macro_rules! lazy_page {
     ($route:ident, $module:ident, $view:ident, $preload:ident, $component:ident, $page:expr) => {
         /// A route whose page's code is loaded on first use.

@@ -133,6 +133,32 @@ test('after navigation, a page whose code is slow replaces the previous page wit
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
+test('a page opened by its address asks for its code beside the main module, each file once; the overview asks for none', async ({ page }) => {
+  // No background fetch: only what the page itself needs is asked for.
+  await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    if (/\.wasm$/.test(request.url())) requested.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/activity');
+  await expect(page.locator('.activity-summary')).toContainText('entries');
+  // The preloads the build's route script added for this path: the page's module and the chunks it needs.
+  const preloaded = (
+    await page.locator('link[rel="preload"][as="fetch"]').evaluateAll((links) =>
+      links.map((link) => new URL((link as HTMLLinkElement).href).pathname),
+    )
+  ).filter((path) => pageCode.test(path));
+  expect(preloaded.filter((path) => /-page-/.test(path))).toHaveLength(1);
+  expect(preloaded.length).toBeGreaterThan(1);
+  // The loader found them: nothing was asked for twice, and nothing but the main module and those files.
+  expect(new Set(requested).size).toBe(requested.length);
+  expect(requested.filter((path) => pageCode.test(path)).sort()).toEqual([...preloaded].sort());
+
+  await page.goto('/');
+  await waitForOverview(page);
+  await expect(page.locator('link[rel="preload"][as="fetch"][href$=".wasm"]')).toHaveCount(1);
+});
+
 test('once the first page is on screen, every other page\'s code comes in the background', async ({ page }) => {
   const pages = new Set<string>();
   page.on('requestfinished', (request) => {
