@@ -110,8 +110,15 @@ const routePreload =
   `document.head.append(l)}}\n`;
 const routePreloadName = `${base}-route-${hash(routePreload)}.js`;
 writeFileSync(join(staging, routePreloadName), routePreload);
-if (!html.includes('</head>')) fail('index.html has no </head>');
-html = html.replace('</head>', `<script async src="${publicUrl}${routePreloadName}" integrity="${integrityOf(routePreloadName)}"></script></head>`);
+// A module script before Trunk's loader (also a module script): module scripts run in document order once the page
+// is parsed, so the preloads are there before the app can ask for any page's code (an `async` script could run
+// after it on a busy machine: the loader's fetches then went to the network beside the preloads, seen in CI).
+const firstScript = html.search(/<script\b/);
+if (firstScript < 0) fail('index.html has no script (Trunk\'s loader)');
+html =
+  html.slice(0, firstScript) +
+  `<script type="module" src="${publicUrl}${routePreloadName}" integrity="${integrityOf(routePreloadName)}"></script>` +
+  html.slice(firstScript);
 writeFileSync(page, html);
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
