@@ -273,6 +273,22 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+/// Resolves after `duration` (a browser timer; at once where no timer can be set).
+pub async fn pause(duration: std::time::Duration) {
+    let ms = i32::try_from(duration.as_millis()).unwrap_or(i32::MAX);
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window().is_some_and(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .is_ok()
+        });
+        if !scheduled {
+            let _now = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _done = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Whether the document has an element with this id.
 pub fn has_element(id: &str) -> bool {
     web_sys::window()

@@ -64,7 +64,10 @@ pub fn apply_location() {
 pub(super) async fn intercept(endpoint: Endpoint) -> Option<Result<String, ApiError>> {
     let simulation = current();
     if simulation.latency_ms > 0 {
-        sleep(simulation.latency_ms).await;
+        super::browser::pause(std::time::Duration::from_millis(
+            simulation.latency_ms.into(),
+        ))
+        .await;
     }
     if !(failure_pending() && simulation.fails(endpoint.key())) {
         return None;
@@ -105,14 +108,4 @@ pub async fn show_banner_again() -> Result<(), ApiError> {
     .await?;
     super::browser::apply_cookie_choice(None, &settings.cookies);
     Ok(())
-}
-
-async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        if let Some(window) = web_sys::window() {
-            let _scheduled =
-                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
-        }
-    });
-    let _done = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

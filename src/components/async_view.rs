@@ -87,6 +87,14 @@ pub fn LoadingPanel(
             on_retry.run(());
         }
     };
+    // With a retry, the panel offers it; without, it says that what is loading appears by itself.
+    let slow_text = move || {
+        if on_retry.is_some() {
+            t_string!(i18n, load.slow)
+        } else {
+            t_string!(i18n, load.slow_wait)
+        }
+    };
     view! {
         <div class="loading-panel" role="status">
             <p class="loading-panel__line">
@@ -94,13 +102,7 @@ pub fn LoadingPanel(
                 <span>{move || fill(t_string!(i18n, load.text), &[("what", &what(i18n.get_locale()))])}</span>
             </p>
             <Show when=move || slow.get()>
-                <p class="loading-panel__slow">
-                    {move || if on_retry.is_some() {
-                        t_string!(i18n, load.slow)
-                    } else {
-                        t_string!(i18n, load.slow_wait)
-                    }}
-                </p>
+                <p class="loading-panel__slow">{slow_text}</p>
                 {on_retry.map(|_| view! {
                     <button
                         type="button"

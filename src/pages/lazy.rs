@@ -11,7 +11,6 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use futures::channel::oneshot;
 use futures::future::{select, Either};
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
@@ -227,7 +226,12 @@ async fn page_or_failure(code: PageCode) -> AnyView {
     if !crate::api::browser::has_element(PAGE_TITLE_ID) {
         return pending(code, Some(fetching));
     }
-    match select(fetching, Box::pin(pause(LOADING_AFTER))).await {
+    match select(
+        fetching,
+        Box::pin(crate::api::browser::pause(LOADING_AFTER)),
+    )
+    .await
+    {
         Either::Left((Ok(()), _)) => match (code.load)().await {
             Ok(view) => view,
             Err(_) => pending(code, None),
@@ -235,18 +239,6 @@ async fn page_or_failure(code: PageCode) -> AnyView {
         Either::Left((Err(_), _)) => pending(code, None),
         Either::Right(((), fetching)) => pending(code, Some(fetching)),
     }
-}
-
-/// Resolves after `duration`.
-async fn pause(duration: Duration) {
-    let (done, wait) = oneshot::channel();
-    set_timeout(
-        move || {
-            let _gone = done.send(());
-        },
-        duration,
-    );
-    let _ = wait.await;
 }
 
 /// The page's heading with a loading panel while `fetching` runs (or, with `None`, with the failure), then the page;
