@@ -135,9 +135,14 @@ pub fn ErrorPanel(
     /// The id of the "Try again" button; a new one by default.
     #[prop(optional)]
     retry_id: Option<String>,
+    /// Where keyboard focus goes when the retry brings what was missing and the panel goes; the page's heading by
+    /// default.
+    #[prop(optional)]
+    focus_next: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let retry_id = retry_id.unwrap_or_else(new_retry_id);
+    let focus_next = focus_next.unwrap_or_else(|| PAGE_TITLE_ID.to_string());
     view! {
         <div class="error-panel" role="alert">
             <h3 class="error-panel__title">{title}</h3>
@@ -145,7 +150,7 @@ pub fn ErrorPanel(
             <button
                 type="button"
                 id=retry_id
-                data-focus-next=PAGE_TITLE_ID
+                data-focus-next=focus_next
                 class="button button--secondary"
                 disabled=move || retrying.get()
                 on:click=move |_| on_retry.run(())

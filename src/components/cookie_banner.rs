@@ -5,14 +5,20 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::api;
+use crate::components::async_view::LoadingPanel;
 use crate::components::cookie_choices::CookieChoices;
 use crate::components::format::fill;
+use crate::components::split_code::{
+    code_missing, when_code_arrives, Fetching, Meanwhile, SplitCode,
+};
 use crate::domain::cookies::{
-    AskReason, Choices, ConsentMethod, CookieCategory, CookieSettings, OPTIONAL_CATEGORIES,
+    AskReason, Choices, ConsentMethod, CookieCategory, CookieSettings, Effective,
+    OPTIONAL_CATEGORIES,
 };
 use crate::domain::policy::PolicyDocument;
 use crate::i18n::{td_string, use_i18n, Locale};
@@ -50,6 +56,83 @@ fn reason_text(reason: &AskReason, policy: &PolicyDocument, locale: Locale) -> S
             )
         }
     }
+}
+
+/// The banner's choice of categories ("Choose"): the same form as the cookie settings page's.
+#[derive(Clone)]
+struct ChoicesForm {
+    settings: CookieSettings,
+    current: [Effective; 4],
+    on_save: Callback<Choices>,
+    saving: Signal<bool>,
+    id: &'static str,
+}
+
+impl ChoicesForm {
+    fn view(self) -> AnyView {
+        view! {
+            <CookieChoices
+                settings=self.settings
+                current=self.current
+                initial=Choices::NONE
+                on_save=self.on_save
+                saving=self.saving
+                id_prefix=self.id
+            />
+        }
+        .into_any()
+    }
+}
+
+// The form comes from a module of its own (`wasm_split`, the module `choices`), fetched in the background with the
+// pages' code or when "Choose" is pressed: most visitors answer with one of the two buttons, and the first load
+// does without the form's code (10.6 KiB of gzip wasm, measured).
+#[cfg(not(feature = "unsplit"))]
+#[leptos::wasm_split::wasm_split(choices, fallible, wasm_split_path = ::leptos::wasm_split, preload(fetch_choices_code))]
+fn choices_view(form: Box<ChoicesForm>) -> Result<AnyView, SplitLoaderError> {
+    Ok(form.view())
+}
+
+// One module (the browser tests, whose runner cannot load split modules): the form is already there.
+#[cfg(feature = "unsplit")]
+async fn choices_view(form: Box<ChoicesForm>) -> Result<AnyView, SplitLoaderError> {
+    Ok(form.view())
+}
+
+#[cfg(feature = "unsplit")]
+async fn fetch_choices_code() -> Result<(), SplitLoaderError> {
+    Ok(())
+}
+
+/// Fetches the code of the banner's choices without showing them.
+pub fn fetch_choices() -> Fetching {
+    Box::pin(fetch_choices_code())
+}
+
+/// The banner's choices once their code is there; until then a loading panel, or why it could not be fetched and a
+/// "Try again". The two answer buttons work meanwhile.
+fn choices_panel(form: ChoicesForm) -> AnyView {
+    // Where focus goes when a retry brings the form: its first switch that can be changed.
+    let first_switch = format!("{}-{}", form.id, OPTIONAL_CATEGORIES[0].key());
+    let code = SplitCode {
+        fetch: Arc::new(fetch_choices),
+        build: Arc::new(move || Box::pin(choices_view(Box::new(form.clone())))),
+    };
+    when_code_arrives(
+        code,
+        Some(fetch_choices()),
+        move |meanwhile| match meanwhile {
+            Meanwhile::Loading => {
+                view! { <LoadingPanel what=|l| td_string!(l, load.cookies) /> }.into_any()
+            }
+            Meanwhile::Failed { retry, retrying } => code_missing(
+                |l| td_string!(l, load.cookies),
+                retry,
+                retrying,
+                Some(first_switch.clone()),
+            ),
+        },
+    )
 }
 
 /// The banner itself, asking for `reason`; `id` names it and prefixes its inner ids (so the designer gallery can
@@ -111,14 +194,13 @@ pub fn banner(
                 </div>
                 <div id=format!("{id}-choices") class="cookie-banner__choices" class:cookie-banner__choices--open=move || choosing.get()>
                     <Show when=move || choosing.get()>
-                        <CookieChoices
-                            settings=settings.clone()
-                            current
-                            initial=Choices::NONE
-                            on_save=Callback::new(choose)
-                            saving
-                            id_prefix=id
-                        />
+                        {choices_panel(ChoicesForm {
+                            settings: settings.clone(),
+                            current,
+                            on_save: Callback::new(choose),
+                            saving,
+                            id,
+                        })}
                     </Show>
                 </div>
                 <p class="cookie-banner__more">

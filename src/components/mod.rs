@@ -21,6 +21,7 @@ pub mod request_timeline;
 pub mod reset_demo;
 pub mod site_footer;
 pub mod site_header;
+pub mod split_code;
 pub mod status_badge;
 pub mod summary_card;
 pub mod text_field;

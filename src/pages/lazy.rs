@@ -6,29 +6,25 @@
 //! ([`fetch_in_background`]). A page whose code cannot be fetched (offline, a server error) shows why, with a
 //! "Try again" that fetches it again; nothing on other pages is affected.
 
-use std::future::Future;
-use std::pin::Pin;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use futures::future::{select, Either};
 use leptos::prelude::*;
-use leptos::reactive::computed::ScopedFuture;
 use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 use leptos_router::LazyRoute;
 
-use crate::components::async_view::{ErrorPanel, LoadingPanel};
-use crate::components::format::fill;
+use crate::components::async_view::LoadingPanel;
 use crate::components::page_heading::{PageHeading, PAGE_TITLE_ID};
-use crate::i18n::{td_string, use_i18n};
+use crate::components::split_code::{
+    code_missing, when_code_arrives, Building, Fetching, Meanwhile, SplitCode,
+};
+use crate::i18n::td_string;
 use crate::routes::Page;
 
 /// A page's code, fetched if need be, then its view.
-type LoadPage = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
-
-/// A page's code on its way.
-type Fetching = Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
+type LoadPage = fn() -> Building;
 
 /// Fetches a page's code without showing it.
 type FetchPage = fn() -> Fetching;
@@ -179,8 +175,10 @@ lazy_page!(
     Page::Policy
 );
 
-/// Every page module, in the order of the menu.
-const ALL: [FetchPage; 8] = [
+/// Every module fetched in the background: the cookie banner's choices (a first visit may want them soon), then
+/// every page's, in the order of the menu.
+const ALL: [FetchPage; 9] = [
+    crate::components::cookie_banner::fetch_choices,
     || Box::pin(fetch_data()),
     || Box::pin(fetch_communications()),
     || Box::pin(fetch_cookies()),
@@ -196,8 +194,8 @@ const ALL: [FetchPage; 8] = [
 /// the connection drops in between).
 const BACKGROUND_AFTER: Duration = Duration::from_secs(2);
 
-/// Fetches every page's code in the background, one module after another, once the first page had time to settle;
-/// not when the browser asks to save data (then each page's code comes when it is opened).
+/// Fetches the banner's choices and every page's code in the background, one module after another, once the first
+/// page had time to settle; not when the browser asks to save data (then each comes when it is opened).
 pub fn fetch_in_background() {
     if crate::api::browser::saves_data() {
         return;
@@ -242,87 +240,22 @@ async fn page_or_failure(code: PageCode) -> AnyView {
 }
 
 /// The page's heading with a loading panel while `fetching` runs (or, with `None`, with the failure), then the page;
-/// a failed fetch can be tried again from the error panel. The page is built only if this view is still on screen
-/// when its code comes.
+/// a failed fetch can be tried again from the error panel.
 fn pending(code: PageCode, fetching: Option<Fetching>) -> AnyView {
-    let i18n = use_i18n();
-    // The page is built in the waiting task: under this view's owner, so it finds the portal's contexts and goes
-    // when this route does.
-    let owner = Owner::current().unwrap_or_default();
-    let failed = RwSignal::new(fetching.is_none());
-    let retrying = RwSignal::new(false);
-    let arrived = RwSignal::new(false);
-    // The page's view, handed from the waiting task to the view below once.
-    let slot = Arc::new(Mutex::new(None::<AnyView>));
-    let wait = {
-        let slot = Arc::clone(&slot);
-        move |fetching: Fetching| {
-            let slot = Arc::clone(&slot);
-            spawn_local(owner.with(|| {
-                ScopedFuture::new_untracked(async move {
-                    let fetched = fetching.await;
-                    if arrived.try_get_untracked().is_none() {
-                        // The reader has moved on: this view and its owner are gone.
-                        return;
-                    }
-                    let built = match fetched {
-                        Ok(()) => (code.load)().await,
-                        Err(error) => Err(error),
-                    };
-                    match built {
-                        Ok(view) => {
-                            if let Ok(mut slot) = slot.lock() {
-                                *slot = Some(view);
-                            }
-                            let _disposed = arrived.try_set(true);
-                        }
-                        Err(_) => {
-                            let _disposed = failed.try_set(true);
-                            let _disposed = retrying.try_set(false);
-                        }
-                    }
-                })
-            }));
-        }
+    let split = SplitCode {
+        fetch: Arc::new(code.fetch),
+        build: Arc::new(code.load),
     };
-    if let Some(fetching) = fetching {
-        wait(fetching);
-    }
-    let retry = Callback::new(move |_| {
-        if retrying.get_untracked() {
-            return;
+    when_code_arrives(split, fetching, move |meanwhile| match meanwhile {
+        Meanwhile::Loading => view! {
+            <PageHeading page=code.page waiting=true />
+            <LoadingPanel what=|l| td_string!(l, load.page) />
         }
-        retrying.set(true);
-        wait((code.fetch)());
-    });
-    (move || {
-        if arrived.get() {
-            if let Some(view) = slot.lock().ok().and_then(|mut slot| slot.take()) {
-                return view;
-            }
-        }
-        if !failed.get() {
-            return view! {
-                <PageHeading page=code.page waiting=true />
-                <LoadingPanel what=|l| td_string!(l, load.page) />
-            }
-            .into_any();
-        }
-        let l = i18n.get_locale();
-        let title = fill(
-            td_string!(l, errors.title),
-            &[("subject", &td_string!(l, load.page))],
-        );
-        view! {
+        .into_any(),
+        Meanwhile::Failed { retry, retrying } => view! {
             <PageHeading page=code.page />
-            <ErrorPanel
-                title=title
-                message=td_string!(l, errors.page_code)
-                on_retry=retry
-                retrying=retrying.into()
-            />
+            {code_missing(|l| td_string!(l, load.page), retry, retrying, None)}
         }
-        .into_any()
+        .into_any(),
     })
-    .into_any()
 }

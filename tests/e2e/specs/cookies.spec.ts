@@ -198,3 +198,54 @@ test('applying the browser signal turns off every optional message and cookie', 
   await expect(page.locator('.message-grid__box')).toHaveCount(54);
   await expect(page.locator('.message-grid__box:checked')).toHaveCount(0);
 });
+
+/** The lazily loaded modules (scripts/split-wasm.mjs names them): the pages' and the banner's choices. */
+const splitCode = /-(page|chunk)-[0-9a-f]{16}\.wasm$/;
+
+test('the banner\'s choices come when "Choose" is pressed: a loading panel while their code is on its way, then the form', async ({
+  page,
+  consoleErrors,
+}) => {
+  // Every module but the first load's held back: the overview and the banner do without them.
+  await page.route(splitCode, () => {});
+  await page.goto('/');
+  await waitForApp(page);
+  await banner(page).getByRole('button', { name: 'Choose' }).click();
+  await expect(banner(page).getByRole('status')).toHaveText('Loading your cookie choices…');
+  await expect(banner(page).getByRole('switch')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'cookie banner with its choices loading');
+  // Removing the handler lets the requests it held go on.
+  await page.unroute(splitCode);
+  await expect(banner(page).getByRole('switch')).toHaveCount(4);
+  await expect(banner(page).getByRole('status')).toHaveCount(0);
+  await banner(page).getByRole('switch', { name: /Analytics/ }).click();
+  await banner(page).getByRole('button', { name: 'Save my cookie choices' }).click();
+  await expect(banner(page)).toHaveCount(0);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('when the banner\'s choices cannot be fetched it says why, the two answers still work, and "Try again" brings the form', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.route(splitCode, (route) => route.abort());
+  await page.goto('/');
+  await waitForApp(page);
+  await banner(page).getByRole('button', { name: 'Choose' }).click();
+  const alert = banner(page).getByRole('alert');
+  await expect(alert).toContainText('We could not load your cookie choices');
+  await expect(alert).toContainText('Check your internet connection, then try again. Nothing you saved is lost.');
+  await expectNoAxeViolations(page, 'cookie banner whose choices could not be fetched');
+  consoleErrors.length = 0; // the browser reports the blocked fetches
+
+  await page.unroute(splitCode);
+  const retry = alert.getByRole('button', { name: 'Try again' });
+  await retry.focus();
+  await page.keyboard.press('Enter');
+  await expect(banner(page).getByRole('switch')).toHaveCount(4);
+  // The panel has gone: focus goes on to the first switch that can be changed, not to the page's body.
+  await expect(banner(page).getByRole('switch').nth(1)).toBeFocused();
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  await expect(banner(page)).toHaveCount(0);
+  expect(consoleErrors).toEqual([]);
+});

@@ -170,8 +170,9 @@ test('once the first page is on screen, every other page\'s code comes in the ba
   });
   await page.goto('/');
   await waitForOverview(page);
-  // Eight page modules: information, communications, cookies, profile, the request pages, activity, sharing, policy.
-  await expect.poll(() => pages.size, { timeout: 20_000 }).toBe(8);
+  // Nine modules: the cookie banner's choices, then the pages' (information, communications, cookies, profile, the
+  // request pages, activity, sharing, policy).
+  await expect.poll(() => pages.size, { timeout: 20_000 }).toBe(9);
 });
 
 test('with the browser\'s Save-Data setting, a page\'s code comes only when the page is opened', async ({ page }) => {
