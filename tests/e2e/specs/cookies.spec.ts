@@ -228,6 +228,8 @@ test('when the banner\'s choices cannot be fetched it says why, the two answers 
   page,
   consoleErrors,
 }) => {
+  // No background fetch (Save-Data): the only fetches of the form's code are the ones this test makes.
+  await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
   await page.route(splitCode, (route) => route.abort());
   await page.goto('/');
   await waitForApp(page);
