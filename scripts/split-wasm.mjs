@@ -95,18 +95,24 @@ if (!preloaded) throw new Error(`split-wasm: index.html has no modulepreload of 
 // Content-Security-Policy allows no inline script) maps the path's first segment, which names the page's module
 // (src/pages/lazy.rs), to those files and adds a preload of each; the loader's fetches then find them.
 // The files are named `${base}-page-<hash>.wasm` and `${base}-chunk-<hash>.wasm`: the script holds "p<hash>" and
-// "c<hash>" and puts the names together.
+// "c<hash>" and puts the names together. (Listing each file once and the pages by position in that list is a third
+// smaller raw but not in gzip, which already refers back to the runs of chunks pages share: 1.6 against 1.5 KiB.)
 const short = (file) => {
   const named = renamed.get(file) ?? fail(`no file for ${file}`);
   const [, kind, digest] = /-(page|chunk)-([0-9a-f]+)\.wasm$/.exec(named);
   return `${kind[0]}${digest}`;
 };
-const routeFiles = Object.fromEntries([...needs].map(([module, files]) => [module, files.map(short).join(' ')]));
+// A module of a part that is not a page (the cookie banner's choices: `banner_choices`) has an underscore in its name,
+// which no path segment has: it gets no entry.
+const routeFiles = Object.fromEntries(
+  [...needs].filter(([module]) => !module.includes('_')).map(([module, files]) => [module, files.map(short).join(' ')]),
+);
+// The table is looked up with `Object.hasOwn`: a path such as /constructor names no page.
 const routePreload =
   `{const f=${JSON.stringify(routeFiles)},b=${JSON.stringify(publicUrl)},p=location.pathname,` +
-  `m=p.startsWith(b)&&f[p.slice(b.length).split("/")[0]];` +
-  `if(m)for(const h of m.split(" ")){const l=document.createElement("link");l.rel="preload";l.as="fetch";` +
-  `l.crossOrigin="anonymous";l.href=b+${JSON.stringify(base)}+(h[0]=="p"?"-page-":"-chunk-")+h.slice(1)+".wasm";` +
+  `s=p.startsWith(b)&&p.slice(b.length).split("/")[0];` +
+  `if(s&&Object.hasOwn(f,s))for(const h of f[s].split(" ")){const l=document.createElement("link");l.rel="preload";` +
+  `l.as="fetch";l.crossOrigin="anonymous";l.href=b+${JSON.stringify(base)}+(h[0]=="p"?"-page-":"-chunk-")+h.slice(1)+".wasm";` +
   `document.head.append(l)}}\n`;
 const routePreloadName = `${base}-route-${hash(routePreload)}.js`;
 writeFileSync(join(staging, routePreloadName), routePreload);

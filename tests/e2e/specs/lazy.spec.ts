@@ -133,7 +133,7 @@ test('after navigation, a page whose code is slow replaces the previous page wit
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
-test('a page opened by its address asks for its code beside the main module, each file once; the overview asks for none', async ({ page }) => {
+test('a page opened by its address asks for its code beside the main module, each file once; the overview asks for none', async ({ page, consoleErrors }) => {
   // No background fetch: only what the page itself needs is asked for.
   await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
   await page.goto('/activity');
@@ -161,6 +161,12 @@ test('a page opened by its address asks for its code beside the main module, eac
   await page.goto('/');
   await waitForOverview(page);
   await expect(page.locator('link[rel="preload"][as="fetch"][href$=".wasm"]')).toHaveCount(1);
+  // A path whose first segment is a name every object has (the script looks paths up in a table): no page code,
+  // no error, the "not found" page.
+  await page.goto('/constructor');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page.locator('link[rel="preload"][as="fetch"][href$=".wasm"]')).toHaveCount(1);
+  expect(consoleErrors).toEqual([]);
 });
 
 test('once the first page is on screen, every other page\'s code comes in the background', async ({ page }) => {
