@@ -177,13 +177,16 @@ function size(file) {
   return readFileSync(file).length;
 }
 
-// wasm-opt -Oz on every module, two at a time (the machines have two cores).
+// wasm-opt -Oz on every module, two at a time (the machines have two cores). `--low-memory-unused`: the first KiB of
+// memory is never read or written (the linker puts the stack first, from 1 MiB down to 0, so only a stack 1023 KiB
+// deep would reach it), which lets wasm-opt fold more address arithmetic into loads and stores: the main module
+// 1.8 KiB smaller in gzip (measured on the build of 2026-11-30).
 async function optimise(files) {
   const queue = [...files].sort((a, b) => size(b) - size(a));
   const worker = async () => {
     for (let file = queue.shift(); file; file = queue.shift()) {
       await new Promise((resolve, reject) => {
-        const child = spawn('wasm-opt', ['-Oz', file, '-o', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+        const child = spawn('wasm-opt', ['-Oz', '--low-memory-unused', file, '-o', file], { stdio: ['ignore', 'ignore', 'pipe'] });
         // wasm-opt warns about every name subsection it does not know (the linker's data-segment names): noise.
         let errors = '';
         child.stderr.on('data', (chunk) => (errors += chunk));
