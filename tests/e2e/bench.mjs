@@ -68,6 +68,9 @@ console.log(`  designer preview in this bundle: ${leaked.length ? `PRESENT (${le
 // Time to the overview's content: from navigation start until the holdings card has rendered its data; the app
 // and a static HTML copy of the same rendered page (same stylesheet, no script), loaded alternately in one run.
 const times = { app: [], copy: [] };
+// The longest task of each timed cold load of the app, from navigation until its content has been on screen for
+// 600 ms (0 when no task took over 50 ms).
+const bootTasks = [];
 let log;
 let tour;
 let slowLoads;
@@ -76,11 +79,21 @@ try {
   for (let i = 0; i < runs + 1; i++) {
     for (const [which, path] of [['app', '/'], ['copy', '/static-overview.html']]) {
       const context = await browser.newContext();
+      await context.addInitScript(() => {
+        window.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
       const page = await context.newPage();
       await page.goto(url + path, { waitUntil: 'commit' });
       await page.waitForSelector('.holdings__source', { timeout: 30_000 });
       const ms = await page.evaluate(() => performance.now());
       if (i > 0) times[which].push(ms); // the first round warms the OS file cache and is discarded
+      if (i > 0 && which === 'app') {
+        await page.waitForTimeout(600);
+        bootTasks.push(Math.max(0, ...(await page.evaluate(() => window.__longTasks))));
+      }
       await context.close();
     }
   }
@@ -101,6 +114,10 @@ console.log(`\nTime from navigation to the overview's content (${runs} cold load
 console.log(`  the app:                median ${app.median.toFixed(0)} ms   min ${app.min.toFixed(0)} ms   max ${app.max.toFixed(0)} ms`);
 console.log(`  static HTML copy of it: median ${copy.median.toFixed(0)} ms   min ${copy.min.toFixed(0)} ms   max ${copy.max.toFixed(0)} ms`);
 console.log(`  ratio app / static copy (medians): ${(app.median / copy.median).toFixed(2)}× (budget 2×)`);
+console.log(
+  `  longest task of each of those loads of the app (ms, 0 = none over 50 ms): ${bootTasks.map((t) => t.toFixed(0)).join(', ')}; ` +
+    `${bootTasks.filter((t) => t === 0).length} of ${bootTasks.length} loads had none`,
+);
 
 console.log(`\nTour of every page from the menu (${tour.pages.length} pages, each waited for until its data is on screen)`);
 console.log(
