@@ -137,7 +137,7 @@ pub fn ErrorPanel(
     retry_id: Option<String>,
     /// Where keyboard focus goes when the retry brings what was missing and the panel goes; the page's heading by
     /// default.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     focus_next: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();

@@ -133,7 +133,7 @@ pub fn code_missing(
             message=td_string!(l, errors.page_code)
             on_retry=retry
             retrying=retrying
-            focus_next=focus_next.unwrap_or_else(|| crate::components::page_heading::PAGE_TITLE_ID.to_string())
+            focus_next=focus_next
         />
     }
     .into_any()
