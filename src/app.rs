@@ -9,6 +9,7 @@ use leptos_router::{Lazy, ParamSegment, StaticSegment};
 use crate::api::{self, StoreNotice, Unreadable};
 use crate::components::cookie_banner::CookieBanner;
 use crate::components::format::{self, DisplayPrefs};
+use crate::components::in_steps::Steps;
 use crate::components::labels;
 use crate::components::notice_area::NoticeArea;
 use crate::components::site_footer::SiteFooter;
@@ -132,9 +133,11 @@ fn Shell() -> impl IntoView {
             describe_store_notice(i18n.get_locale_untracked(), notice),
         )
     });
-    view! {
-        <SiteHeader />
-        <main id="main" class="layout-main" tabindex="-1">
+    // Built in three tasks after this one (the page first: its documents are asked for when it is built), so
+    // starting the portal never holds the browser for long.
+    let steps = Steps::in_tasks();
+    let page = steps.part(|| {
+        view! {
             <NoticeArea />
             <Routes fallback=unmatched_page>
                 <Route path=StaticSegment(Page::Overview.segment()) view=OverviewPage />
@@ -159,10 +162,25 @@ fn Shell() -> impl IntoView {
                 <Route path=StaticSegment(Page::Sharing.segment()) view={Lazy::<SharingRoute>::new()} />
                 <Route path=StaticSegment(Page::Policy.segment()) view={Lazy::<PolicyRoute>::new()} />
             </Routes>
+        }
+        .into_any()
+    });
+    let header = steps.part(|| view! { <SiteHeader /> }.into_any());
+    let rest = steps.part(|| {
+        view! {
+            <SiteFooter />
+            <CookieBanner />
+            {preview_panel()}
+        }
+        .into_any()
+    });
+    steps.run(|| ());
+    view! {
+        {header}
+        <main id="main" class="layout-main" tabindex="-1">
+            {page}
         </main>
-        <SiteFooter />
-        <CookieBanner />
-        {preview_panel()}
+        {rest}
     }
 }
 

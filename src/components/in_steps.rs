@@ -4,17 +4,33 @@
 //! over 100 ms in one go on a slow machine: clicks and key presses wait for it. [`Steps`] builds the first parts
 //! at once and the rest a few per frame; the page is complete a few frames later, so printing, find in page and
 //! links to a section still see everything.
+//!
+//! The portal's own first build uses the same steps, paced by tasks instead of frames ([`Steps::in_tasks`]): the
+//! page, the header and the rest of the shell each get a task of their own, so no part of starting the portal
+//! holds the browser for long (the wasm compiler works each function out on its first call, which makes a first
+//! build several times slower than a later one).
 
 use leptos::prelude::*;
 
 /// Parts built at once, and added in each following frame.
 pub const PER_FRAME: usize = 2;
 
+/// When the next step's parts are built.
+#[derive(Clone, Copy)]
+enum Pace {
+    /// In the next animation frame, just before it is painted.
+    Frame,
+    /// In a task of their own, with the browser free to paint and handle input before it.
+    Task,
+}
+
 /// The parts of one page, numbered in the order they are asked for.
 #[derive(Clone, Copy)]
 pub struct Steps {
-    /// Parts built at once and in each following frame.
+    /// Parts built at once and in each following frame (or task).
     per_frame: usize,
+    /// Frame by frame, or task by task.
+    pace: Pace,
     /// How many parts are on the page.
     shown: RwSignal<usize>,
     /// How many parts were asked for.
@@ -37,6 +53,7 @@ impl Steps {
         let per_frame = per_frame.max(1);
         Self {
             per_frame,
+            pace: Pace::Frame,
             shown: RwSignal::new(per_frame),
             total: StoredValue::new(0),
         }
@@ -48,6 +65,15 @@ impl Steps {
         let steps = Self::per_frame(per_frame);
         steps.shown.set(0);
         steps
+    }
+
+    /// Steps of one part each, every one built in a task of its own after this one (the first in the next task):
+    /// for the portal's first build, whose task already holds the wasm module's start.
+    pub fn in_tasks() -> Self {
+        Self {
+            pace: Pace::Task,
+            ..Self::from_next_frame(1)
+        }
     }
 
     /// Steps for a part of the page that is rebuilt when its data changes: its first build waits for the frame after
@@ -84,8 +110,8 @@ impl Steps {
         .into_any()
     }
 
-    /// Builds the remaining parts, a step's worth per animation frame; `done` runs in the frame after the last.
-    /// Stops quietly when the page is left (or rebuilt) first.
+    /// Builds the remaining parts, a step's worth per animation frame (or task); `done` runs in the frame after the
+    /// last. Stops quietly when the page is left (or rebuilt) first.
     pub fn run(self, done: impl FnOnce() + 'static) {
         self.boxed_run(Box::new(done));
     }
@@ -97,9 +123,13 @@ impl Steps {
             let total = self.total.try_get_value().unwrap_or(0);
             if shown < total {
                 let (more, step) = (self.shown, self.per_frame);
-                request_animation_frame(move || {
+                let next = move || {
                     let _left = more.try_update(|n| *n = (*n + step).min(total));
-                });
+                };
+                match self.pace {
+                    Pace::Frame => request_animation_frame(next),
+                    Pace::Task => set_timeout(next, std::time::Duration::ZERO),
+                }
             } else if let Some(done) = done.try_update_value(Option::take).flatten() {
                 request_animation_frame(done);
             }
