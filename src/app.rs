@@ -133,8 +133,9 @@ fn Shell() -> impl IntoView {
             describe_store_notice(i18n.get_locale_untracked(), notice),
         )
     });
-    // Built in three tasks after this one (the page first: its documents are asked for when it is built), so
-    // starting the portal never holds the browser for long.
+    // Built in three tasks after this one, so starting the portal never holds the browser for long: the page
+    // first (its documents are asked for when it is built), then, once the browser is free (the documents' answers
+    // come first), the header and the rest of the shell.
     let steps = Steps::in_tasks();
     let page = steps.part(|| {
         view! {

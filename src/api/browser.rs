@@ -402,6 +402,33 @@ pub async fn yield_now() {
     let _done = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Runs `work` in a task of its own once the browser has nothing more pressing to do: input, painting and the
+/// answers to requests already made come first (the Prioritized Task Scheduling API's "background" priority, where
+/// the browser has it; elsewhere a zero timer, after the tasks already queued).
+pub fn when_free(work: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = Closure::once_into_js(work);
+    let scheduler =
+        Reflect::get(&window, &JsValue::from_str("scheduler")).unwrap_or(JsValue::UNDEFINED);
+    let post_task = Reflect::get(&scheduler, &JsValue::from_str("postTask"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(post_task) = post_task {
+        let options = js_sys::Object::new();
+        let _set = Reflect::set(
+            &options,
+            &JsValue::from_str("priority"),
+            &JsValue::from_str("background"),
+        );
+        if post_task.call2(&scheduler, &callback, &options).is_ok() {
+            return;
+        }
+    }
+    let _scheduled = window.set_timeout_with_callback(callback.unchecked_ref());
+}
+
 /// Where this browser keeps the portal language chosen with the switcher (a preference of this browser, not
 /// profile data: choosing a language here never adds optional information to the profile).
 const LANGUAGE_KEY: &str = "icanopus-privacy-portal/language";

@@ -8,7 +8,8 @@
 //! The portal's own first build uses the same steps, paced by tasks instead of frames ([`Steps::in_tasks`]): the
 //! page, the header and the rest of the shell each get a task of their own, so no part of starting the portal
 //! holds the browser for long (the wasm compiler works each function out on its first call, which makes a first
-//! build several times slower than a later one).
+//! build several times slower than a later one). The first step comes in the next task; the later ones wait until
+//! the browser is free, so the page's documents, asked for in the first, are shown as soon as they arrive.
 
 use leptos::prelude::*;
 
@@ -67,8 +68,9 @@ impl Steps {
         steps
     }
 
-    /// Steps of one part each, every one built in a task of its own after this one (the first in the next task):
-    /// for the portal's first build, whose task already holds the wasm module's start.
+    /// Steps of one part each, every one built in a task of its own after this one: the first in the next task,
+    /// the others when the browser has nothing more pressing to do (see [`crate::api::browser::when_free`]). For
+    /// the portal's first build, whose task already holds the wasm module's start.
     pub fn in_tasks() -> Self {
         Self {
             pace: Pace::Task,
@@ -128,7 +130,8 @@ impl Steps {
                 };
                 match self.pace {
                     Pace::Frame => request_animation_frame(next),
-                    Pace::Task => set_timeout(next, std::time::Duration::ZERO),
+                    Pace::Task if shown == 0 => set_timeout(next, std::time::Duration::ZERO),
+                    Pace::Task => crate::api::browser::when_free(next),
                 }
             } else if let Some(done) = done.try_update_value(Option::take).flatten() {
                 request_animation_frame(done);
