@@ -75,6 +75,8 @@ const seen = { app: [], copy: [] };
 // The longest task of each timed cold load of the app, from navigation until its content has been on screen for
 // 600 ms (0 when no task took over 50 ms).
 const bootTasks = [];
+// How much the page's layout shifted during each of those loads, by then (Cumulative Layout Shift).
+const bootShifts = [];
 let log;
 let tour;
 let slowLoads;
@@ -88,6 +90,11 @@ try {
         new PerformanceObserver((list) => {
           for (const e of list.getEntries()) window.__longTasks.push(e.duration);
         }).observe({ type: 'longtask', buffered: true });
+        // Layout shifts (Cumulative Layout Shift's sum, not counting shifts just after input).
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
         window.__contentPainted = null;
         new PerformanceObserver((list) => {
           for (const e of list.getEntries()) if (e.identifier === 'content') window.__contentPainted = e.renderTime;
@@ -111,6 +118,7 @@ try {
       if (i > 0 && which === 'app') {
         await page.waitForTimeout(600);
         bootTasks.push(Math.max(0, ...(await page.evaluate(() => window.__longTasks))));
+        bootShifts.push(await page.evaluate(() => window.__shift));
       }
       await context.close();
     }
@@ -141,6 +149,7 @@ console.log(
   `  longest task of each of those loads of the app (ms, 0 = none over 50 ms): ${bootTasks.map((t) => t.toFixed(0)).join(', ')}; ` +
     `${bootTasks.filter((t) => t === 0).length} of ${bootTasks.length} loads had none`,
 );
+console.log(`  layout shift of each of those loads (CLS by then): ${bootShifts.map((v) => v.toFixed(3)).join(', ')}`);
 
 console.log(`\nTour of every page from the menu (${tour.pages.length} pages, each waited for until its data is on screen)`);
 console.log(
