@@ -6,6 +6,8 @@ mod holdings_card;
 mod requests_card;
 mod sharing_card;
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::components::async_view::async_view;
@@ -13,7 +15,34 @@ use crate::components::format::fill;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{td_string, use_i18n};
 use crate::routes::Page;
-use crate::state::session::use_session;
+use crate::state::session::{use_session, Session};
+
+/// How long the greeting and the cards wait, laid out but not shown, for the documents they read: long enough for a
+/// quick answer, so that no card is shown loading and then pushes the ones below it down as it fills in; short
+/// enough that a slow answer shows its loading panel (and a failed one its message) without a noticeable wait.
+const HOLD: Duration = Duration::from_millis(300);
+
+/// True until every document the overview reads has an outcome (content or error), or [`HOLD`] has passed.
+fn holding(session: Session) -> Memo<bool> {
+    let waited = RwSignal::new(false);
+    set_timeout(
+        move || {
+            let _disposed = waited.try_set(true);
+        },
+        HOLD,
+    );
+    Memo::new(move |_| {
+        !waited.get()
+            && (session.profile.get().is_none()
+                || session.inventory.get().is_none()
+                || session.requests.get().is_none()
+                || session.communications.get().is_none()
+                || session.cookies.get().is_none()
+                || session.policy.get().is_none()
+                || session.activity.get().is_none()
+                || session.sharing.get().is_none())
+    })
+}
 
 /// The overview page.
 #[component]
@@ -33,10 +62,11 @@ pub fn OverviewPage() -> impl IntoView {
             .into_any()
         },
     );
+    let holding = holding(session);
     view! {
         <PageHeading page=Page::Overview />
-        <div class="overview__intro">{greeting}</div>
-        <div class="overview__grid">
+        <div class="overview__intro" class:overview--holding=holding>{greeting}</div>
+        <div class="overview__grid" class:overview--holding=holding>
             <holdings_card::HoldingsCard />
             <requests_card::RequestsCard />
             <choices_card::ChoicesCard />
