@@ -1,0 +1,51 @@
+// The first page's documents, asked for while the app's code is still on its way.
+//
+// Without this, the app asks for its documents once its WebAssembly module has arrived and started: here about 100 ms
+// after the documents could have come, on a slow link one round trip and more. This small script (a file: the
+// Content-Security-Policy allows no inline script) runs before the app and adds a `<link rel="preload" as="fetch">`
+// for each document the app reads first at this address; the app's own reads (src/api/client.rs) are then answered by
+// those. It only warms: if it guessed wrong, the app reads what it needs as it would without it.
+//
+// Kept in step with the app by specs/preload.spec.ts: at every page's address, the documents preloaded are exactly the
+// ones the app reads on a first load, and each comes over the network once.
+{
+  // The mock backend's addresses (src/api/client.rs, src/api/endpoint.rs): the company's documents at /api/{name}.json,
+  // the shown demo user's at /api/personas/{id}/{name}.json.
+  const company = ['policy', 'personas'];
+  // The demo user's documents the shell (header, notices, cookie banner) reads at every address...
+  const shell = ['profile', 'cookies', 'notices'];
+  // ...and those each page reads, by its path (src/routes.rs): the path itself, else its first segment.
+  const pages = new Map([
+    ['', ['inventory', 'requests', 'communications', 'activity', 'sharing']],
+    ['data', ['inventory']],
+    ['communications', ['communications']],
+    ['requests', ['requests']],
+    ['requests/export', []],
+    ['requests/delete', []],
+    ['activity', ['activity']],
+    ['sharing', ['sharing', 'inventory']],
+  ]);
+  // The demo user shown (src/api/demo.rs: the stored choice if it is a valid id, else the default one).
+  let persona = 'asha';
+  try {
+    const stored = localStorage.getItem('icanopus-privacy-portal/persona');
+    if (stored && /^[a-z0-9-]{1,32}$/.test(stored)) persona = stored;
+  } catch {
+    // Storage disabled: the app shows the default demo user too.
+  }
+  const path = location.pathname.replace(/^\/+|\/+$/g, '');
+  const page = pages.get(path) ?? pages.get(path.split('/')[0]) ?? [];
+  const urls = [
+    ...company.map((name) => `/api/${name}.json`),
+    ...[...shell, ...page].map((name) => `/api/personas/${persona}/${name}.json`),
+  ];
+  for (const href of urls) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    // The app's reads are same-origin `fetch` calls (mode cors, credentials same-origin): `anonymous` matches them.
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    document.head.append(link);
+  }
+}
