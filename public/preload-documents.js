@@ -6,6 +6,9 @@
 // for each document the app reads first at this address; the app's own reads (src/api/client.rs) are then answered by
 // those. It only warms: if it guessed wrong, the app reads what it needs as it would without it.
 //
+// In the designer preview, a link's `persona=` parameter shows another demo user: the preloads (the stored one's) then
+// go unused and the browser says so in the console; the app reads what it needs.
+//
 // Kept in step with the app by specs/preload.spec.ts: at every page's address, the documents preloaded are exactly the
 // ones the app reads on a first load, and each comes over the network once.
 {

@@ -11,11 +11,12 @@ import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from './static-server.mjs';
 import { chromiumArgs, executablePath } from './chromium.mjs';
+import { watchFirstLoad } from './first-load.mjs';
 
 const dist = process.argv[2];
 // The emulated slow link: a slow mobile connection.
 const SLOW = { kbit: 1600, latency: 150, runs: 5 };
-const runs = Number(process.argv[3] ?? 9);
+const runs = Number(process.argv[3] ?? 21);
 if (!dist) throw new Error('usage: node bench.mjs <dist-dir> [runs]');
 
 // What the browser fetches on the first load of the overview, until its content is on screen: the html, js, wasm and
@@ -85,28 +86,7 @@ try {
   for (let i = 0; i < runs + 1; i++) {
     for (const [which, path] of [['app', '/'], ['copy', '/static-overview.html']]) {
       const context = await browser.newContext();
-      await context.addInitScript(() => {
-        window.__longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) window.__longTasks.push(e.duration);
-        }).observe({ type: 'longtask', buffered: true });
-        // Layout shifts (Cumulative Layout Shift's sum, not counting shifts just after input).
-        window.__shift = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-        window.__contentPainted = null;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (e.identifier === 'content') window.__contentPainted = e.renderTime;
-        }).observe({ type: 'element', buffered: true });
-        new MutationObserver((_, observer) => {
-          const heading = document.querySelector('.holdings__source-title');
-          if (heading) {
-            heading.setAttribute('elementtiming', 'content');
-            observer.disconnect();
-          }
-        }).observe(document, { childList: true, subtree: true });
-      });
+      await context.addInitScript(watchFirstLoad);
       const page = await context.newPage();
       await page.goto(url + path, { waitUntil: 'commit' });
       await page.waitForSelector('.holdings__source', { timeout: 30_000 });
