@@ -55,10 +55,12 @@ impl fmt::Display for StorageError {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ApiError::Network { endpoint } => write!(f, "{endpoint:?}: no answer"),
-            ApiError::Status { endpoint, status } => write!(f, "{endpoint:?}: HTTP {status}"),
+            ApiError::Network { endpoint } => write!(f, "{}: no answer", endpoint.file()),
+            ApiError::Status { endpoint, status } => {
+                write!(f, "{}: HTTP {status}", endpoint.file())
+            }
             ApiError::Malformed { endpoint, detail } => {
-                write!(f, "{endpoint:?}: unreadable ({detail})")
+                write!(f, "{}: unreadable ({detail})", endpoint.file())
             }
             ApiError::Storage(error) => error.fmt(f),
         }

@@ -71,7 +71,11 @@ thread_local! {
 /// The date formatter for `language` (the browser's if `None`) and `pairs`, built on first use; `None` if the
 /// browser rejects the language or time zone.
 fn date_formatter(language: Option<&str>, pairs: &[(&str, &str)]) -> Option<DateFormatter> {
-    let key = format!("{language:?}{pairs:?}");
+    // Spelled out, not `{:?}`: release builds compile `Debug` formatting to nothing (`-Zfmt-debug=none`).
+    let mut key = language.unwrap_or("(browser)").to_owned();
+    for (name, value) in pairs {
+        key.push_str(&format!(";{name}={value}"));
+    }
     DATE_FORMATTERS.with(|cache| {
         if let Some((_, formatter)) = cache.borrow().iter().find(|(k, _)| *k == key) {
             return Some(formatter.clone());

@@ -28,8 +28,9 @@ export default defineConfig({
     {
       // The release bundle, served by Trunk's own server: the same SPA fallback and /api/ files as the serve command.
       // `--watch index.html`: nothing is rebuilt while the tests run, and Trunk's file watcher holds one inotify watch
-      // instead of one per directory of the project (see Trunk.toml's [watch]).
-      command: `trunk serve --release --no-autoreload --watch index.html --port ${port} --dist target/e2e-dist`,
+      // instead of one per directory of the project (see Trunk.toml's [watch]). scripts/release-env: the release
+      // build's environment (the standard library compiled with the app), as scripts/build and scripts/bench use it.
+      command: `sh -c '. scripts/release-env && exec trunk serve --release --no-autoreload --watch index.html --port ${port} --dist target/e2e-dist'`,
       cwd: '../..',
       url: `http://127.0.0.1:${port}/api/profile.json`,
       timeout: 30 * 60_000,
