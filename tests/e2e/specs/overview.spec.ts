@@ -101,3 +101,29 @@ test('unreadable saved data is set aside, not lost, and the user is told', async
   await expect(page.getByRole('region', { name: 'Your choices' })).toContainText('You receive 9 of the 54');
   expect(consoleErrors).toEqual([]);
 });
+
+test('between the page and the header, the boot message keeps its place but no longer says "Loading"', async ({
+  page,
+}) => {
+  // The page comes before the header: watch the document from the start for the moment the page's heading is there
+  // and the header not yet, and note how the boot message looks then (getComputedStyle applies the stylesheet).
+  await page.addInitScript(() => {
+    const seen: { visibility: string; height: number }[] = [];
+    (window as unknown as { __bootSeen: typeof seen }).__bootSeen = seen;
+    new MutationObserver(() => {
+      const boot = document.querySelector('.boot');
+      if (boot && document.querySelector('main h1') && !document.querySelector('.site-header')) {
+        seen.push({ visibility: getComputedStyle(boot).visibility, height: boot.getBoundingClientRect().height });
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('/');
+  await waitForOverview(page);
+  const seen = await page.evaluate(() => (window as unknown as { __bootSeen: { visibility: string; height: number }[] }).__bootSeen);
+  expect(seen.length, 'the page heading came before the header').toBeGreaterThan(0);
+  for (const state of seen) {
+    expect(state.visibility).toBe('hidden');
+    expect(state.height).toBeGreaterThan(50);
+  }
+  await expect(page.locator('.boot')).toBeHidden();
+});
