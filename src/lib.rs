@@ -1,5 +1,10 @@
 //! The iCanopus privacy self-service portal: a Leptos single-page app over a static-JSON mock backend.
 
+// Release builds compile `Debug` formatting to nothing (`-Zfmt-debug=none`, scripts/release-env), so app code must not
+// use `{:?}` for anything it shows, stores or compares; tests may. Clippy's `use_debug` catches it in `write!` and
+// `print!` (not in `format!`: the end-to-end tests of dates per language and time zone run the release build).
+#![cfg_attr(not(test), deny(clippy::use_debug))]
+
 pub mod api;
 pub mod app;
 pub mod components;
