@@ -7,6 +7,7 @@
 //   wasm-bindgen --keep-lld-exports                                        the JS glue, for the main module
 //   wasm-opt -Oz (release builds only)                                     every module
 //   terser (release builds only; tests/e2e/node_modules)                   the glue and the loader
+//   split-rest.mjs (release builds only)                                   the main module cut again, by a profile
 // and puts the results in Trunk's staging directory: the main module and glue under the names Trunk gave them (their
 // integrity hashes in index.html updated), the page modules and the loader next to them, named by content hash.
 // An unsplit module cannot run (its lazy pages import a placeholder the splitter replaces), so any failure here
@@ -17,6 +18,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { glueWithRest, splitRest } from './split-rest.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook');
@@ -62,12 +64,12 @@ const loaderName = `${base}-split-${hash(loader)}.js`;
 writeFileSync(join(staging, loaderName), loader);
 // The glue imports the loader under the name the wasm module's imports use; only the import statements change (the
 // keys of the imports object must stay the module's own name).
-const glue = readFileSync(join(work, 'bindgen', `${base}.js`), 'utf8').replace(
+const bindgenGlue = readFileSync(join(work, 'bindgen', `${base}.js`), 'utf8').replace(
   /^(import \* as \w+ from )"\.\/__wasm_split\.js"/gm,
   (_, statement) => `${statement}"./${loaderName}"`,
 );
-if (glue.includes(`from "./__wasm_split.js"`)) throw new Error('split-wasm: the glue still imports ./__wasm_split.js');
-writeFileSync(join(staging, `${base}.js`), await minified(glue, `${base}.js`));
+if (bindgenGlue.includes(`from "./__wasm_split.js"`)) throw new Error('split-wasm: the glue still imports ./__wasm_split.js');
+writeFileSync(join(staging, `${base}.js`), await minified(bindgenGlue, `${base}.js`));
 copyFileSync(main, join(staging, staged));
 
 // index.html preloads both with Trunk's subresource-integrity hashes: give them the new files' hashes. The glue
@@ -75,13 +77,16 @@ copyFileSync(main, join(staging, staged));
 // glue has arrived: one more round trip before the module can start).
 const page = join(staging, 'index.html');
 const integrityOf = (file) => `sha384-${createHash('sha384').update(readFileSync(join(staging, file))).digest('base64')}`;
-let html = readFileSync(page, 'utf8');
-for (const file of [`${base}.js`, staged]) {
-  const integrity = integrityOf(file);
-  html = html.replace(/<link\b[^>]*>/g, (tag) =>
-    tag.includes(file) ? tag.replace(/integrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity="${integrity}"`) : tag,
-  );
-}
+const withIntegrity = (html) => {
+  for (const file of [`${base}.js`, staged]) {
+    const integrity = integrityOf(file);
+    html = html.replace(/<link\b[^>]*>/g, (tag) =>
+      tag.includes(file) ? tag.replace(/integrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity="${integrity}"`) : tag,
+    );
+  }
+  return html;
+};
+let html = withIntegrity(readFileSync(page, 'utf8'));
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
 let preloaded = false;
 html = html.replace(/<link\b[^>]*modulepreload[^>]*>/, (tag) => {
@@ -127,10 +132,21 @@ html =
   html.slice(firstScript);
 writeFileSync(page, html);
 
+// A release build: the main module cut again, by what a first load runs (scripts/split-rest.mjs); the glue then
+// carries the rest module's loader, and index.html the new files' integrity hashes.
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+let rest = '';
+if (release) {
+  const cut = await splitRest({ main, mainName: staged, staging, work, source, base, optimise, hash });
+  copyFileSync(cut.primary, join(staging, staged));
+  writeFileSync(join(staging, `${base}.js`), await minified(glueWithRest(bindgenGlue, cut.restName, join(source, 'locales')), `${base}.js`));
+  writeFileSync(page, withIntegrity(readFileSync(page, 'utf8')));
+  rest = `; by ${cut.visits} profiled visits (${cut.seconds} s): ${kib(size(cut.primary))} for the first load, ${kib(size(join(staging, cut.restName)))} later`;
+}
+
 const pages = modules.reduce((sum, f) => sum + size(join(work, f)), 0);
 console.log(
-  `split-wasm: main module ${kib(size(main))}, ${modules.length} lazily loaded modules ${kib(pages)} in all, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  `split-wasm: main module ${kib(size(main))}${rest}, ${modules.length} lazily loaded modules ${kib(pages)} in all, ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
 
 // A release build's JavaScript, minified (Trunk's own minifier fails on wasm-bindgen's glue: "RequiredTokenNotFound(
