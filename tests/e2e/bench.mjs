@@ -43,24 +43,17 @@ for (const kind of kinds) {
 }
 const total = rows.reduce((s, r) => s + r.gzip, 0);
 console.log(`  TOTAL first load: ${(total / 1024).toFixed(1)} KiB gzip (${total} bytes)`);
-// What a host serving the build's precompressed gzip copies (scripts/precompress.mjs: Zopfli) sends: nginx's
-// gzip_static, Caddy's precompressed (deploy/).
-const gzipped = await Promise.all(rows.map(({ name }) => readFile(join(dist, `${name}.gz`)).then((b) => b.length, () => null)));
-if (gzipped.every((n) => n !== null)) {
-  const gz = gzipped.reduce((s, n) => s + n, 0);
-  const wasm = rows.reduce((s, r, i) => s + (r.kind === 'wasm' ? gzipped[i] : 0), 0);
-  console.log(`  served precompressed with gzip (the build's .gz files, Zopfli): ${(gz / 1024).toFixed(1)} KiB (${gz} bytes; wasm ${(wasm / 1024).toFixed(1)} KiB)`);
-} else {
-  console.log('  no precompressed .gz files in this build');
-}
-// What a host serving the build's precompressed Brotli copies (scripts/precompress.mjs) sends.
-const brotli = await Promise.all(rows.map(({ name }) => readFile(join(dist, `${name}.br`)).then((b) => b.length, () => null)));
-if (brotli.every((n) => n !== null)) {
-  const br = brotli.reduce((s, n) => s + n, 0);
-  const wasm = rows.reduce((s, r, i) => s + (r.kind === 'wasm' ? brotli[i] : 0), 0);
-  console.log(`  served precompressed with Brotli (the build's .br files): ${(br / 1024).toFixed(1)} KiB (wasm ${(wasm / 1024).toFixed(1)} KiB)`);
-} else {
-  console.log('  no precompressed .br files in this build');
+// What a host serving the build's precompressed copies (scripts/precompress.mjs) sends: gzip (Zopfli; nginx's
+// gzip_static, Caddy's precompressed, deploy/) and Brotli.
+for (const [suffix, label] of [['gz', 'gzip (the build\'s .gz files, Zopfli)'], ['br', 'Brotli (the build\'s .br files)']]) {
+  const sizes = await Promise.all(rows.map(({ name }) => readFile(join(dist, `${name}.${suffix}`)).then((b) => b.length, () => null)));
+  if (sizes.some((n) => n === null)) {
+    console.log(`  no precompressed .${suffix} files in this build`);
+    continue;
+  }
+  const all = sizes.reduce((s, n) => s + n, 0);
+  const wasm = rows.reduce((s, r, i) => s + (r.kind === 'wasm' ? sizes[i] : 0), 0);
+  console.log(`  served precompressed with ${label}: ${(all / 1024).toFixed(1)} KiB (${all} bytes; wasm ${(wasm / 1024).toFixed(1)} KiB)`);
 }
 const laterPages = later.filter((r) => /-page-/.test(r.name));
 const laterRest = later.filter((r) => /-rest-/.test(r.name));
