@@ -5,7 +5,7 @@
 // its own, fetched in the background once the first page is on screen, so the first load carries only what it runs:
 //   1. instrument the main module (Binaryen's wasm-split --instrument: a counter per function) and load the built
 //      portal with it in headless Chromium, once per way a visit can start (every page's address, each language,
-//      a phone's width, a returning visitor, the documents failing), each until its page has settled;
+//      a phone's width, a returning visitor, the documents failing or slow), each until its page has settled;
 //   2. cut the main module by the merged profile (wasm-split --profile): the functions those visits ran stay, the
 //      others move to the rest module, and the main module calls them through placeholders;
 //   3. the glue (wasm-bindgen's JavaScript) gets the placeholders' imports and the rest module's loader (REST_RUNTIME
@@ -172,33 +172,44 @@ function __rest_load() {
   return true;
 }
 
-// The code a click needed did not arrive: the app cannot go on safely, so the page says so, in its language, with a
-// way to load it again. Saved data stays where it is (this browser's storage).
+// The code the portal needed did not arrive: the app cannot go on safely, so the page says so, in its language, with a
+// way to load it again. Saved data stays where it is (this browser's storage). When a person's action needed the code
+// (a press, a key), focus goes to "Try again", however many times it happens; when work in the background did (a
+// timer, an answer from the network), the message is announced (role=alert) and focus stays where the person left it.
 function __rest_failed() {
-  if (document.getElementById('code-failure')) return;
-  const messages = __MESSAGES__;
-  const [text, label] = messages[document.documentElement.lang.slice(0, 2)] ?? messages.en;
-  const box = document.createElement('div');
-  box.id = 'code-failure';
-  box.className = 'notice notice--warning code-failure';
-  box.setAttribute('role', 'alert');
-  const message = document.createElement('p');
-  message.className = 'notice__text';
-  message.textContent = text;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'button';
-  button.textContent = label;
-  button.addEventListener('click', () => location.reload());
-  box.append(message, button);
-  document.body.prepend(box);
+  const event = self.event;
+  const byPerson = event?.isTrusted && /^(click|dblclick|auxclick|keydown|keyup|submit|change|input|pointerup|mouseup)$/.test(event.type);
+  let button = document.querySelector('#code-failure button');
+  if (!button) {
+    const messages = __MESSAGES__;
+    const [text, label] = messages[document.documentElement.lang.slice(0, 2)] ?? messages.en;
+    const box = document.createElement('div');
+    box.id = 'code-failure';
+    box.className = 'notice notice--warning code-failure';
+    box.setAttribute('role', 'alert');
+    const message = document.createElement('p');
+    message.className = 'notice__text';
+    message.textContent = text;
+    button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button';
+    button.textContent = label;
+    button.addEventListener('click', () => location.reload());
+    box.append(message, button);
+    document.body.prepend(box);
+  }
   // After the event that got here has done what the browser does by default (a press focuses what was pressed).
-  setTimeout(() => button.focus());
+  if (byPerson) setTimeout(() => button.focus());
 }
 `;
 
+/** How long a slow visit's documents take: past the loading panel's slow state (3 s). */
+const SLOW_API_MS = 4500;
+
 // The ways a visit can start, each profiled in a fresh browser context: every page by its address, the page that does
-// not exist, each language, a phone's width, a returning visitor (the cookie banner answered), the documents failing.
+// not exist, each language, a phone's width, a returning visitor (the cookie banner answered), the documents failing,
+// the documents slow to come (past src/components/async_view.rs's SLOW_AFTER: the panel's slow state, which a slow
+// connection meets on its first load and must not wait for the rest to show).
 function visits() {
   const pages = ['/', '/data', '/communications', '/cookies', '/profile', '/requests', '/requests/export', '/requests/delete', '/activity', '/sharing', '/policy', '/no-such-page'];
   return [
@@ -212,6 +223,8 @@ function visits() {
     { path: '/', returning: true },
     { path: '/profile', returning: true },
     { path: '/', failing: true },
+    { path: '/', slow: true },
+    { path: '/activity', slow: true },
   ];
 }
 
@@ -253,7 +266,7 @@ async function profileVisits(site, dir, source) {
   return written.sort();
 }
 
-async function profileVisit(browser, url, { path, locale = 'en-GB', width = 1280, returning = false, failing = false }) {
+async function profileVisit(browser, url, { path, locale = 'en-GB', width = 1280, returning = false, failing = false, slow = false }) {
   const context = await browser.newContext({ locale, timezoneId: 'Asia/Kolkata', viewport: { width, height: 800 } });
   try {
     await context.addInitScript(() => {
@@ -280,6 +293,7 @@ async function profileVisit(browser, url, { path, locale = 'en-GB', width = 1280
       await page.goto(url + path);
     } else {
       if (failing) await page.route('**/api/**', (route) => route.fulfill({ status: 500, body: '' }));
+      if (slow) await page.route('**/api/**', async (route) => setTimeout(() => route.continue().catch(() => {}), SLOW_API_MS));
       await page.goto(url + path);
     }
     await settled();

@@ -68,6 +68,10 @@ test('when the rest cannot be fetched, the page says so and "Try again" loads it
   const retry = alert.getByRole('button', { name: 'Try again' });
   await expect(retry).toBeFocused();
   await expect(page).toHaveURL(/\/$/);
+  // Each press that needs the code brings focus back to "Try again" (the message is there once).
+  await footer.getByRole('button', { name: 'Reset demo data' }).click();
+  await expect(retry).toBeFocused();
+  await expect(page.locator('#code-failure')).toHaveCount(1);
   await expectNoAxeViolations(page, 'the rest of the code could not be fetched');
   // The browser reports the failed fetches and the click that could not go on; nothing else.
   for (const error of consoleErrors) expect(error).toMatch(/Failed to load resource|rest of the portal could not be fetched|NetworkError|Failed to execute 'send'/);
@@ -83,4 +87,42 @@ test('when the rest cannot be fetched, the page says so and "Try again" loads it
   await expect(footer.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await activityLink(page).click();
   await expect(page.locator('.activity-summary')).toContainText('entries');
+});
+
+test('a failure outside a person\'s action is announced without moving focus', async ({ page, consoleErrors }) => {
+  await page.route(restCode, (route) => route.abort('failed'));
+  await page.goto('/');
+  await waitForOverview(page);
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await skip.focus();
+  // A script's click (not a person's) stands for work in the background that needed the code.
+  await page.evaluate(() => {
+    const reset = [...document.querySelectorAll('footer button')].find((button) => button.textContent?.includes('Reset demo data'));
+    try {
+      (reset as HTMLButtonElement).click();
+    } catch {
+      // The placeholder throws once it has said so on the page.
+    }
+  });
+  const alert = page.locator('#code-failure');
+  await expect(alert).toHaveAttribute('role', 'alert');
+  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await page.waitForTimeout(100);
+  await expect(skip).toBeFocused();
+  for (const error of consoleErrors) expect(error).toMatch(/Failed to load resource|rest of the portal could not be fetched|NetworkError|Failed to execute 'send'/);
+  consoleErrors.length = 0;
+});
+
+test('a slow first load shows its slow state without the rest of the code', async ({ page, consoleErrors }) => {
+  // The rest never comes, and the documents take longer than the loading panel's slow state (3 s) waits: what a slow
+  // connection's first load runs is in the main module (scripts/split-rest.mjs profiles such a visit).
+  await page.route(restCode, (route) => route.abort('failed'));
+  await page.route('**/api/**', (route) => setTimeout(() => route.continue().catch(() => {}), 4500));
+  await page.goto('/');
+  await expect(page.locator('main .loading-panel__slow').first()).toBeVisible({ timeout: 10_000 });
+  await waitForOverview(page);
+  await expect(page.locator('#code-failure')).toHaveCount(0);
+  // The background fetch of the rest failed (the browser says so); nothing else went wrong.
+  for (const error of consoleErrors) expect(error).toMatch(/Failed to load resource/);
+  consoleErrors.length = 0;
 });
