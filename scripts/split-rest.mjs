@@ -293,7 +293,7 @@ async function profileVisit(browser, url, { path, locale = 'en-GB', width = 1280
       await page.goto(url + path);
     } else {
       if (failing) await page.route('**/api/**', (route) => route.fulfill({ status: 500, body: '' }));
-      if (slow) await page.route('**/api/**', async (route) => setTimeout(() => route.continue().catch(() => {}), SLOW_API_MS));
+      if (slow) await page.route('**/api/**', (route) => setTimeout(() => route.continue().catch(() => {}), SLOW_API_MS));
       await page.goto(url + path);
     }
     await settled();
