@@ -203,8 +203,8 @@ function __rest_failed() {
 }
 `;
 
-/** How long a slow visit's documents take: past the loading panel's slow state (3 s). */
-const SLOW_API_MS = 4500;
+/** How long a slow visit's documents are held at most; they are let go once the page shows its slow state. */
+const SLOW_API_MAX_MS = 20_000;
 
 // The ways a visit can start, each profiled in a fresh browser context: every page by its address, the page that does
 // not exist, each language, a phone's width, a returning visitor (the cookie banner answered), the documents failing,
@@ -293,8 +293,24 @@ async function profileVisit(browser, url, { path, locale = 'en-GB', width = 1280
       await page.goto(url + path);
     } else {
       if (failing) await page.route('**/api/**', (route) => route.fulfill({ status: 500, body: '' }));
-      if (slow) await page.route('**/api/**', (route) => setTimeout(() => route.continue().catch(() => {}), SLOW_API_MS));
+      // A slow visit's documents come only once the page has said that they are slow (plus a moment for what that
+      // runs): a fixed delay counted from the requests, which the preload script makes before the app has started,
+      // could end before the panel's three seconds on a busy machine, and the profile would then miss the slow state.
+      let release = () => {};
+      const held = new Promise((resolve) => (release = resolve));
+      if (slow) await page.route('**/api/**', async (route) => {
+        await held;
+        await route.continue().catch(() => {});
+      });
       await page.goto(url + path);
+      if (slow) {
+        await page
+          .locator('main .loading-panel__slow')
+          .first()
+          .waitFor({ timeout: SLOW_API_MAX_MS })
+          .then(() => page.waitForTimeout(500))
+          .finally(release);
+      }
     }
     await settled();
     // A visitor reads before doing anything: the pointer goes over the menu, the keyboard moves focus.

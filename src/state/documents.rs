@@ -107,13 +107,19 @@ impl<T: Clone + Send + Sync + 'static> Document<T> {
         self.loading.get()
     }
 
+    /// When the latest load began (milliseconds since the epoch; 0 before the first), so a loading panel counts
+    /// its wait from the read, not from when it was (re)built.
+    pub fn since(&self) -> i64 {
+        self.started_at.get_value()
+    }
+
     /// This document as something a view can wait for.
     pub fn loaded(self) -> Loaded<T> {
         Loaded {
             read: Arc::new(move || self.get()),
             loading: Arc::new(move || self.is_loading()),
             retry: Arc::new(move || self.reload()),
-            since: Arc::new(move || self.started_at.get_value()),
+            since: Arc::new(move || self.since()),
         }
     }
 }

@@ -272,7 +272,14 @@ pub fn CommunicationsPage() -> impl IntoView {
     let form = move || {
         let l = i18n.get_locale();
         match saved_doc.get() {
-        None => view! { <LoadingPanel what=|l| td_string!(l, load.communications) on_retry=Callback::new(move |_| saved_doc.reload()) /> }.into_any(),
+        None => view! {
+            <LoadingPanel
+                what=|l| td_string!(l, load.communications)
+                on_retry=Callback::new(move |_| saved_doc.reload())
+                since=saved_doc.since()
+            />
+        }
+        .into_any(),
         Some(Err(error)) => view! {
             <div class="error-panel" role="alert">
                 <h2 class="error-panel__title">{labels::error_title(l, &error)}</h2>

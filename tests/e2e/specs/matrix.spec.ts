@@ -172,13 +172,19 @@ for (const endpoint of endpoints) {
   }) => {
     const loading = page.getByRole('status').filter({ hasText: `Loading ${endpoint.waitingFor ?? endpoint.subject}…` });
 
-    // Waiting it out: the content arrives on its own after the delay.
+    // Waiting it out: the content arrives on its own after the delay. The answer is held until five seconds after
+    // the loading panel has shown: the request itself starts earlier (the first page's documents are preloaded before
+    // the app has started, which on a busy machine can take two seconds), so a delay counted from the request could
+    // end before the panel's three seconds, counted from the app's read, are up.
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
     await page.route(endpoint.glob, async (route) => {
-      await sleep(5_000);
+      await held;
       await route.continue().catch(() => {});
     });
     await page.goto(endpoint.path);
     await expect(loading).toBeVisible();
+    setTimeout(answer, 5_000);
     // Three seconds after the read began, before the answer comes at five.
     await expect(loading).toContainText('This is taking longer than usual. You can keep waiting, or try again.', {
       timeout: 4_900,
