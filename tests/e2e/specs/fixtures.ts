@@ -61,3 +61,18 @@ export async function waitForOverview(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Your privacy at a glance' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
 }
+
+/**
+ * Holds every request matching `glob` until the returned function is called (then lets them through). For a wait
+ * that must outlast something the page counts from its own start (the loading panel's slow state): a fixed delay
+ * counts from the request, which the preload script makes before the app has started.
+ */
+export async function holdRequests(page: Page, glob: string): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(glob, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  return release;
+}

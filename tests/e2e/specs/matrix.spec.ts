@@ -1,5 +1,5 @@
 import type { Locator, Page, Route } from '@playwright/test';
-import { test, expect, expectNoAxeViolations } from './fixtures';
+import { test, expect, expectNoAxeViolations, holdRequests } from './fixtures';
 
 /**
  * The failure matrix: every /api/ endpoint, on a page that reads it, answered with HTTP 500, HTTP 404, malformed
@@ -176,12 +176,7 @@ for (const endpoint of endpoints) {
     // the loading panel has shown: the request itself starts earlier (the first page's documents are preloaded before
     // the app has started, which on a busy machine can take two seconds), so a delay counted from the request could
     // end before the panel's three seconds, counted from the app's read, are up.
-    let answer = () => {};
-    const held = new Promise<void>((resolve) => (answer = resolve));
-    await page.route(endpoint.glob, async (route) => {
-      await held;
-      await route.continue().catch(() => {});
-    });
+    const answer = await holdRequests(page, endpoint.glob);
     await page.goto(endpoint.path);
     await expect(loading).toBeVisible();
     setTimeout(answer, 5_000);

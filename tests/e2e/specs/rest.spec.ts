@@ -1,4 +1,4 @@
-import { test, expect, waitForOverview, expectNoAxeViolations } from './fixtures';
+import { test, expect, waitForOverview, expectNoAxeViolations, holdRequests } from './fixtures';
 
 // The rest of the main module: the functions a first load does not run, cut out of the release build's main module by
 // a profile of first loads (scripts/split-rest.mjs) and fetched once the first page is on screen.
@@ -117,12 +117,7 @@ test('a slow first load shows its slow state without the rest of the code', asyn
   // way). Held, not delayed by a fixed time: the preloaded requests start before the app does, and on a busy machine
   // a fixed delay could end before the panel's three seconds.
   await page.route(restCode, (route) => route.abort('failed'));
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/api/**', async (route) => {
-    await held;
-    await route.continue().catch(() => {});
-  });
+  const release = await holdRequests(page, '**/api/**');
   await page.goto('/');
   await expect(page.locator('main .loading-panel__slow').first()).toBeVisible({ timeout: 10_000 });
   // What the slow state runs after it shows (its "Try again" button, a screen reader's announcement) has its moment.
