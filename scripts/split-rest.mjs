@@ -299,14 +299,9 @@ async function profileVisit(browser, url, { path, locale = 'en-GB', width = 1280
       // A slow visit's documents come only once the page has said that they are slow (plus a moment for what that
       // runs): a fixed delay counted from the requests, which the preload script makes before the app has started,
       // could end before the panel's three seconds on a busy machine, and the profile would then miss the slow state.
-      let release = () => {};
-      const held = new Promise((resolve) => (release = resolve));
-      if (slow) await page.route('**/api/**', async (route) => {
-        await held;
-        await route.continue().catch(() => {});
-      });
+      const release = slow ? await holdRequests(page, '**/api/**') : undefined;
       await page.goto(url + path);
-      if (slow) {
+      if (release) {
         await page
           .locator('main .loading-panel__slow')
           .first()
@@ -343,6 +338,18 @@ async function profileVisit(browser, url, { path, locale = 'en-GB', width = 1280
   } finally {
     await context.close();
   }
+}
+
+/** Holds every request of `page` matching `glob` until the returned function is called (as the end-to-end tests'
+ * `holdRequests` in tests/e2e/specs/fixtures.ts, which this script cannot import). */
+async function holdRequests(page, glob) {
+  let release = () => {};
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(glob, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  return release;
 }
 
 /** Points every table export of `output` at the table `original` exports under that name (wasm-split 108 writes all
