@@ -289,6 +289,14 @@ pub async fn pause(duration: std::time::Duration) {
     let _done = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Loads the page again from the server: the answer when the app's code no longer matches the server's (a new version
+/// was deployed while the page was open).
+pub fn reload_page() {
+    if let Some(window) = web_sys::window() {
+        let _reloading = window.location().reload();
+    }
+}
+
 /// Whether the document has an element with this id.
 pub fn has_element(id: &str) -> bool {
     web_sys::window()

@@ -139,6 +139,9 @@ pub fn ErrorPanel(
     /// default.
     #[prop(optional_no_strip)]
     focus_next: Option<String>,
+    /// Also offer "Reload the page": for the app's own code, which a reload brings in the version the server has now.
+    #[prop(optional)]
+    offer_reload: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let retry_id = retry_id.unwrap_or_else(new_retry_id);
@@ -147,16 +150,23 @@ pub fn ErrorPanel(
         <div class="error-panel" role="alert">
             <h3 class="error-panel__title">{title}</h3>
             <p class="error-panel__message">{message}</p>
-            <button
-                type="button"
-                id=retry_id
-                data-focus-next=focus_next
-                class="button button--secondary"
-                disabled=move || retrying.get()
-                on:click=move |_| on_retry.run(())
-            >
-                {move || if retrying.get() { t_string!(i18n, common.trying_again) } else { t_string!(i18n, common.try_again) }}
-            </button>
+            <div class="error-panel__actions">
+                <button
+                    type="button"
+                    id=retry_id
+                    data-focus-next=focus_next
+                    class="button button--secondary"
+                    disabled=move || retrying.get()
+                    on:click=move |_| on_retry.run(())
+                >
+                    {move || if retrying.get() { t_string!(i18n, common.trying_again) } else { t_string!(i18n, common.try_again) }}
+                </button>
+                {offer_reload.then(|| view! {
+                    <button type="button" class="button button--quiet" on:click=|_| crate::api::browser::reload_page()>
+                        {t!(i18n, common.reload_page)}
+                    </button>
+                })}
+            </div>
         </div>
     }
 }

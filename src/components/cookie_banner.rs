@@ -85,7 +85,7 @@ impl ChoicesForm {
 }
 
 // The form comes from a module of its own (`wasm_split`; the module `banner_choices`, a name no page's path has, see
-// scripts/split-wasm.mjs), fetched in the background before the pages' code, or when "Choose" is pressed: most
+// scripts/post-build.mjs), fetched in the background before the pages' code, or when "Choose" is pressed: most
 // visitors answer with one of the two buttons, and the first load does without the form's code (the main module 8.1
 // KiB of gzip smaller, measured).
 #[cfg(not(feature = "unsplit"))]

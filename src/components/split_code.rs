@@ -117,7 +117,8 @@ pub fn when_code_arrives(
     .into_any()
 }
 
-/// Says that the code of `what` (e.g. "this page") could not be fetched, with a "Try again"; `focus_next` is where
+/// Says that the code of `what` (e.g. "this page") could not be fetched, with a "Try again" and a "Reload the page"
+/// (code that will not come back, such as a version deployed since, comes with the reload); `focus_next` is where
 /// keyboard focus goes once the retry brings it (the page's heading by default).
 pub fn code_missing(
     what: fn(Locale) -> &'static str,
@@ -134,6 +135,7 @@ pub fn code_missing(
             on_retry=retry
             retrying=retrying
             focus_next=focus_next
+            offer_reload=true
         />
     }
     .into_any()

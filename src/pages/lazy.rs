@@ -1,7 +1,7 @@
 //! The pages whose code is loaded when they are first opened: every page but the overview and "not found".
 //!
 //! Each page's view is a split point (`wasm_split`): the release build cuts the WebAssembly module there
-//! (`scripts/split-wasm.mjs`), so the first load carries the shell, the overview and what they share, and a page's own
+//! (`scripts/post-build.mjs`), so the first load carries the shell, the overview and what they share, and a page's own
 //! code arrives when the page is opened, or earlier when the portal fetches the rest in the background
 //! ([`fetch_in_background`]). A page whose code cannot be fetched (offline, a server error) shows why, with a
 //! "Try again" that fetches it again; nothing on other pages is affected.
@@ -39,8 +39,8 @@ struct PageCode {
 
 /// A route whose page lives in a module of its own: `lazy_page!(Route, module, view_fn, preload_fn, Component, Page)`.
 /// The module is named after the first segment of the page's path (`data` for `/data`, `requests` for every
-/// `/requests/…` page): the build's route script (scripts/split-wasm.mjs) starts fetching the module of the path a
-/// page is opened at by that name, beside the main module.
+/// `/requests/…` page): the build's route script (`route-preload.js`, written by scripts/post-build.mjs) starts
+/// fetching the module of the path a page is opened at by that name, beside the main module.
 macro_rules! lazy_page {
     ($route:ident, $module:ident, $view:ident, $preload:ident, $component:ident, $page:expr) => {
         /// A route whose page's code is loaded on first use.

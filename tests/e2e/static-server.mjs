@@ -15,7 +15,7 @@ const types = {
 };
 
 /** Starts serving `root` on 127.0.0.1:`port` (0 = any free port); resolves to the server and its URL. With
- * `gzip`, a file's precompressed copy (`<file>.gz`, scripts/precompress.mjs) is sent when the browser accepts it, as
+ * `gzip`, a file's precompressed copy (`<file>.gz`, scripts/post-build.mjs) is sent when the browser accepts it, as
  * the deploy configurations do. */
 export async function serve(root, port = 0, { gzip = false } = {}) {
   const server = createServer(async (request, response) => {

@@ -199,8 +199,8 @@ test('applying the browser signal turns off every optional message and cookie', 
   await expect(page.locator('.message-grid__box:checked')).toHaveCount(0);
 });
 
-/** The lazily loaded modules (scripts/split-wasm.mjs names them): the pages' and the banner's choices. */
-const splitCode = /-(page|chunk)-[0-9a-f]{16}\.wasm$/;
+/** The lazily loaded modules (wasm-split-cli names them): the pages' and the banner's choices, and their chunks. */
+const splitCode = /\/app-[0-9a-f]{16}\/(split|chunk)_\w+\.wasm$/;
 
 test('the banner\'s choices come when "Choose" is pressed: a loading panel while their code is on its way, then the form', async ({
   page,
@@ -236,7 +236,7 @@ test('when the banner\'s choices cannot be fetched it says why, the two answers 
   await banner(page).getByRole('button', { name: 'Choose' }).click();
   const alert = banner(page).getByRole('alert');
   await expect(alert).toContainText('We could not load your cookie choices');
-  await expect(alert).toContainText('Check your internet connection, then try again. Nothing you saved is lost.');
+  await expect(alert).toContainText('Check your internet connection, then try again. If the portal was updated since you opened it, reload the page. Nothing you saved is lost.');
   await expectNoAxeViolations(page, 'cookie banner whose choices could not be fetched');
   consoleErrors.length = 0; // the browser reports the blocked fetches
 

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect, waitForOverview, expectNoAxeViolations } from './fixtures';
 
-/** The lazily loaded pages' modules and the code they share (scripts/split-wasm.mjs names them). */
-const pageCode = /-(page|chunk)-[0-9a-f]{16}\.wasm$/;
+/** The lazily loaded pages' modules and the code they share (wasm-split-cli names them). */
+const pageCode = /\/app-[0-9a-f]{16}\/(split|chunk)_\w+\.wasm$/;
 
 /** Every console error is the browser or the loader reporting the blocked module fetches, nothing else. */
 function expectOnlyFetchErrors(errors: string[]) {
@@ -28,7 +28,7 @@ async function expectPageUnavailable(page: Page, heading: string) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
   const alert = page.getByRole('main').getByRole('alert');
   await expect(alert).toContainText('We could not load this page');
-  await expect(alert).toContainText('Check your internet connection, then try again. Nothing you saved is lost.');
+  await expect(alert).toContainText('Check your internet connection, then try again. If the portal was updated since you opened it, reload the page. Nothing you saved is lost.');
   return alert;
 }
 
@@ -144,7 +144,7 @@ test('a page opened by its address asks for its code beside the main module, eac
       links.map((link) => new URL((link as HTMLLinkElement).href).pathname),
     )
   ).filter((path) => pageCode.test(path));
-  expect(preloaded.filter((path) => /-page-/.test(path))).toHaveLength(1);
+  expect(preloaded.filter((path) => /\/split_/.test(path))).toHaveLength(1);
   expect(preloaded.length).toBeGreaterThan(1);
   // What came over the network (Resource Timing; a fetch the browser answered with a preload it already had
   // transfers nothing): each of those files once, and no other page code.
@@ -172,7 +172,7 @@ test('a page opened by its address asks for its code beside the main module, eac
 test('once the first page is on screen, every other page\'s code comes in the background', async ({ page }) => {
   const pages = new Set<string>();
   page.on('requestfinished', (request) => {
-    if (/-page-[0-9a-f]{16}\.wasm$/.test(request.url())) pages.add(request.url());
+    if (/\/split_\w+\.wasm$/.test(request.url())) pages.add(request.url());
   });
   await page.goto('/');
   await waitForOverview(page);
@@ -185,7 +185,7 @@ test('with the browser\'s Save-Data setting, a page\'s code comes only when the 
   await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
   const pages: string[] = [];
   page.on('request', (request) => {
-    if (/-page-[0-9a-f]{16}\.wasm$/.test(request.url())) pages.push(request.url());
+    if (/\/split_\w+\.wasm$/.test(request.url())) pages.push(request.url());
   });
   await page.goto('/');
   await waitForOverview(page);

@@ -5,7 +5,7 @@ import { test, expect, routes } from './fixtures';
 // tests keep its list in step with the app: at every address, the documents preloaded are exactly the ones the app
 // reads on a first load (found with the script blocked), and each comes over the network once.
 
-const preloadScript = '**/preload-documents-*.js';
+const preloadScript = '**/app-*/preload-documents.js';
 
 /** The /api/ documents of a first load of `path`, once the page, its header and the shell's reads have settled. */
 async function documentsRead(page: Page, path: string) {

@@ -73,10 +73,13 @@ test('the panel applies conditions, gives a link to them, and passes axe', async
 
 test('the release bundle holds neither the panel, the simulation nor the gallery; the preview build does', async () => {
   const root = join(process.cwd(), '..', '..', 'target');
+  // The app's files are in the build's app-<hash>/ folder.
   const fileOf = (dist: string, suffix: string) => {
-    const file = readdirSync(join(root, dist)).find((f) => f.endsWith(suffix));
+    const app = readdirSync(join(root, dist)).find((f) => /^app-[0-9a-f]{16}$/.test(f));
+    expect(app, `the app folder in ${dist}`).toBeTruthy();
+    const file = readdirSync(join(root, dist, app!)).find((f) => f.endsWith(suffix));
     expect(file, `a ${suffix} file in ${dist}`).toBeTruthy();
-    return readFileSync(join(root, dist, file!)).toString('latin1');
+    return readFileSync(join(root, dist, app!, file!)).toString('latin1');
   };
   const release = fileOf('e2e-dist', '_bg.wasm');
   const preview = fileOf('e2e-preview-dist', '_bg.wasm');

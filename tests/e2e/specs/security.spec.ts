@@ -48,7 +48,8 @@ test('every response carries the security headers, and the policy allows no inli
 });
 
 test('the static-host configuration sends the same headers as the serve command', async ({ request }) => {
-  const nginx = readFileSync(join(process.cwd(), '..', '..', 'deploy', 'nginx.conf'), 'utf8');
+  // deploy/nginx.conf includes its headers from this file.
+  const nginx = readFileSync(join(process.cwd(), '..', '..', 'deploy', 'security-headers.conf'), 'utf8');
   const served = (await request.get('/')).headers();
   const configured = (name: string) =>
     [...nginx.matchAll(new RegExp(`add_header ${name} "([^"]*)" always;`, 'g'))].map((m) => m[1]);
@@ -62,7 +63,7 @@ test('the static-host configuration sends the same headers as the serve command'
   ];
   for (const [name, key] of headerNames) {
     const values = configured(name);
-    expect(values.length, `${name} in deploy/nginx.conf`).toBeGreaterThan(0);
+    expect(values.length, `${name} in deploy/security-headers.conf`).toBeGreaterThan(0);
     for (const value of values) expect(value, name).toBe(served[key]);
   }
 });
