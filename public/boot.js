@@ -109,14 +109,16 @@ addEventListener(
   true,
 );
 
-// The first date and number formats cost the browser 25-60 ms (it loads its locale data): done here, while the
-// module is still on its way, so the first page does not wait for them.
-new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(0);
-new Intl.NumberFormat().format(0);
-
 try {
   const { default: init } = await import('./privacy-portal.js');
-  await init({ module_or_path: new URL('./privacy-portal_bg.wasm', import.meta.url) });
+  const starting = init({ module_or_path: new URL('./privacy-portal_bg.wasm', import.meta.url) });
+  // The browser's first date and number formats are slow (it loads its locale data): made in a task of their own
+  // while the module arrives and compiles off this thread, so that the first page does not wait for them.
+  setTimeout(() => {
+    new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(0);
+    new Intl.NumberFormat().format(0);
+  });
+  await starting;
   started = true;
 } catch (error) {
   console.error(error);
