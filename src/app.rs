@@ -187,7 +187,7 @@ fn Shell() -> impl IntoView {
 
 /// What a path no route matches shows: "not found", or in a preview build the component gallery at its path.
 fn unmatched_page() -> AnyView {
-    #[cfg(feature = "preview")]
+    #[cfg(preview)]
     if use_location().pathname.get_untracked() == crate::routes::GALLERY_PATH {
         return view! { <crate::pages::gallery::GalleryPage /> }.into_any();
     }
@@ -195,7 +195,7 @@ fn unmatched_page() -> AnyView {
 }
 
 /// The designer preview panel, in a preview build only; a preview link asking for the first-visit banner gets it.
-#[cfg(feature = "preview")]
+#[cfg(preview)]
 fn preview_panel() -> AnyView {
     if api::simulate::current().banner {
         crate::components::preview_panel::show_banner_again();
@@ -203,7 +203,7 @@ fn preview_panel() -> AnyView {
     view! { <crate::components::preview_panel::PreviewPanel /> }.into_any()
 }
 
-#[cfg(not(feature = "preview"))]
+#[cfg(not(preview))]
 fn preview_panel() -> AnyView {
     ().into_any()
 }
@@ -212,7 +212,7 @@ fn preview_panel() -> AnyView {
 #[component]
 pub fn App() -> impl IntoView {
     // A preview link's conditions (demo user, latency, failures) apply before anything is read.
-    #[cfg(feature = "preview")]
+    #[cfg(preview)]
     api::simulate::apply_location();
     provide_meta_context();
     provide_session();

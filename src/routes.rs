@@ -166,7 +166,7 @@ impl Page {
 }
 
 /// The designer preview's component gallery; a preview build only, never a page of the portal.
-#[cfg(feature = "preview")]
+#[cfg(preview)]
 pub const GALLERY_PATH: &str = "/gallery";
 
 /// The product name shown in the header and every document title.

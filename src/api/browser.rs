@@ -44,12 +44,12 @@ pub fn saves_data() -> bool {
 }
 
 /// In a preview build, what the designer chose to pretend the browser sends.
-#[cfg(feature = "preview")]
+#[cfg(preview)]
 fn simulated(real: PrivacySignals) -> PrivacySignals {
     super::simulate::signals(real)
 }
 
-#[cfg(not(feature = "preview"))]
+#[cfg(not(preview))]
 fn simulated(real: PrivacySignals) -> PrivacySignals {
     real
 }

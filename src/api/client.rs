@@ -59,7 +59,7 @@ pub enum Fetch {
 
 /// Fetches the seed document of `endpoint` as text.
 pub async fn fetch_seed_text(endpoint: Endpoint, fetch: Fetch) -> Result<String, ApiError> {
-    #[cfg(feature = "preview")]
+    #[cfg(preview)]
     if let Some(simulated) = super::simulate::intercept(endpoint).await {
         return simulated;
     }

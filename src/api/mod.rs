@@ -1,6 +1,6 @@
 //! The only code that knows a backend exists. Reads fetch the mock backend's seed JSON and merge the user's
 //! changes from browser storage; writes go into that overlay and are recorded in the activity log.
-//! A real backend replaces the mock by changing the base URL (see the README's API contract).
+//! A real backend replaces the mock by changing the base URL (docs/mock-backend.md, the contract).
 
 pub mod browser;
 mod client;
@@ -9,7 +9,7 @@ mod endpoint;
 mod error;
 mod generated;
 pub mod overlay;
-#[cfg(feature = "preview")]
+#[cfg(preview)]
 pub mod simulate;
 mod storage;
 mod store;

@@ -227,7 +227,7 @@ pub fn CookieBanner() -> impl IntoView {
             return ().into_any();
         }
         // The designer gallery shows the banner in each of its states instead.
-        #[cfg(feature = "preview")]
+        #[cfg(preview)]
         if pathname.get() == crate::routes::GALLERY_PATH {
             return ().into_any();
         }

@@ -13,7 +13,7 @@ pub mod language_switcher;
 pub mod notice_area;
 pub mod page_heading;
 pub mod persona_switcher;
-#[cfg(feature = "preview")]
+#[cfg(preview)]
 pub mod preview_panel;
 pub mod primary_nav;
 pub mod record_card;

@@ -4,7 +4,7 @@ pub mod activity;
 pub mod communications;
 pub mod cookies;
 pub mod data;
-#[cfg(feature = "preview")]
+#[cfg(preview)]
 pub mod gallery;
 pub mod lazy;
 pub mod not_found;

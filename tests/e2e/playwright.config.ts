@@ -39,11 +39,11 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      // The designer preview build, as the serve command makes it. It starts once the release bundle is built, so
+      // The designer preview build: what plain `trunk serve` makes. It starts once the release bundle is built, so
       // the two builds never write the same cargo output at once.
       command:
         `sh -c 'until node tests/e2e/answers.mjs http://127.0.0.1:${port}/api/profile.json; do sleep 2; done; ` +
-        `PORTAL_PREVIEW=1 exec trunk serve --features preview --no-autoreload --watch index.html --port ${previewPort} --dist target/e2e-preview-dist'`,
+        `exec trunk serve --no-autoreload --watch index.html --port ${previewPort} --dist target/e2e-preview-dist'`,
       cwd: '../..',
       url: `http://127.0.0.1:${previewPort}/api/profile.json`,
       timeout: 40 * 60_000,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test, expect, expectNoAxeViolations } from './fixtures';
 import { previewPort } from '../playwright.config';
 
-// The designer preview build (the serve command's build, with the `preview` feature).
+// The designer preview: what plain `trunk serve` builds (a debug build; build.rs).
 test.use({ baseURL: `http://127.0.0.1:${previewPort}` });
 
 const banner = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Cookies on our websites' });
@@ -73,16 +73,17 @@ test('the panel applies conditions, gives a link to them, and passes axe', async
 
 test('the release bundle holds neither the panel, the simulation nor the gallery; the preview build does', async () => {
   const root = join(process.cwd(), '..', '..', 'target');
-  // The app's files are in the build's app-<hash>/ folder.
-  const fileOf = (dist: string, suffix: string) => {
+  // Every code and style file of a build: those in its app-<hash>/ folder.
+  const filesOf = (dist: string, suffixes: string[]) => {
     const app = readdirSync(join(root, dist)).find((f) => /^app-[0-9a-f]{16}$/.test(f));
     expect(app, `the app folder in ${dist}`).toBeTruthy();
-    const file = readdirSync(join(root, dist, app!)).find((f) => f.endsWith(suffix));
-    expect(file, `a ${suffix} file in ${dist}`).toBeTruthy();
-    return readFileSync(join(root, dist, app!, file!)).toString('latin1');
+    const files = readdirSync(join(root, dist, app!)).filter((f) => suffixes.some((suffix) => f.endsWith(suffix)));
+    expect(files.length, `${suffixes.join(', ')} files in ${dist}`).toBeGreaterThan(0);
+    return files.map((f) => ({ name: f, text: readFileSync(join(root, dist, app!, f)).toString('latin1') }));
   };
-  const release = fileOf('e2e-dist', '_bg.wasm');
-  const preview = fileOf('e2e-preview-dist', '_bg.wasm');
+  const code = ['.wasm', '.js'];
+  const release = filesOf('e2e-dist', code);
+  const preview = filesOf('e2e-preview-dist', code);
   const markers = [
     'Preview: simulated conditions',
     'Apply and reload data',
@@ -91,15 +92,16 @@ test('the release bundle holds neither the panel, the simulation nor the gallery
     'Component gallery',
   ];
   for (const marker of markers) {
-    expect(preview.includes(marker), `preview build has "${marker}"`).toBe(true);
-    expect(release.includes(marker), `release bundle has "${marker}"`).toBe(false);
+    expect(preview.some((f) => f.text.includes(marker)), `preview build has "${marker}"`).toBe(true);
+    const holding = release.filter((f) => f.text.includes(marker)).map((f) => f.name);
+    expect(holding, `release files holding "${marker}"`).toEqual([]);
   }
   // Their styles too: the release stylesheet has none of the preview's classes.
-  const releaseCss = fileOf('e2e-dist', '.css');
-  const previewCss = fileOf('e2e-preview-dist', '.css');
+  const releaseCss = filesOf('e2e-dist', ['.css']);
+  const previewCss = filesOf('e2e-preview-dist', ['.css']);
   for (const selector of ['.preview-panel', '.gallery__state']) {
-    expect(previewCss.includes(selector), `preview stylesheet has ${selector}`).toBe(true);
-    expect(releaseCss.includes(selector), `release stylesheet has ${selector}`).toBe(false);
+    expect(previewCss.some((f) => f.text.includes(selector)), `preview stylesheet has ${selector}`).toBe(true);
+    expect(releaseCss.some((f) => f.text.includes(selector)), `release stylesheet has ${selector}`).toBe(false);
   }
 });
 
