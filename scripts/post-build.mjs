@@ -30,6 +30,8 @@ const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 const target = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
 const name = 'privacy-portal';
+// wasm-opt comes from the npm package of the project root (package.json), found without setting PATH.
+process.env.PATH = `${join(source, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`;
 const started = Date.now();
 
 // 1-3: split, glue, optimise, into `work/app`: a folder of this build's own (two builds may run at once).
