@@ -233,3 +233,20 @@ fn the_policy_document_carries_the_promises_the_portal_shows() {
     assert!(text.contains("clean-up that occurs once in 6 months"));
     assert!(text.contains("at least 30 days' advance notice"));
 }
+
+#[test]
+fn the_policy_text_in_docs_is_the_one_the_mock_backend_serves() {
+    // docs/privacy-policy.txt is the policy as written, a paragraph a line; policy.json holds the same paragraphs
+    // as they stand before any change it announces takes effect.
+    let text = include_str!("../../docs/privacy-policy.txt");
+    let written: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    let policy: PolicyDocument = seed(Endpoint::Policy);
+    let served: Vec<&str> = policy.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(written.len(), served.len(), "paragraph count");
+    for (index, (written, served)) in written.iter().zip(&served).enumerate() {
+        assert_eq!(written.trim(), served.trim(), "paragraph {}", index + 1);
+    }
+}
