@@ -1,11 +1,11 @@
 // The first page's documents, asked for while the app's code is still on its way.
 //
-// Without this, the app asks for its documents once its WebAssembly module has arrived and started (on this machine
-// about 100 ms after this script can), and their answers then come in between the steps of the first build. This small
+// Without this, the app asks for its documents once its WebAssembly module has arrived and started (well after this
+// script can), and their answers then come in between the steps of the first build. This small
 // script (a file: the Content-Security-Policy allows no inline script) runs before the app and adds a
 // `<link rel="preload" as="fetch">` for each document the app reads first at this address; the app's own reads
-// (src/api/client.rs) are then answered by those. Measured (README, "Benchmark"): the overview's content 12-28 ms
-// sooner; over a slow link no change, as the documents share the link with the wasm. It only warms: if it guessed
+// (src/api/client.rs) are then answered by those: the overview's content comes sooner (docs/benchmarks.md); over a
+// slow link no change, as the documents share the link with the wasm. It only warms: if it guessed
 // wrong, the app reads what it needs as it would without it.
 //
 // In the designer preview, a link's `persona=` parameter shows another demo user: the preloads (the stored one's) then

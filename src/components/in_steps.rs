@@ -1,7 +1,7 @@
 //! Long pages built a few parts per animation frame, so that opening one never holds the browser for long.
 //!
-//! A page with many sections (the information page builds 16 categories and every record in them) would take
-//! over 100 ms in one go on a slow machine: clicks and key presses wait for it. [`Steps`] builds the first parts
+//! A page with many sections (the information page builds 16 categories and every record in them) would be a long
+//! task in one go on a slow machine: clicks and key presses wait for it. [`Steps`] builds the first parts
 //! at once and the rest a few per frame; the page is complete a few frames later, so printing, find in page and
 //! links to a section still see everything.
 //!

@@ -1,7 +1,8 @@
 //! Sorting with one shared copy of the sorting code.
 //!
 //! Every `sort`, `sort_by` or `sort_by_key` call on a different element type or with a different closure is a new
-//! copy of the standard library's sort (2 to 3 KB of wasm each; 48 KB in all across the portal's sorts). These
+//! copy of the standard library's sort, and together those copies weighed a good share of the module
+//! (docs/benchmarks.md). These
 //! helpers sort positions with a single instantiation of the standard sort and then move the items into that
 //! order. The sort is stable, as the standard `sort_by` is.
 

@@ -3,7 +3,7 @@
 //!
 //! One small cache instead of a `LocalResource` per component: a page that shows the profile twice fetches it
 //! once, and the bundle carries one loading path per document type instead of one async machine per resource
-//! (measured: about 30 KiB of gzip wasm at the time of the change).
+//! (what that weighed: docs/benchmarks.md).
 
 use std::future::Future;
 use std::pin::Pin;
