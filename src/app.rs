@@ -8,9 +8,7 @@ use leptos_router::{Lazy, ParamSegment, StaticSegment};
 
 use crate::api::{self, StoreNotice, Unreadable};
 use crate::components::cookie_banner::CookieBanner;
-use crate::components::format::{self, DisplayPrefs};
 use crate::components::in_steps::Steps;
-use crate::components::labels;
 use crate::components::notice_area::NoticeArea;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
@@ -26,6 +24,8 @@ use crate::routes::{Page, REQUEST_PARAM};
 use crate::state::consent::provide_consent;
 use crate::state::notices::{provide_notices, NoticeKind};
 use crate::state::session::{provide_session, use_session};
+use crate::text::format::{self, DisplayPrefs};
+use crate::text::labels;
 use leptos_i18n::Locale as _;
 
 /// What to tell the user about trouble with their saved changes.
@@ -59,14 +59,14 @@ fn focus_heading_on_navigation() {
 fn follow_language(session: crate::state::session::Session) {
     let i18n = use_i18n();
     let supported: Vec<&'static str> = Locale::get_all().iter().map(|l| l.as_str()).collect();
-    let browser = api::browser::browser_languages();
+    let browser = crate::dom::browser_languages();
     let locale_of = |tag: &str| {
         Locale::get_all()
             .iter()
             .copied()
             .find(|l| l.as_str() == tag)
     };
-    if let Some(chosen) = api::browser::saved_language() {
+    if let Some(chosen) = crate::dom::saved_language() {
         if let Some(locale) = language::supported_language(&chosen, &supported).and_then(locale_of)
         {
             i18n.set_locale(locale);
@@ -78,7 +78,7 @@ fn follow_language(session: crate::state::session::Session) {
         let time_zone = profile.as_ref().and_then(|p| p.optional.time_zone.clone());
         if profile.is_some() {
             let start = language::starting_language(
-                api::browser::saved_language().as_deref(),
+                crate::dom::saved_language().as_deref(),
                 profile_language.as_deref(),
                 &browser,
                 &supported,
@@ -93,7 +93,7 @@ fn follow_language(session: crate::state::session::Session) {
         format::set_display_prefs(DisplayPrefs {
             language: Some(language::formatting_locale(
                 portal,
-                api::browser::saved_language().is_some(),
+                crate::dom::saved_language().is_some(),
                 profile_language.as_deref(),
                 &browser,
             )),
@@ -110,9 +110,9 @@ fn Shell() -> impl IntoView {
     let session = use_session();
     focus_heading_on_navigation();
     // Another tab changed saved data: show it here too, without a reload.
-    api::browser::on_change_in_another_tab(move || session.data_changed());
-    api::browser::keep_focus_clear_of(crate::components::cookie_banner::BANNER_ID);
-    api::browser::give_focus_back();
+    crate::dom::on_change_in_another_tab(move || session.data_changed());
+    crate::dom::keep_focus_clear_of(crate::components::cookie_banner::BANNER_ID);
+    crate::dom::give_focus_back();
     follow_language(session);
     // The other pages' code comes in the background once this page has settled.
     lazy::fetch_in_background();
@@ -123,7 +123,7 @@ fn Shell() -> impl IntoView {
         {
             let now = api::now();
             let standing = settings.valid_consent(now, policy.revision_on(now.date_naive()));
-            api::browser::apply_cookie_choice(standing, &settings.cookies);
+            crate::dom::apply_cookie_choice(standing, &settings.cookies);
         }
     });
     let i18n = use_i18n();
@@ -185,22 +185,18 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// What a path no route matches shows: "not found", or in a preview build the component gallery at its path.
+/// What a path no route matches shows: "not found", or in the designer preview the component gallery at its path.
 fn unmatched_page() -> AnyView {
     #[cfg(preview)]
-    if use_location().pathname.get_untracked() == crate::routes::GALLERY_PATH {
-        return view! { <crate::pages::gallery::GalleryPage /> }.into_any();
+    if let Some(gallery) = crate::preview::gallery_at(&use_location().pathname.get_untracked()) {
+        return gallery;
     }
     view! { <NotFoundPage /> }.into_any()
 }
 
-/// The designer preview panel, in a preview build only; a preview link asking for the first-visit banner gets it.
 #[cfg(preview)]
 fn preview_panel() -> AnyView {
-    if api::simulate::current().banner {
-        crate::components::preview_panel::show_banner_again();
-    }
-    view! { <crate::components::preview_panel::PreviewPanel /> }.into_any()
+    crate::preview::panel()
 }
 
 #[cfg(not(preview))]
@@ -213,7 +209,7 @@ fn preview_panel() -> AnyView {
 pub fn App() -> impl IntoView {
     // A preview link's conditions (demo user, latency, failures) apply before anything is read.
     #[cfg(preview)]
-    api::simulate::apply_location();
+    crate::preview::start();
     provide_meta_context();
     provide_session();
     view! {

@@ -8,6 +8,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod dom;
 pub mod domain;
 
 // The message catalogues in locales/, compiled in: a missing or misspelt key fails the build.
@@ -18,8 +19,11 @@ mod catalogues {
 pub use catalogues::i18n;
 
 pub mod pages;
+#[cfg(preview)]
+pub mod preview;
 pub mod routes;
 pub mod state;
+pub mod text;
 
 pub use app::App;
 

@@ -214,7 +214,7 @@ fn status_badge_names_the_status_and_its_tone() {
 /// a change of language or zone is honoured at once (no stale formatter), and an unknown one falls back.
 #[wasm_bindgen_test]
 fn dates_follow_the_chosen_language_and_zone_and_fall_back_when_unknown() {
-    use privacy_portal::components::format::{self, DisplayPrefs};
+    use privacy_portal::text::format::{self, DisplayPrefs};
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-29T04:30:00Z")
         .unwrap()
         .with_timezone(&chrono::Utc);
@@ -287,8 +287,8 @@ async fn steps_on_open_wait_a_frame_the_first_time_only() {
 /// `Asia/Kolkata` is among them even though Chromium lists it as `Asia/Calcutta`.
 #[wasm_bindgen_test]
 fn time_zone_suggestions_use_current_names_the_browser_accepts() {
-    use privacy_portal::components::format;
     use privacy_portal::domain::profile_rules::RENAMED_ZONES;
+    use privacy_portal::text::format;
     let zones = format::time_zones();
     assert!(zones.len() > 300, "{} zones", zones.len());
     assert!(zones.iter().any(|z| z == "Asia/Kolkata"));

@@ -141,7 +141,7 @@ pub fn decode_with_overlay<T: FromJson>(
 /// Reads `endpoint` as the server would answer it: seed plus the user's changes.
 pub async fn read<T: FromJson>(endpoint: Endpoint) -> Result<T, ApiError> {
     let seed_text = fetch_seed_text(endpoint, Fetch::Read).await?;
-    super::browser::timed(&format!("decode {}", endpoint.file()), || {
+    crate::dom::timed(&format!("decode {}", endpoint.file()), || {
         decode_with_overlay(endpoint, &seed_text)
     })
 }

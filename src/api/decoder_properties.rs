@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::client;
-use super::demo::decode_personas;
+use super::decode_personas;
 use super::endpoint::Endpoint;
 use super::generated::{Generator, MAX_GENERATED};
 use super::overlay::Overlay;

@@ -3,7 +3,6 @@
 
 use std::cell::RefCell;
 
-use super::client;
 use super::endpoint::Endpoint;
 use super::error::ApiError;
 use super::storage;
@@ -27,8 +26,8 @@ pub struct Persona {
 
 crate::from_json_struct!(Persona { id, name, summary });
 
-struct PersonaList {
-    personas: Vec<Persona>,
+pub(super) struct PersonaList {
+    pub(super) personas: Vec<Persona>,
 }
 
 crate::from_json_struct!(PersonaList { personas });
@@ -62,17 +61,6 @@ pub fn switch_persona(id: &str) -> Result<(), ApiError> {
     }
     CHOSEN.with(|chosen| *chosen.borrow_mut() = Some(id.to_string()));
     storage::write(storage::PERSONA_KEY, id).map_err(ApiError::Storage)
-}
-
-/// The demo users the mock backend offers.
-pub async fn personas() -> Result<Vec<Persona>, ApiError> {
-    let text = client::fetch_seed_text(Endpoint::Personas, client::Fetch::Read).await?;
-    decode_personas(&text)
-}
-
-/// Decodes the demo users' list.
-pub(crate) fn decode_personas(text: &str) -> Result<Vec<Persona>, ApiError> {
-    client::decode::<PersonaList>(Endpoint::Personas, text).map(|list| list.personas)
 }
 
 #[cfg(test)]

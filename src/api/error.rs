@@ -41,7 +41,7 @@ impl ApiError {
 }
 
 /// A short technical description, for logs; what the user reads comes from the message catalogues
-/// (`components::labels::error_title` and `error_text`).
+/// (`text::labels::error_title` and `error_text`).
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

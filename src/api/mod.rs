@@ -2,7 +2,6 @@
 //! changes from browser storage; writes go into that overlay and are recorded in the activity log.
 //! A real backend replaces the mock by changing the base URL (docs/mock-backend.md, the contract).
 
-pub mod browser;
 mod client;
 pub mod demo;
 mod endpoint;
@@ -28,11 +27,50 @@ use crate::domain::requests::{
 use crate::domain::sharing::Sharing;
 use chrono::{DateTime, Utc};
 
+use crate::dom::{self, PrivacySignals};
+use demo::{Persona, PersonaList};
+
 pub use client::{is_mock_backend, set_base_url, url_of, use_mock_backend, DEFAULT_BASE_URL};
 pub use endpoint::Endpoint;
 pub use error::{ApiError, StorageError};
 pub use overlay::Unreadable;
 pub use store::{on_notice as on_store_notice, StoreNotice};
+
+/// The privacy signals the browser sends; in the designer preview, what the designer chose to pretend it sends.
+pub fn privacy_signals() -> PrivacySignals {
+    let real = dom::privacy_signals();
+    #[cfg(preview)]
+    let real = simulate::signals(real);
+    real
+}
+
+/// The demo users the mock backend offers.
+pub async fn personas() -> Result<Vec<Persona>, ApiError> {
+    let text = client::fetch_seed_text(Endpoint::Personas, client::Fetch::Read).await?;
+    decode_personas(&text)
+}
+
+pub(crate) fn decode_personas(text: &str) -> Result<Vec<Persona>, ApiError> {
+    client::decode::<PersonaList>(Endpoint::Personas, text).map(|list| list.personas)
+}
+
+#[cfg(preview)]
+/// Forgets this demo user's cookie choice, so the banner asks as on a first visit (the consent record keeps the
+/// earlier choices).
+pub async fn show_banner_again() -> Result<(), ApiError> {
+    let mut settings = cookies().await?;
+    settings.consent = None;
+    write_document(
+        Endpoint::Cookies,
+        &settings,
+        ChangeArea::Cookies,
+        "Preview: the first-visit cookie banner was shown again",
+        None,
+    )
+    .await?;
+    dom::apply_cookie_choice(None, &settings.cookies);
+    Ok(())
+}
 
 /// The current time, from the browser's clock.
 pub fn now() -> DateTime<Utc> {
@@ -75,13 +113,13 @@ pub async fn activity() -> Result<ActivityLog, ApiError> {
         let mut events = Vec::with_capacity(generator.len() + log.events.len());
         loop {
             let before = events.len();
-            browser::timed("activity-generate", || {
+            dom::timed("activity-generate", || {
                 events.extend(generator.by_ref().take(GENERATE_PER_STEP))
             });
             if events.len() == before {
                 break;
             }
-            browser::yield_now().await;
+            dom::yield_now().await;
         }
         events.append(&mut log.events);
         log.events = events;
@@ -244,7 +282,7 @@ pub async fn save_cookie_consent(
         None,
     )
     .await?;
-    browser::apply_cookie_choice(Some(&consent), &settings.cookies);
+    dom::apply_cookie_choice(Some(&consent), &settings.cookies);
     Ok(settings)
 }
 
@@ -280,11 +318,11 @@ pub async fn set_security_question(
     let storage_failed = |detail: String| ApiError::Storage(StorageError::Failed(detail));
     let (credential, summary) = match question_and_answer {
         Some((question, answer)) => {
-            let salt = browser::random_bytes(16).map_err(storage_failed)?;
+            let salt = dom::random_bytes(16).map_err(storage_failed)?;
             let salt_hex: String = salt.iter().map(|b| format!("{b:02x}")).collect();
             let mut salted = salt;
             salted.extend_from_slice(answer.trim().as_bytes());
-            let hash = browser::sha256_hex(&salted).await.map_err(storage_failed)?;
+            let hash = dom::sha256_hex(&salted).await.map_err(storage_failed)?;
             let changed = profile.security_question.is_some();
             profile.security_question = Some(SecurityQuestion {
                 question: question.trim().to_string(),
@@ -486,7 +524,7 @@ pub async fn cancel_request(reference: &str) -> Result<(), ApiError> {
 
 /// A fresh idempotency key for one attempt at filing a request.
 pub fn new_attempt_key() -> String {
-    browser::random_bytes(12)
+    dom::random_bytes(12)
         .map(|bytes| bytes.iter().map(|b| format!("{b:02x}")).collect())
         .unwrap_or_else(|_| format!("attempt-{}", now().timestamp_millis()))
 }

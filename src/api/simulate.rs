@@ -4,12 +4,11 @@
 
 use std::cell::{Cell, RefCell};
 
-use crate::domain::activity::ChangeArea;
 use crate::domain::simulation::{FailMode, Simulation};
 
-use super::browser::PrivacySignals;
 use super::endpoint::Endpoint;
 use super::error::ApiError;
+use crate::dom::{self, PrivacySignals};
 
 thread_local! {
     static STATE: RefCell<Simulation> = RefCell::new(Simulation::default());
@@ -64,7 +63,7 @@ pub fn apply_location() {
 pub(super) async fn intercept(endpoint: Endpoint) -> Option<Result<String, ApiError>> {
     let simulation = current();
     if simulation.latency_ms > 0 {
-        super::browser::pause(std::time::Duration::from_millis(
+        dom::pause(std::time::Duration::from_millis(
             simulation.latency_ms.into(),
         ))
         .await;
@@ -91,21 +90,4 @@ pub(super) fn signals(real: PrivacySignals) -> PrivacySignals {
         gpc: real.gpc || simulation.gpc,
         dnt: real.dnt || simulation.dnt,
     }
-}
-
-/// Forgets this demo user's cookie choice, so the banner asks as on a first visit (the consent record keeps the
-/// earlier choices).
-pub async fn show_banner_again() -> Result<(), ApiError> {
-    let mut settings = super::cookies().await?;
-    settings.consent = None;
-    super::write_document(
-        Endpoint::Cookies,
-        &settings,
-        ChangeArea::Cookies,
-        "Preview: the first-visit cookie banner was shown again",
-        None,
-    )
-    .await?;
-    super::browser::apply_cookie_choice(None, &settings.cookies);
-    Ok(())
 }

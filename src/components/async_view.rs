@@ -5,11 +5,11 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::components::page_heading::PAGE_TITLE_ID;
 use crate::i18n::{t, t_string, use_i18n, Locale};
 use crate::state::documents::Loaded;
+use crate::text::format::fill;
+use crate::text::labels;
 
 /// How long a read may take before the loading panel says so and offers to start it again.
 pub const SLOW_AFTER: Duration = Duration::from_secs(3);
@@ -20,7 +20,7 @@ thread_local! {
 
 /// A new id for the "Try again" button of one read. The loading and error panels of that read share it, and an
 /// error panel rebuilt after another failure keeps it, so the keyboard focus given up by pressing the button (it is
-/// disabled or hidden while the read runs) comes back to it (`api::browser::give_focus_back`); once the content has
+/// disabled or hidden while the read runs) comes back to it (`crate::dom::give_focus_back`); once the content has
 /// come, the button names the page's heading as the place to go instead (`data-focus-next`).
 fn new_retry_id() -> String {
     let n = RETRY_BUTTONS.with(|n| {
@@ -162,7 +162,7 @@ pub fn ErrorPanel(
                     {move || if retrying.get() { t_string!(i18n, common.trying_again) } else { t_string!(i18n, common.try_again) }}
                 </button>
                 {offer_reload.then(|| view! {
-                    <button type="button" class="button button--quiet" on:click=|_| crate::api::browser::reload_page()>
+                    <button type="button" class="button button--quiet" on:click=|_| crate::dom::reload_page()>
                         {t!(i18n, common.reload_page)}
                     </button>
                 })}

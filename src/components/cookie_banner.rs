@@ -12,7 +12,6 @@ use leptos_router::hooks::use_location;
 use crate::api;
 use crate::components::async_view::LoadingPanel;
 use crate::components::cookie_choices::CookieChoices;
-use crate::components::format::fill;
 use crate::components::split_code::{
     code_missing, when_code_arrives, Fetching, Meanwhile, SplitCode,
 };
@@ -25,6 +24,7 @@ use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::consent::{use_consent, ConsentRequest};
 use crate::state::session::use_session;
+use crate::text::format::fill;
 
 /// The sentence explaining why the banner asks now, in `locale`. (Placeholders in braces are filled here; the
 /// change's summary comes from the policy document, in English.)
@@ -148,7 +148,7 @@ pub fn banner(
     let consent = use_consent();
     let choosing = RwSignal::new(false);
     let saving = Signal::derive(move || consent.saving());
-    let signals = api::browser::privacy_signals();
+    let signals = api::privacy_signals();
     let now = api::now();
     let current = [
         CookieCategory::StrictlyNecessary,
@@ -159,7 +159,7 @@ pub fn banner(
     .map(|c| settings.effective(c, signals.gpc, now, policy.revision_on(now.date_naive())));
     let text = reason_text(&reason, &policy, locale);
     // Answered (or replaced): a keyboard user carries on from the main content, not from the top of the page.
-    on_cleanup(move || api::browser::hand_focus_on(id, "main"));
+    on_cleanup(move || crate::dom::hand_focus_on(id, "main"));
     let choose = move |choices: Choices| {
         consent.save.dispatch(ConsentRequest {
             choices,

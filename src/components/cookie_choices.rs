@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::components::toggle::Toggle;
 use crate::domain::cookies::{
     Choices, CookieCategory, CookieInfo, CookieSettings, Effective, OPTIONAL_CATEGORIES,
 };
 use crate::i18n::{t, t_string, use_i18n};
+use crate::text::format::fill;
+use crate::text::labels;
 
 fn cookie_table(cookies: Vec<CookieInfo>) -> AnyView {
     let i18n = use_i18n();

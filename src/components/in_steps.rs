@@ -69,7 +69,7 @@ impl Steps {
     }
 
     /// Steps of one part each, every one built in a task of its own after this one: the first in the next task,
-    /// the others when the browser has nothing more pressing to do (see [`crate::api::browser::when_free`]). For
+    /// the others when the browser has nothing more pressing to do (see [`crate::dom::when_free`]). For
     /// the portal's first build, whose task already holds the wasm module's start.
     pub fn in_tasks() -> Self {
         Self {
@@ -131,7 +131,7 @@ impl Steps {
                 match self.pace {
                     Pace::Frame => request_animation_frame(next),
                     Pace::Task if shown == 0 => set_timeout(next, std::time::Duration::ZERO),
-                    Pace::Task => crate::api::browser::when_free(next),
+                    Pace::Task => crate::dom::when_free(next),
                 }
             } else if let Some(done) = done.try_update_value(Option::take).flatten() {
                 request_animation_frame(done);

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::api;
 use leptos_i18n::Locale as _;
 
 use crate::i18n::{td_string, use_i18n, Locale};
@@ -23,7 +22,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
             return;
         };
         i18n.set_locale(locale);
-        match api::browser::save_language(locale.as_str()) {
+        match crate::dom::save_language(locale.as_str()) {
             Ok(()) => notices.push(
                 NoticeKind::Success,
                 td_string!(locale, shell.language_saved),

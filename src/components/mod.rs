@@ -6,15 +6,11 @@ pub mod cookie_choices;
 pub mod download;
 pub mod empty_panel;
 pub mod error_summary;
-pub mod format;
 pub mod in_steps;
-pub mod labels;
 pub mod language_switcher;
 pub mod notice_area;
 pub mod page_heading;
 pub mod persona_switcher;
-#[cfg(preview)]
-pub mod preview_panel;
 pub mod primary_nav;
 pub mod record_card;
 pub mod request_timeline;

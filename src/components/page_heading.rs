@@ -53,7 +53,7 @@ pub fn focus_heading_on_change<T: PartialEq + Send + Sync + 'static>(
 ) {
     Effect::watch(
         step,
-        |_, _, _| request_animation_frame(|| crate::api::browser::focus_by_id(PAGE_TITLE_ID)),
+        |_, _, _| request_animation_frame(|| crate::dom::focus_by_id(PAGE_TITLE_ID)),
         false,
     );
 }
@@ -71,7 +71,7 @@ pub fn focus_new_page_heading(path: String, current: Memo<String>) {
 fn try_focus(path: String, current: Memo<String>, started: i64) {
     request_animation_frame(move || {
         if current.try_get_untracked().as_ref() != Some(&path)
-            || crate::api::browser::focus_heading_of(PAGE_TITLE_ID, &path)
+            || crate::dom::focus_heading_of(PAGE_TITLE_ID, &path)
         {
             return;
         }

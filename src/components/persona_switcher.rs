@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use crate::api;
 use crate::api::demo::Persona;
 use crate::components::async_view::async_view;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::i18n::{t, td_string, use_i18n};
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
+use crate::text::format::fill;
+use crate::text::labels;
 
 fn switcher(personas: Vec<Persona>) -> AnyView {
     let i18n = use_i18n();

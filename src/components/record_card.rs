@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::components::format;
-use crate::components::labels;
 use crate::domain::held::{FieldValue, HeldRecord};
 use crate::i18n::{td_string, Locale};
+use crate::text::format;
+use crate::text::labels;
 
 /// A value as text: what the card shows, and what search looks through.
 pub fn value_text(l: Locale, value: &FieldValue) -> String {

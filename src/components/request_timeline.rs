@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::format;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::domain::requests::{PrivacyRequest, RequestStatus};
 use crate::i18n::{td_string, use_i18n, Locale};
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
 /// One step of the timeline.
 struct Step {

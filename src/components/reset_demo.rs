@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::labels;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
+use crate::text::labels;
 
 /// The reset control, with its confirmation.
 #[component]

@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::format;
-use crate::components::labels;
 use crate::components::persona_switcher::PersonaSwitcher;
 use crate::components::reset_demo::ResetDemo;
 use crate::i18n::{t, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::labels;
 
 /// The site footer.
 #[component]

@@ -12,8 +12,8 @@ use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::components::async_view::ErrorPanel;
-use crate::components::format::fill;
 use crate::i18n::{td_string, use_i18n, Locale};
+use crate::text::format::fill;
 
 /// Code on its way.
 pub type Fetching = Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;

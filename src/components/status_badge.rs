@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::labels;
 use crate::domain::requests::RequestStatus;
 use crate::i18n::use_i18n;
+use crate::text::labels;
 
 /// The modifier class for a status's colour.
 const fn tone(status: RequestStatus) -> &'static str {

@@ -197,7 +197,7 @@ const BACKGROUND_AFTER: Duration = Duration::from_secs(2);
 /// Fetches the banner's choices and every page's code in the background, one module after another, once the first
 /// page had time to settle; not when the browser asks to save data (then each comes when it is opened).
 pub fn fetch_in_background() {
-    if crate::api::browser::saves_data() {
+    if crate::dom::saves_data() {
         return;
     }
     set_timeout(
@@ -221,15 +221,10 @@ const LOADING_AFTER: Duration = Duration::from_millis(300);
 /// cannot be fetched, the page's heading with what went wrong and a "Try again".
 async fn page_or_failure(code: PageCode) -> AnyView {
     let fetching = (code.fetch)();
-    if !crate::api::browser::has_element(PAGE_TITLE_ID) {
+    if !crate::dom::has_element(PAGE_TITLE_ID) {
         return pending(code, Some(fetching));
     }
-    match select(
-        fetching,
-        Box::pin(crate::api::browser::pause(LOADING_AFTER)),
-    )
-    .await
-    {
+    match select(fetching, Box::pin(crate::dom::pause(LOADING_AFTER))).await {
         Either::Left((Ok(()), _)) => match (code.load)().await {
             Ok(view) => view,
             Err(_) => pending(code, None),

@@ -4,8 +4,6 @@ pub mod activity;
 pub mod communications;
 pub mod cookies;
 pub mod data;
-#[cfg(preview)]
-pub mod gallery;
 pub mod lazy;
 pub mod not_found;
 pub mod overview;

@@ -8,9 +8,6 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::async_view::async_view;
-use crate::components::format;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::domain::inventory::Inventory;
 use crate::domain::profile::Profile;
@@ -19,6 +16,9 @@ use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
 /// The message a user can send an app developer to ask about their data, in the portal's language.
 fn message_to_developer(l: Locale, app: &MarketplaceApp, profile: &Profile) -> String {

@@ -6,12 +6,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::domain::cookies::{Choices, ConsentMethod, CookieConsent, OPTIONAL_CATEGORIES};
 use crate::i18n::{td_string, use_i18n, Locale};
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::{use_session, Session};
+use crate::text::format::fill;
+use crate::text::labels;
 
 /// A cookie choice to record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -77,7 +77,7 @@ pub fn provide_session() -> Session {
         sharing: Document::new(|| shared(api::sharing())),
         policy: Document::new(|| shared(api::policy())),
         notices: Document::new(|| boxed(api::notices())),
-        personas: Document::new(|| boxed(api::demo::personas())),
+        personas: Document::new(|| boxed(api::personas())),
     };
     provide_context(session);
     session

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::components::labels;
 use crate::domain::activity_filter::{ActivityFilter, KindFilter, Order};
 use crate::domain::product::Product;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::routes::Page;
+use crate::text::labels;
 
 /// The filter form.
 #[component]

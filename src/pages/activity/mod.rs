@@ -11,14 +11,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::browser::{timed, yield_now};
 use crate::components::async_view::async_view;
 use crate::components::download::download_text;
-use crate::components::format;
-use crate::components::format::fill;
 use crate::components::in_steps::Steps;
-use crate::components::labels;
 use crate::components::page_heading::PageHeading;
+use crate::dom::{timed, yield_now};
 use crate::domain::activity::{ActivityDetail, ActivityEvent, ActivityLog};
 use crate::domain::activity_filter::{day_bounds, page_of, select, ActivityFilter, PAGE_SIZE};
 use crate::domain::export::csv_cell;
@@ -26,6 +23,9 @@ use crate::i18n::{t, td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
 use filters::ActivityFilters;
 

@@ -2,13 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::domain::communications::{
     CommunicationPreferences, MessageChannel, Subscription, Topic,
 };
 use crate::domain::product::Product;
 use crate::i18n::{td_string, Locale};
+use crate::text::format::fill;
+use crate::text::labels;
 
 /// One product's table of checkboxes.
 #[component]

@@ -8,9 +8,7 @@ use leptos_router::components::A;
 
 use crate::api;
 use crate::components::async_view::LoadingPanel;
-use crate::components::format::fill;
 use crate::components::in_steps::Steps;
-use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::components::unsaved_guard::guard_unsaved_changes;
 use crate::domain::communications::{CommunicationPreferences, EssentialMessage, GRID_SIZE};
@@ -19,6 +17,8 @@ use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
+use crate::text::format::fill;
+use crate::text::labels;
 
 use grid::MessageGrid;
 

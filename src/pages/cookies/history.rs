@@ -6,12 +6,12 @@ use serde::Serialize;
 use crate::api;
 use crate::components::download::download_text;
 use crate::components::empty_panel::EmptyPanel;
-use crate::components::format;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::domain::cookies::{CookieConsent, CookieSettings, OPTIONAL_CATEGORIES};
 use crate::i18n::{td_string, Locale};
 use crate::state::notices::{use_notices, NoticeKind};
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
 /// The downloadable receipt.
 #[derive(Serialize)]

@@ -11,9 +11,6 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::cookie_choices::CookieChoices;
-use crate::components::format;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::domain::cookies::{
     Choices, ConsentMethod, CookieCategory, CookieSettings, OPTIONAL_CATEGORIES,
@@ -23,6 +20,9 @@ use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::consent::{use_consent, ConsentRequest};
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
 fn current_choice(l: Locale, settings: &CookieSettings, policy: &PolicyDocument) -> AnyView {
     let now = api::now();
@@ -69,7 +69,7 @@ fn settings_view((settings, policy): (CookieSettings, Arc<PolicyDocument>)) -> A
     let l = use_i18n().get_locale();
     let consent = use_consent();
     let saving = Signal::derive(move || consent.saving());
-    let signals = api::browser::privacy_signals();
+    let signals = api::privacy_signals();
     let now = api::now();
     let current = [
         CookieCategory::StrictlyNecessary,

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::format::fill;
 use crate::i18n::{td_string, Locale};
 use crate::state::consent::use_consent;
+use crate::text::format::fill;
 
 fn yes_no(l: Locale, sent: bool) -> &'static str {
     if sent {
@@ -23,7 +23,7 @@ pub fn PrivacySignals(
     l: Locale,
 ) -> impl IntoView {
     let consent = use_consent();
-    let signals = api::browser::privacy_signals();
+    let signals = api::privacy_signals();
     let saving = move || consent.saving();
     view! {
         <section class="privacy-signals" id="signals" aria-labelledby="signals-title">

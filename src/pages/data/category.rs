@@ -3,15 +3,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::format;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::components::record_card::RecordCard;
 use crate::domain::catalogue::Retention;
 use crate::domain::inventory::CategoryId;
 use crate::i18n::{td_string, Locale};
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
-use super::Prepared;
+use super::prepared::Prepared;
 
 /// Records shown before "Show all".
 const SHOWN_AT_FIRST: usize = 3;

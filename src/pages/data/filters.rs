@@ -4,12 +4,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::components::labels;
 use crate::domain::finder::Filter;
 use crate::domain::inventory::DataSource;
 use crate::domain::product::Product;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::routes::Page;
+use crate::text::labels;
 
 /// The filter form.
 #[component]

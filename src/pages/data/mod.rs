@@ -3,8 +3,9 @@
 
 mod category;
 mod filters;
+mod prepared;
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -12,44 +13,23 @@ use leptos_router::hooks::use_query_map;
 use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::empty_panel::EmptyPanel;
-use crate::components::format;
-use crate::components::format::fill;
 use crate::components::in_steps::{Steps, PER_FRAME};
-use crate::components::labels;
 use crate::components::page_heading::PageHeading;
-use crate::components::record_card::record_texts;
 use crate::domain::catalogue::LegalHold;
 use crate::domain::finder::{Filter, PRODUCT_KEY, SEARCH_KEY, SOURCE_KEY};
-use crate::domain::held::{held_records, HeldRecord};
+use crate::domain::held::held_records;
 use crate::domain::inventory::{CategoryId, DataSource};
 use crate::domain::policy::CleanupSchedule;
 use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
 use category::CategorySection;
 use filters::FilterControls;
-
-/// A record with the texts search looks through, made on the first search (not with the page: formatting every
-/// date and number of every record made opening the page slower) and kept for the next ones.
-#[derive(Clone)]
-pub struct Prepared {
-    pub record: HeldRecord,
-    texts: Arc<OnceLock<Vec<String>>>,
-}
-
-impl Prepared {
-    fn new(record: HeldRecord) -> Self {
-        Self {
-            record,
-            texts: Arc::default(),
-        }
-    }
-
-    fn texts(&self, l: Locale) -> &[String] {
-        self.texts.get_or_init(|| record_texts(l, &self.record))
-    }
-}
+use prepared::Prepared;
 
 /// Everything the page shows, prepared once per load and shared by every filter change.
 struct Held {
@@ -182,7 +162,7 @@ fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
             steps.run(move || {
                 if scrolled.try_get_value() == Some(false) {
                     scrolled.set_value(true);
-                    api::browser::scroll_to_fragment();
+                    crate::dom::scroll_to_fragment();
                 }
             });
             view! {

@@ -5,14 +5,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::async_view::async_view;
-use crate::components::format;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::components::summary_card::SummaryCard;
 use crate::domain::activity::{ActivityDetail, ActivityLog};
 use crate::i18n::{t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
 /// How many accesses the card lists.
 const SHOWN: usize = 3;

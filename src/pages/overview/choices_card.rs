@@ -6,9 +6,6 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::async_view::async_view;
-use crate::components::format;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::components::summary_card::SummaryCard;
 use crate::domain::communications::{CommunicationPreferences, GRID_SIZE};
 use crate::domain::cookies::{CookieCategory, CookieSettings};
@@ -16,6 +13,9 @@ use crate::domain::policy::PolicyDocument;
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
 fn communications_summary(prefs: CommunicationPreferences) -> AnyView {
     let l = use_i18n().get_locale();

@@ -4,14 +4,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::async_view::async_view;
-use crate::components::format;
-use crate::components::labels;
 use crate::components::summary_card::SummaryCard;
 use crate::domain::inventory::{DataSource, Inventory};
 use crate::domain::profile::Profile;
 use crate::i18n::{t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::labels;
 
 fn render(profile: &Profile, inventory: &Inventory) -> AnyView {
     let l = use_i18n().get_locale();

@@ -11,11 +11,11 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::components::async_view::async_view;
-use crate::components::format::fill;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::{use_session, Session};
+use crate::text::format::fill;
 
 /// How long the greeting and the cards wait, laid out but not shown, for the documents they read: long enough for a
 /// quick answer, so that no card is shown loading and then pushes the ones below it down as it fills in; short

@@ -3,15 +3,15 @@
 use leptos::prelude::*;
 
 use crate::components::async_view::async_view;
-use crate::components::format;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::components::status_badge::StatusBadge;
 use crate::components::summary_card::SummaryCard;
 use crate::domain::requests::RequestLog;
 use crate::i18n::{t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
 fn render(log: RequestLog) -> AnyView {
     let l = use_i18n().get_locale();

@@ -5,12 +5,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::async_view::async_view;
-use crate::components::format;
 use crate::components::summary_card::SummaryCard;
 use crate::domain::sharing::Sharing;
 use crate::i18n::{t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
+use crate::text::format;
 
 fn render(sharing: Arc<Sharing>) -> AnyView {
     let l = use_i18n().get_locale();

@@ -6,14 +6,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::section_link::section_link;
 use crate::api;
-use crate::components::format;
-use crate::components::format::fill;
 use crate::domain::order;
 use crate::domain::policy::{anchor, OutlineEntry, PolicyChange, PolicyDocument};
 use crate::domain::text_diff::{diff_words, DiffPart};
 use crate::i18n::{td_string, Locale};
 use crate::routes::Page;
+use crate::text::format;
+use crate::text::format::fill;
 
 fn diff_view(before: &str, after: &str) -> AnyView {
     diff_words(before, after)
@@ -44,7 +45,7 @@ fn pending_view(l: Locale, change: PolicyChange) -> impl IntoView {
             let after = edit.after.clone().unwrap_or_default();
             view! {
                 <li class="policy-diff">
-                    <h4>{super::section_link(&OutlineEntry {
+                    <h4>{section_link(&OutlineEntry {
                         title: edit.section.trim_end_matches([':', '.', ' ']).to_string(),
                         anchor: anchor(&edit.section),
                     })}</h4>

@@ -6,46 +6,23 @@ use std::sync::Arc;
 
 mod changes;
 mod notices;
+mod section_link;
 
 use leptos::prelude::*;
 
 use crate::api;
 use crate::components::async_view::async_view;
-use crate::components::format;
 use crate::components::in_steps::{Steps, PER_FRAME};
 use crate::components::page_heading::PageHeading;
-use crate::domain::policy::{
-    anchor, outline, part_anchor, OutlineEntry, PolicyDocument, PolicyParagraph,
-};
+use crate::domain::policy::{anchor, outline, part_anchor, PolicyDocument, PolicyParagraph};
 use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::session::use_session;
+use crate::text::format;
+use section_link::section_link;
 
 /// Paragraphs of the policy text built together in one step (see `in_steps`).
 const PARAGRAPHS_PER_PART: usize = 25;
-
-/// A link to a section on this page: it scrolls there and puts the section in the address bar, so the link can be
-/// copied and shared.
-fn section_link(entry: &OutlineEntry) -> impl IntoView + use<> {
-    let id = entry.anchor.clone();
-    view! {
-        <a
-            class="section-link"
-            href=format!("#{}", entry.anchor)
-            on:click=move |ev| {
-                ev.prevent_default();
-                if let Some(element) = document().get_element_by_id(&id) {
-                    element.scroll_into_view();
-                    let _ = window().history().map(|h| {
-                        h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{id}")))
-                    });
-                }
-            }
-        >
-            {entry.title.clone()}
-        </a>
-    }
-}
 
 fn table_of_contents(l: Locale, paragraphs: &[PolicyParagraph]) -> impl IntoView {
     let parts = outline(paragraphs)
@@ -124,7 +101,7 @@ fn render(policy: Arc<PolicyDocument>) -> AnyView {
         let policy = policy.clone();
         steps.part(move || view! { <changes::ChangeHistory l policy /> }.into_any())
     };
-    steps.run(api::browser::scroll_to_fragment);
+    steps.run(crate::dom::scroll_to_fragment);
     view! {
         <dl class="summary-list policy__meta">
             <div><dt>{td_string!(l, policy.version)}</dt><dd>{revision}</dd></div>

@@ -4,13 +4,13 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::async_view::async_view;
-use crate::components::format;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::domain::policy::{PolicyNotice, PolicyNoticeKind, PolicyNotices};
 use crate::i18n::{td_string, use_i18n, Locale};
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
 fn notice_item(l: Locale, notice: PolicyNotice) -> impl IntoView {
     let session = use_session();

@@ -5,9 +5,6 @@ use leptos_router::components::A;
 
 use crate::api;
 use crate::components::error_summary::{ErrorSummary, FieldProblem};
-use crate::components::format;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::components::text_field::{TextField, TextKind};
 use crate::domain::profile::{Account, AccountField};
 use crate::domain::profile_rules::{check_correction, check_note};
@@ -15,6 +12,9 @@ use crate::domain::requests::PrivacyRequest;
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
 /// The correction form for one field.
 #[component]

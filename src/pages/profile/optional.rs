@@ -6,13 +6,13 @@ use wasm_bindgen::JsCast;
 
 use crate::api;
 use crate::components::error_summary::{field_message, ErrorSummary, FieldError, FieldProblem};
-use crate::components::format;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::domain::profile::OptionalProfile;
 use crate::domain::profile_rules::{check_choice, check_known, unneeded_fields, LANGUAGES};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
 use super::photo::prepare_photo;
 

@@ -4,9 +4,9 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::labels;
 use crate::domain::profile_rules::check_photo;
 use crate::i18n::{td_string, Locale};
+use crate::text::labels;
 
 /// The longest side of the kept copy, in pixels.
 const KEPT_SIZE: f64 = 256.0;

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::error_summary::{ErrorSummary, FieldError, FieldProblem};
-use crate::components::format;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::components::text_field::{TextField, TextKind};
 use crate::domain::profile::SecurityQuestion;
 use crate::domain::profile_rules::{check_answer, check_question, ANSWER_MIN, SUGGESTED_QUESTIONS};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
 const CHOICE: &str = "question-0";
 const CUSTOM: &str = "custom-question";

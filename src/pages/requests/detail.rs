@@ -7,9 +7,6 @@ use leptos_router::hooks::use_params_map;
 use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::download::download_text;
-use crate::components::format;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::components::request_timeline::RequestTimeline;
 use crate::components::status_badge::StatusBadge;
@@ -21,6 +18,9 @@ use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::{Page, REQUEST_PARAM};
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
 fn download(l: Locale, request: &PrivacyRequest) -> Result<(), String> {
     let export = request

@@ -5,16 +5,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use serde_json::json;
 
-use crate::api::browser::yield_now;
 use crate::api::{self, ApiError};
 use crate::components::download::download_text;
 use crate::components::error_summary::{ErrorSummary, FieldError, FieldProblem};
-use crate::components::format;
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::components::page_heading::focus_heading_on_change;
 use crate::components::page_heading::PageHeading;
 use crate::components::unsaved_guard::guard_unsaved_changes;
+use crate::dom::yield_now;
 use crate::domain::export::{in_scope, personal_categories, sections, ExportBuilder, Vocabulary};
 use crate::domain::held::{held_records, HeldRecord};
 use crate::domain::inventory::CategoryId;
@@ -24,6 +21,9 @@ use crate::domain::requests::{ExportDetails, ExportFormat};
 use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::{request_href, Page};
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::format::fill;
+use crate::text::labels;
 
 const SCOPE: &str = "export-category-0";
 const FORMAT: &str = "format-json";
@@ -170,7 +170,7 @@ pub fn NewExportPage() -> impl IntoView {
             step.set(Step::Working);
             let outcome = async {
                 let text = produce(&scope, progress).await?;
-                let sha256 = api::browser::sha256_hex(text.as_bytes())
+                let sha256 = crate::dom::sha256_hex(text.as_bytes())
                     .await
                     .map_err(|e| ApiError::Storage(api::StorageError::Failed(e)))?;
                 let filed = api::file_export(

@@ -15,14 +15,14 @@ use leptos_router::components::A;
 use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::empty_panel::EmptyPanel;
-use crate::components::format;
-use crate::components::labels;
 use crate::components::page_heading::PageHeading;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::requests::RequestLog;
 use crate::i18n::{t, td_string, use_i18n};
 use crate::routes::{request_href, Page};
 use crate::state::session::use_session;
+use crate::text::format;
+use crate::text::labels;
 
 fn history(log: RequestLog) -> AnyView {
     let l = use_i18n().get_locale();

@@ -135,7 +135,7 @@ test('a trap once the portal runs stops it with a message: no dead clicks, the m
   // What a Rust panic is in the release build (panic=immediate-abort): a WebAssembly trap, which the browser reports
   // as an uncaught RuntimeError from inside the app. Made here by a browser function the app calls (without a
   // catch) throwing one, the next time it is called after the test asks: the app looks up the cookie banner by its
-  // id whenever focus moves (src/api/browser.rs, keep_focus_clear_of), so moving focus is the trigger.
+  // id whenever focus moves (src/dom/mod.rs, keep_focus_clear_of), so moving focus is the trigger.
   await page.addInitScript(() => {
     const original = Document.prototype.getElementById;
     Document.prototype.getElementById = function (id: string) {

@@ -1,5 +1,6 @@
-//! Facts and storage of this browser that the portal reads or keeps: privacy signals (GPC, DNT), the site's
-//! cookies, and news of changes made by another tab.
+//! The browser, apart from the backend: facts and storage the portal reads or keeps (privacy signals, Save-Data,
+//! the site's cookies, the chosen language, news of changes made by another tab), focus, scheduling and timing,
+//! and Web Crypto.
 
 use js_sys::Reflect;
 use wasm_bindgen::closure::Closure;
@@ -16,7 +17,7 @@ pub struct PrivacySignals {
     pub dnt: bool,
 }
 
-/// Reads the signals from `navigator`.
+/// Reads the signals from `navigator` (the designer preview may pretend otherwise: `api::privacy_signals`).
 pub fn privacy_signals() -> PrivacySignals {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return PrivacySignals::default();
@@ -29,7 +30,7 @@ pub fn privacy_signals() -> PrivacySignals {
         .ok()
         .and_then(|v| v.as_string())
         .is_some_and(|v| v == "1" || v == "yes");
-    simulated(PrivacySignals { gpc, dnt })
+    PrivacySignals { gpc, dnt }
 }
 
 /// True when the browser asks sites to keep data use down (the Save-Data setting, `navigator.connection.saveData`):
@@ -41,17 +42,6 @@ pub fn saves_data() -> bool {
         .and_then(|connection| Reflect::get(&connection, &JsValue::from_str("saveData")).ok())
         .and_then(|v| v.as_bool())
         .unwrap_or(false)
-}
-
-/// In a preview build, what the designer chose to pretend the browser sends.
-#[cfg(preview)]
-fn simulated(real: PrivacySignals) -> PrivacySignals {
-    super::simulate::signals(real)
-}
-
-#[cfg(not(preview))]
-fn simulated(real: PrivacySignals) -> PrivacySignals {
-    real
 }
 
 /// The placeholder value and lifetime (seconds) this demo gives each first-party cookie it sets. Session and

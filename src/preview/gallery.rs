@@ -10,8 +10,6 @@ use crate::components::async_view::{ErrorPanel, LoadingPanel};
 use crate::components::cookie_banner;
 use crate::components::empty_panel::EmptyPanel;
 use crate::components::error_summary::{ErrorSummary, FieldProblem};
-use crate::components::format::fill;
-use crate::components::labels;
 use crate::components::notice_area::NoticeCard;
 use crate::components::page_heading::PageHeading;
 use crate::components::record_card::RecordCard;
@@ -29,6 +27,8 @@ use crate::i18n::{td_string, use_i18n};
 use crate::routes::{Page, GALLERY_PATH};
 use crate::state::notices::NoticeKind;
 use crate::state::session::use_session;
+use crate::text::format::fill;
+use crate::text::labels;
 
 /// The colour theme the gallery shows.
 #[derive(Clone, Copy, PartialEq, Eq)]

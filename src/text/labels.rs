@@ -1,7 +1,6 @@
 //! The words the portal uses for domain values.
 
 use crate::api::{ApiError, Endpoint, StorageError};
-use crate::components::format::fill;
 use crate::domain::activity::{AccessReason, ActivityDetail, ChangeArea, EmployeeRole};
 use crate::domain::activity_filter::KindFilter;
 use crate::domain::catalogue::{LegalHold, Purpose, Recipient, Retention, UserAction};
@@ -15,6 +14,7 @@ use crate::domain::requests::{DeletionScope, ExportFormat, RequestKind, RequestS
 use crate::domain::sharing::ProviderKind;
 use crate::i18n::{td_string, Locale};
 use crate::routes::Page;
+use crate::text::format::fill;
 
 pub fn source(l: Locale, source: DataSource) -> &'static str {
     match source {

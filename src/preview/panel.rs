@@ -36,7 +36,7 @@ pub fn show_banner_again() {
     let session = use_session();
     let notices = use_notices();
     leptos::task::spawn_local(async move {
-        match simulate::show_banner_again().await {
+        match api::show_banner_again().await {
             Ok(()) => session.cookies.reload(),
             Err(error) => notices.push(
                 NoticeKind::Warning,
