@@ -135,7 +135,7 @@ fn Shell() -> impl IntoView {
     });
     // Built in three tasks after this one, so starting the portal never holds the browser for long: the page
     // first (its documents are asked for when it is built), then, once the browser is free (the documents' answers
-    // come first), the header and the rest of the shell.
+    // come first), the header, then the footer and the cookie banner.
     let steps = Steps::in_tasks();
     let page = steps.part(|| {
         view! {
@@ -167,7 +167,7 @@ fn Shell() -> impl IntoView {
         .into_any()
     });
     let header = steps.part(|| view! { <SiteHeader /> }.into_any());
-    let rest = steps.part(|| {
+    let footer_and_banner = steps.part(|| {
         view! {
             <SiteFooter />
             <CookieBanner />
@@ -181,7 +181,7 @@ fn Shell() -> impl IntoView {
         <main id="main" class="layout-main" tabindex="-1">
             {page}
         </main>
-        {rest}
+        {footer_and_banner}
     }
 }
 

@@ -58,7 +58,8 @@ fn catalogue(language: &str) -> BTreeSet<String> {
     texts(language).into_keys().collect()
 }
 
-/// The placeholders of a text: `{name}` (filled by `format::fill`) and `{{ name }}` (filled by `t!`).
+/// The placeholders of a text: `{name}`, filled by `format::fill` (also what `{{ name }}` would name, which
+/// [`one_placeholder_syntax`] rules out).
 fn placeholders(text: &str) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
     let mut rest = text;
@@ -164,9 +165,110 @@ fn every_translation_has_the_placeholders_of_the_english() {
 }
 
 #[test]
-fn placeholders_are_found_in_both_forms() {
-    let found: Vec<String> = placeholders("{{ count }} of {total}, {")
-        .into_iter()
-        .collect();
+fn placeholders_are_found_and_an_unclosed_brace_is_not_one() {
+    let found: Vec<String> = placeholders("{count} of {total}, {").into_iter().collect();
     assert_eq!(found, ["count", "total"]);
+}
+
+/// One placeholder syntax: `{name}`, filled by `format::fill`. leptos_i18n's own `{{ name }}` interpolation is not
+/// used: every text is filled the same way, and the checks below cover them all.
+#[test]
+fn one_placeholder_syntax() {
+    for language in LANGUAGES {
+        let doubled: Vec<String> = texts(language)
+            .into_iter()
+            .filter(|(_, text)| text.contains("{{") || text.contains("}}"))
+            .map(|(key, _)| key)
+            .collect();
+        assert!(doubled.is_empty(), "{language}: `{{{{ }}}}` in {doubled:?}");
+    }
+}
+
+/// The `fill(t_string!(…, key), &[("name", …), …])` calls in `code` (white space already made single spaces): each
+/// key with the placeholder names the call gives.
+fn fill_calls(code: &str) -> Vec<(String, BTreeSet<String>)> {
+    let mut calls = Vec::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("fill(") {
+        rest = &rest[at + "fill(".len()..];
+        let call = rest.trim_start();
+        let Some(after_macro) = ["td_string!(", "t_string!("]
+            .iter()
+            .find_map(|m| call.strip_prefix(m))
+        else {
+            continue;
+        };
+        let Some((args, after)) = after_macro.split_once(')') else {
+            continue;
+        };
+        let Some(key) = args.split(',').nth(1).map(str::trim) else {
+            continue;
+        };
+        let Some(list) = after.trim_start().strip_prefix(',').map(str::trim_start) else {
+            continue;
+        };
+        let Some(list) = list.strip_prefix("&[") else {
+            continue;
+        };
+        // The list runs to the `]` that closes it.
+        let mut depth = 1;
+        let end = list
+            .char_indices()
+            .find(|(_, c)| {
+                match c {
+                    '[' => depth += 1,
+                    ']' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0
+            })
+            .map_or(list.len(), |(i, _)| i);
+        // Each pair opens with `("name",`.
+        let names = list[..end]
+            .split('(')
+            .filter_map(|part| part.trim_start().strip_prefix('"'))
+            .filter_map(|part| part.split_once('"'))
+            .filter(|(name, after)| {
+                after.trim_start().starts_with(',')
+                    && !name.is_empty()
+                    && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+            })
+            .map(|(name, _)| name.to_string())
+            .collect();
+        calls.push((key.to_string(), names));
+    }
+    calls
+}
+
+/// Every call that fills a named text gives exactly the placeholders that text has: a misspelt or missing name
+/// fails here rather than showing `{name}` to a user.
+#[test]
+fn every_fill_gives_the_placeholders_of_its_text() {
+    let mut code = String::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut code,
+    );
+    let code = code.split_whitespace().collect::<Vec<_>>().join(" ");
+    let english = texts("en");
+    let calls = fill_calls(&code);
+    assert!(calls.len() > 100, "only {} fill calls found", calls.len());
+    for (key, names) in calls {
+        let text = english.get(&key).unwrap_or_else(|| panic!("no text {key}"));
+        assert_eq!(placeholders(text), names, "fill of {key}");
+    }
+}
+
+#[test]
+fn fill_calls_are_read_with_their_names() {
+    let code = r#"a fill(td_string!(l, x.y), &[( "date", &f(a[0])), ("n", &v.join(", "))]) b fill(t_string!(i18n, z), &[("k", &k)],)"#;
+    let calls = fill_calls(code);
+    assert_eq!(calls.len(), 2);
+    assert_eq!(calls[0].0, "x.y");
+    assert_eq!(
+        calls[0].1,
+        BTreeSet::from(["date".to_string(), "n".to_string()])
+    );
+    assert_eq!(calls[1].0, "z");
+    assert_eq!(calls[1].1, BTreeSet::from(["k".to_string()]));
 }

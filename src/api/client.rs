@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::endpoint::Endpoint;
 use super::error::ApiError;
-use super::store;
+use super::saved_changes;
 use crate::domain::json::{FromJson, JsonError};
 
 use super::demo;
@@ -120,7 +120,7 @@ pub fn decode_with_overlay<T: FromJson>(
     seed_text: &str,
 ) -> Result<T, ApiError> {
     let seed = parse(endpoint, seed_text)?;
-    let mut overlay = store::load();
+    let mut overlay = saved_changes::load();
     if !overlay.touches(endpoint.key()) {
         return T::from_json(&seed).map_err(|error| malformed(endpoint, seed_text, &error));
     }
@@ -130,7 +130,7 @@ pub fn decode_with_overlay<T: FromJson>(
         Err(merged_error) => match decode(endpoint, seed_text) {
             Ok(value) => {
                 overlay.forget(endpoint.key());
-                let _saved = store::save(&overlay);
+                let _saved = saved_changes::save(&overlay);
                 Ok(value)
             }
             Err(_) => Err(malformed(endpoint, seed_text, &merged_error)),

@@ -5,11 +5,11 @@ use proptest::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::changes::Overlay;
 use super::client;
 use super::decode_personas;
 use super::endpoint::Endpoint;
 use super::generated::{Generator, MAX_GENERATED};
-use super::overlay::Overlay;
 use super::seed_tests::{persona_text, PERSONAS};
 use crate::domain::activity::{ActivityLog, GeneratedHistory};
 use crate::domain::communications::CommunicationPreferences;

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use super::endpoint::Endpoint;
 use super::error::ApiError;
-use super::storage;
+use super::local_storage;
 
 thread_local! {
     /// The demo user chosen in this tab, which holds even when browser storage cannot.
@@ -45,7 +45,11 @@ fn is_valid_id(id: &str) -> bool {
 pub fn current_persona() -> String {
     CHOSEN
         .with(|chosen| chosen.borrow().clone())
-        .or_else(|| storage::read(storage::PERSONA_KEY).ok().flatten())
+        .or_else(|| {
+            local_storage::read(local_storage::PERSONA_KEY)
+                .ok()
+                .flatten()
+        })
         .filter(|id| is_valid_id(id))
         .unwrap_or_else(|| DEFAULT_PERSONA.to_string())
 }
@@ -60,7 +64,7 @@ pub fn switch_persona(id: &str) -> Result<(), ApiError> {
         });
     }
     CHOSEN.with(|chosen| *chosen.borrow_mut() = Some(id.to_string()));
-    storage::write(storage::PERSONA_KEY, id).map_err(ApiError::Storage)
+    local_storage::write(local_storage::PERSONA_KEY, id).map_err(ApiError::Storage)
 }
 
 #[cfg(test)]

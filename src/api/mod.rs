@@ -2,16 +2,16 @@
 //! changes from browser storage; writes go into that overlay and are recorded in the activity log.
 //! A real backend replaces the mock by changing the base URL (docs/mock-backend.md, the contract).
 
+pub mod changes;
 mod client;
 pub mod demo;
 mod endpoint;
 mod error;
 mod generated;
-pub mod overlay;
+mod local_storage;
+mod saved_changes;
 #[cfg(preview)]
 pub mod simulate;
-mod storage;
-mod store;
 
 use crate::domain::activity::{ActivityDetail, ActivityEvent, ActivityLog, ChangeArea};
 use crate::domain::communications::CommunicationPreferences;
@@ -30,11 +30,11 @@ use chrono::{DateTime, Utc};
 use crate::dom::{self, PrivacySignals};
 use demo::{Persona, PersonaList};
 
+pub use changes::Unreadable;
 pub use client::{is_mock_backend, set_base_url, url_of, use_mock_backend, DEFAULT_BASE_URL};
 pub use endpoint::Endpoint;
 pub use error::{ApiError, StorageError};
-pub use overlay::Unreadable;
-pub use store::{on_notice as on_store_notice, StoreNotice};
+pub use saved_changes::{on_notice as on_store_notice, StoreNotice};
 
 /// The privacy signals the browser sends; in the designer preview, what the designer chose to pretend it sends.
 pub fn privacy_signals() -> PrivacySignals {
@@ -213,7 +213,7 @@ fn change_event(
 
 /// Appends `event` to the activity log in `overlay`.
 fn record(
-    overlay: &mut overlay::Overlay,
+    overlay: &mut changes::Overlay,
     area: ChangeArea,
     summary: &str,
     product: Option<Product>,
@@ -242,10 +242,10 @@ pub async fn write_document<T: serde::Serialize>(
         endpoint,
         detail: error.to_string(),
     })?;
-    let mut overlay = store::load();
+    let mut overlay = saved_changes::load();
     overlay.set_document(endpoint.key(), &seed, &current);
     record(&mut overlay, area, summary, product);
-    store::save(&overlay).map_err(ApiError::Storage)
+    saved_changes::save(&overlay).map_err(ApiError::Storage)
 }
 
 /// Saves the communication preferences.
@@ -346,11 +346,11 @@ pub async fn set_security_question(
         endpoint: Endpoint::Profile,
         detail: error.to_string(),
     })?;
-    let mut overlay = store::load();
+    let mut overlay = saved_changes::load();
     overlay.set_document(Endpoint::Profile.key(), &seed, &current);
     overlay.set_document(SECURITY_ANSWER_KEY, &serde_json::json!({}), &credential);
     record(&mut overlay, ChangeArea::Profile, summary, None);
-    store::save(&overlay).map_err(ApiError::Storage)?;
+    saved_changes::save(&overlay).map_err(ApiError::Storage)?;
     Ok(profile)
 }
 
@@ -368,7 +368,7 @@ async fn write_requests(
         endpoint: Endpoint::Requests,
         detail: error.to_string(),
     })?;
-    let mut overlay = store::load();
+    let mut overlay = saved_changes::load();
     overlay.set_document(Endpoint::Requests.key(), &seed, &current);
     if let Some((reference, text)) = export_file {
         let empty = serde_json::json!({});
@@ -382,7 +382,7 @@ async fn write_requests(
         overlay.set_document(EXPORT_FILES_KEY, &empty, &files);
     }
     record(&mut overlay, ChangeArea::Requests, summary, None);
-    store::save(&overlay).map_err(ApiError::Storage)
+    saved_changes::save(&overlay).map_err(ApiError::Storage)
 }
 
 /// The result of filing a request: its reference, and whether this attempt filed it (false when the same
@@ -445,7 +445,7 @@ pub async fn file_export(
 
 /// The file of a ready export, if it is still kept.
 pub fn export_file_text(reference: &str) -> Option<String> {
-    let files = store::load().apply(EXPORT_FILES_KEY, None, serde_json::json!({}));
+    let files = saved_changes::load().apply(EXPORT_FILES_KEY, None, serde_json::json!({}));
     files.get(reference)?.as_str().map(str::to_string)
 }
 
@@ -546,14 +546,14 @@ pub async fn request_correction(summary: String) -> Result<String, ApiError> {
 
 /// Puts every document back to its seed, like a fresh account, and records that it was done.
 pub fn reset_demo_data() -> Result<(), ApiError> {
-    let mut overlay = overlay::Overlay::default();
+    let mut overlay = changes::Overlay::default();
     record(
         &mut overlay,
         ChangeArea::DemoData,
         "Reset the demo data to its original state",
         None,
     );
-    store::save(&overlay).map_err(ApiError::Storage)
+    saved_changes::save(&overlay).map_err(ApiError::Storage)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -168,7 +168,7 @@ fn the_personas_differ_as_their_descriptions_say() {
 
 #[test]
 fn every_persona_yields_records_for_the_information_page() {
-    use crate::domain::held::held_records;
+    use crate::domain::records::held_records;
     for persona in PERSONAS {
         let profile: Profile = seed_of(persona, Endpoint::Profile);
         let inventory: Inventory = seed_of(persona, Endpoint::Inventory);

@@ -142,14 +142,34 @@ pub fn ErrorPanel(
     /// Also offer "Reload the page": for the app's own code, which a reload brings in the version the server has now.
     #[prop(optional)]
     offer_reload: bool,
+    /// The title is the page's section heading (`h2`) rather than a heading within a section (`h3`).
+    #[prop(optional)]
+    top_level: bool,
+    /// The retry button's words when it does something else than read again ("Try saving again").
+    #[prop(optional, into)]
+    retry_label: Option<TextProp>,
+    /// Said after the message, e.g. what was kept.
+    #[prop(optional, into)]
+    note: Option<TextProp>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let retry_id = retry_id.unwrap_or_else(new_retry_id);
     let focus_next = focus_next.unwrap_or_else(|| PAGE_TITLE_ID.to_string());
+    let title = if top_level {
+        view! { <h2 class="error-panel__title">{title}</h2> }.into_any()
+    } else {
+        view! { <h3 class="error-panel__title">{title}</h3> }.into_any()
+    };
+    let retry_text = move || match (&retry_label, retrying.get()) {
+        (_, true) => t_string!(i18n, common.trying_again).to_string(),
+        (Some(label), false) => label.get().to_string(),
+        (None, false) => t_string!(i18n, common.try_again).to_string(),
+    };
     view! {
         <div class="error-panel" role="alert">
-            <h3 class="error-panel__title">{title}</h3>
+            {title}
             <p class="error-panel__message">{message}</p>
+            {note.map(|note| view! { <p>{move || note.get()}</p> })}
             <div class="error-panel__actions">
                 <button
                     type="button"
@@ -159,7 +179,7 @@ pub fn ErrorPanel(
                     disabled=move || retrying.get()
                     on:click=move |_| on_retry.run(())
                 >
-                    {move || if retrying.get() { t_string!(i18n, common.trying_again) } else { t_string!(i18n, common.try_again) }}
+                    {retry_text}
                 </button>
                 {offer_reload.then(|| view! {
                     <button type="button" class="button button--quiet" on:click=|_| crate::dom::reload_page()>

@@ -1,11 +1,14 @@
 //! Reusable UI. Components know domain types and the api's error type, never pages.
 
 pub mod async_view;
+pub mod choices;
+pub mod confirm_step;
 pub mod cookie_banner;
 pub mod cookie_choices;
 pub mod download;
 pub mod empty_panel;
 pub mod error_summary;
+pub mod filter_form;
 pub mod in_steps;
 pub mod language_switcher;
 pub mod notice_area;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::held::{FieldValue, HeldRecord};
+use crate::domain::records::{FieldValue, HeldRecord};
 use crate::i18n::{td_string, Locale};
 use crate::text::format;
 use crate::text::labels;

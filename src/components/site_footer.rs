@@ -5,10 +5,11 @@ use leptos_router::components::A;
 
 use crate::components::persona_switcher::PersonaSwitcher;
 use crate::components::reset_demo::ResetDemo;
-use crate::i18n::{t, td_string, use_i18n};
+use crate::i18n::{td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
 use crate::text::format;
+use crate::text::format::fill;
 use crate::text::labels;
 
 /// The site footer.
@@ -35,7 +36,7 @@ pub fn SiteFooter() -> impl IntoView {
                         " "
                         {
                             let date = format::day(policy.in_force_since(today));
-                            t!(i18n, footer.effective_from, date = move || date.clone())
+                            fill(td_string!(l, footer.effective_from), &[("date", &date)])
                         }
                     </p>
 

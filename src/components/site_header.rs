@@ -6,9 +6,10 @@ use wasm_bindgen::JsCast;
 
 use crate::components::language_switcher::LanguageSwitcher;
 use crate::components::primary_nav::PrimaryNav;
-use crate::i18n::{t, td_string, use_i18n};
+use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::routes::{Page, PRODUCT_NAME};
 use crate::state::session::use_session;
+use crate::text::format::fill;
 
 /// Moves focus to `<main>` itself: the router would otherwise treat the link as a navigation and keep focus here.
 fn skip_to_main(event: leptos::ev::MouseEvent) {
@@ -52,7 +53,7 @@ pub fn SiteHeader() -> impl IntoView {
                                     {if unread == 1 {
                                         t!(i18n, shell.unread_single).into_any()
                                     } else {
-                                        t!(i18n, shell.unread_many, count = move || unread).into_any()
+                                        fill(t_string!(i18n, shell.unread_many), &[("count", &unread)]).into_any()
                                     }}
                                 </A>
                             }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::activity::{ActivityDetail, ActivityEvent, ChangeArea};
-use super::finder::encode_component;
+use super::data_filter::encode_component;
 use super::product::Product;
 
 /// Entries shown per page.

@@ -3,9 +3,9 @@
 
 use serde_json::{json, Map, Value};
 
-use super::held::{FieldValue, HeldRecord};
 use super::inventory::{CategoryId, DataSource};
 use super::product::Product;
+use super::records::{FieldValue, HeldRecord};
 use super::requests::{ExportDetails, ExportFormat};
 
 /// The categories an export may cover as personal information (everything but Part II's service data).
@@ -77,7 +77,7 @@ fn record_fields(record: &HeldRecord) -> Vec<(&'static str, Value)> {
 /// Words the export needs from the portal: the title of a category and the label of a field.
 pub struct Vocabulary<'a> {
     pub category: &'a dyn Fn(CategoryId) -> &'static str,
-    pub field: &'a dyn Fn(super::held::FieldKey) -> &'static str,
+    pub field: &'a dyn Fn(super::records::FieldKey) -> &'static str,
 }
 
 /// An export being built, one category at a time.
@@ -229,11 +229,28 @@ pub fn csv_cell(text: &str) -> String {
 
 /// The file name for an export.
 pub fn file_name(reference: &str, format: ExportFormat) -> String {
-    let extension = match format {
-        ExportFormat::Json => "json",
-        ExportFormat::Csv => "csv",
+    format!("icanopus-export-{reference}.{}", format.extension())
+}
+
+/// The request's one-line summary of a scope, in English like every record the backend keeps: "2 categories of
+/// personal information and service data of PROCRM, as CSV".
+pub fn summary(scope: &ExportDetails) -> String {
+    let mut parts = Vec::new();
+    if !scope.categories.is_empty() {
+        parts.push(match scope.categories.len() {
+            1 => "1 category of personal information".to_string(),
+            n => format!("{n} categories of personal information"),
+        });
+    }
+    if !scope.products.is_empty() {
+        let names: Vec<&str> = products_in(scope).iter().map(|p| p.name()).collect();
+        parts.push(format!("service data of {}", names.join(", ")));
+    }
+    let format = match scope.format {
+        ExportFormat::Json => "JSON",
+        ExportFormat::Csv => "CSV",
     };
-    format!("icanopus-export-{reference}.{extension}")
+    format!("{}, as {format}", parts.join(" and "))
 }
 
 /// The products a scope covers, in order (for summaries).
@@ -247,9 +264,9 @@ pub fn products_in(scope: &ExportDetails) -> Vec<Product> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::held::{held_records, FieldKey};
     use crate::domain::inventory::Inventory;
     use crate::domain::profile::Profile;
+    use crate::domain::records::{held_records, FieldKey};
 
     fn seed() -> (Profile, Inventory) {
         (
@@ -283,6 +300,40 @@ mod tests {
             builder.add(category, &chosen, &words());
         }
         builder.finish(json!({ "format": "test" }))
+    }
+
+    #[test]
+    fn a_summary_counts_the_categories_and_names_the_products_and_format() {
+        let scope = |categories: Vec<CategoryId>, products: Vec<Product>, format| ExportDetails {
+            categories,
+            products,
+            format,
+            file: None,
+        };
+        assert_eq!(
+            summary(&scope(
+                vec![CategoryId::BrowserLogs, CategoryId::SecurityQuestion],
+                vec![Product::Smsndt, Product::Procrm],
+                ExportFormat::Csv
+            )),
+            "2 categories of personal information and service data of PROCRM, SMSNDT, as CSV"
+        );
+        assert_eq!(
+            summary(&scope(
+                vec![CategoryId::BrowserLogs],
+                vec![],
+                ExportFormat::Json
+            )),
+            "1 category of personal information, as JSON"
+        );
+        assert_eq!(
+            summary(&scope(
+                vec![],
+                vec![Product::EServiceApp],
+                ExportFormat::Json
+            )),
+            "service data of eServiceapp, as JSON"
+        );
     }
 
     #[test]

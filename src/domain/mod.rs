@@ -4,12 +4,11 @@
 
 pub mod activity;
 pub mod activity_filter;
-pub mod catalogue;
+pub mod category_policy;
 pub mod communications;
 pub mod cookies;
+pub mod data_filter;
 pub mod export;
-pub mod finder;
-pub mod held;
 pub mod inventory;
 pub mod json;
 pub mod language;
@@ -18,6 +17,7 @@ pub mod policy;
 pub mod product;
 pub mod profile;
 pub mod profile_rules;
+pub mod records;
 pub mod requests;
 pub mod sharing;
 pub mod simulation;

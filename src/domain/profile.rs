@@ -92,6 +92,39 @@ impl OptionalProfile {
         .filter(|filled| *filled)
         .count()
     }
+
+    /// What the activity log says about changing `self` to `after`: "Added a photo, set the time zone to
+    /// Asia/Kolkata", in English like every record the backend keeps.
+    pub fn describe_change(&self, after: &OptionalProfile) -> String {
+        let mut parts = Vec::new();
+        match (&self.photo, &after.photo) {
+            (None, Some(_)) => parts.push("added a photo".to_string()),
+            (Some(_), None) => parts.push("removed the photo".to_string()),
+            (Some(a), Some(b)) if a != b => parts.push("changed the photo".to_string()),
+            _ => {}
+        }
+        for (what, a, b) in [
+            ("time zone", &self.time_zone, &after.time_zone),
+            ("language", &self.language, &after.language),
+        ] {
+            match (a, b) {
+                (_, Some(new)) if a.as_ref() != Some(new) => {
+                    parts.push(format!("set the {what} to {new}"))
+                }
+                (Some(_), None) => parts.push(format!("cleared the {what}")),
+                _ => {}
+            }
+        }
+        if parts.is_empty() {
+            return "Saved optional profile details (no change)".to_string();
+        }
+        let text = parts.join(", ");
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
 }
 
 /// A security question that has been set; the answer is never part of it.
@@ -188,6 +221,37 @@ mod tests {
     fn greets_by_first_name_or_username() {
         assert_eq!(profile("Asha Raman").greeting_name(), "Asha");
         assert_eq!(profile("  ").greeting_name(), "asha.r");
+    }
+
+    #[test]
+    fn describes_a_change_of_optional_details_for_the_activity_log() {
+        let before = OptionalProfile {
+            photo: Some("data:a".into()),
+            time_zone: Some("Asia/Kolkata".into()),
+            language: None,
+        };
+        assert_eq!(
+            before.describe_change(&before),
+            "Saved optional profile details (no change)"
+        );
+        let after = OptionalProfile {
+            photo: None,
+            time_zone: None,
+            language: Some("de-DE".into()),
+        };
+        assert_eq!(
+            before.describe_change(&after),
+            "Removed the photo, cleared the time zone, set the language to de-DE"
+        );
+        let photo_changed = OptionalProfile {
+            photo: Some("data:b".into()),
+            ..before.clone()
+        };
+        assert_eq!(before.describe_change(&photo_changed), "Changed the photo");
+        assert_eq!(
+            OptionalProfile::default().describe_change(&before),
+            "Added a photo, set the time zone to Asia/Kolkata"
+        );
     }
 
     #[test]

@@ -133,6 +133,16 @@ pub fn check_note(note: &str) -> Result<(), Problem> {
     }
 }
 
+/// A correction request's summary, in English like every record the backend keeps:
+/// `Email: should read “a@example.com” (my work address)`.
+pub fn correction_summary(field_name: &str, corrected: &str, note: &str) -> String {
+    let mut summary = format!("{field_name}: should read “{}”", corrected.trim());
+    if !note.trim().is_empty() {
+        summary.push_str(&format!(" ({})", note.trim()));
+    }
+    summary
+}
+
 /// An optional choice from a list: empty, or one of `offered`.
 pub fn check_choice<'a>(
     value: &str,
@@ -263,6 +273,18 @@ pub fn current_zone_names(zones: impl IntoIterator<Item = String>) -> Vec<String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_correction_summary_says_the_new_value_and_any_note_without_outer_spaces() {
+        assert_eq!(
+            correction_summary("Name", "  Asha Raman ", "   "),
+            "Name: should read “Asha Raman”"
+        );
+        assert_eq!(
+            correction_summary("Email", "a@example.com", " my work address "),
+            "Email: should read “a@example.com” (my work address)"
+        );
+    }
 
     #[test]
     fn questions_have_bounds_and_spaces_do_not_count() {

@@ -83,6 +83,24 @@ pub enum ExportFormat {
 
 crate::from_json_enum!(ExportFormat { Json = "json", Csv = "csv" });
 
+impl ExportFormat {
+    /// The file name's extension, which is also the name the file's header gives the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Csv => "csv",
+        }
+    }
+
+    /// The media type a download of the file is offered with.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "application/json",
+            ExportFormat::Csv => "text/csv",
+        }
+    }
+}
+
 /// The file an export produced.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ExportFile {

@@ -37,12 +37,20 @@ struct PageCode {
     load: LoadPage,
 }
 
-/// A route whose page lives in a module of its own: `lazy_page!(Route, module, view_fn, preload_fn, Component, Page)`.
-/// The module is named after the first segment of the page's path (`data` for `/data`, `requests` for every
+/// A route whose page lives in a module of its own:
+/// `lazy_page! { route: DataRoute, shows: DataPage, page: Page::Data, module: data, view_fn: data_view, fetch_fn: fetch_data }`
+/// makes the route type, the split view function and the function that fetches the module. The module is named after the first segment of the page's path (`data` for `/data`, `requests` for every
 /// `/requests/…` page): the build's route script (`route-preload.js`, written by scripts/post-build.mjs) starts
 /// fetching the module of the path a page is opened at by that name, beside the main module.
 macro_rules! lazy_page {
-    ($route:ident, $module:ident, $view:ident, $preload:ident, $component:ident, $page:expr) => {
+    (
+        route: $route:ident,
+        shows: $component:ident,
+        page: $page:expr,
+        module: $module:ident,
+        view_fn: $view:ident,
+        fetch_fn: $preload:ident $(,)?
+    ) => {
         /// A route whose page's code is loaded on first use.
         pub struct $route;
 
@@ -92,88 +100,95 @@ use crate::pages::profile::ProfilePage;
 use crate::pages::requests::{NewDeletionPage, NewExportPage, RequestDetailPage, RequestsPage};
 use crate::pages::sharing::SharingPage;
 
-lazy_page!(DataRoute, data, data_view, fetch_data, DataPage, Page::Data);
-lazy_page!(
-    CommunicationsRoute,
-    communications,
-    communications_view,
-    fetch_communications,
-    CommunicationsPage,
-    Page::Communications
-);
-lazy_page!(
-    CookiesRoute,
-    cookies,
-    cookies_view,
-    fetch_cookies,
-    CookiesPage,
-    Page::Cookies
-);
-lazy_page!(
-    ProfileRoute,
-    profile,
-    profile_view,
-    fetch_profile,
-    ProfilePage,
-    Page::Profile
-);
+lazy_page! {
+    route: DataRoute,
+    shows: DataPage,
+    page: Page::Data,
+    module: data,
+    view_fn: data_view,
+    fetch_fn: fetch_data,
+}
+lazy_page! {
+    route: CommunicationsRoute,
+    shows: CommunicationsPage,
+    page: Page::Communications,
+    module: communications,
+    view_fn: communications_view,
+    fetch_fn: fetch_communications,
+}
+lazy_page! {
+    route: CookiesRoute,
+    shows: CookiesPage,
+    page: Page::Cookies,
+    module: cookies,
+    view_fn: cookies_view,
+    fetch_fn: fetch_cookies,
+}
+lazy_page! {
+    route: ProfileRoute,
+    shows: ProfilePage,
+    page: Page::Profile,
+    module: profile,
+    view_fn: profile_view,
+    fetch_fn: fetch_profile,
+}
 // The request pages lead into each other: one module for the four of them.
-lazy_page!(
-    RequestsRoute,
-    requests,
-    requests_view,
-    fetch_requests,
-    RequestsPage,
-    Page::Requests
-);
-lazy_page!(
-    NewExportRoute,
-    requests,
-    new_export_view,
-    fetch_new_export,
-    NewExportPage,
-    Page::NewExport
-);
-lazy_page!(
-    NewDeletionRoute,
-    requests,
-    new_deletion_view,
-    fetch_new_deletion,
-    NewDeletionPage,
-    Page::NewDeletion
-);
-lazy_page!(
-    RequestDetailRoute,
-    requests,
-    request_detail_view,
-    fetch_request_detail,
-    RequestDetailPage,
-    Page::Requests
-);
-lazy_page!(
-    ActivityRoute,
-    activity,
-    activity_view,
-    fetch_activity,
-    ActivityPage,
-    Page::Activity
-);
-lazy_page!(
-    SharingRoute,
-    sharing,
-    sharing_view,
-    fetch_sharing,
-    SharingPage,
-    Page::Sharing
-);
-lazy_page!(
-    PolicyRoute,
-    policy,
-    policy_view,
-    fetch_policy,
-    PolicyPage,
-    Page::Policy
-);
+lazy_page! {
+    route: RequestsRoute,
+    shows: RequestsPage,
+    page: Page::Requests,
+    module: requests,
+    view_fn: requests_view,
+    fetch_fn: fetch_requests,
+}
+lazy_page! {
+    route: NewExportRoute,
+    shows: NewExportPage,
+    page: Page::NewExport,
+    module: requests,
+    view_fn: new_export_view,
+    fetch_fn: fetch_new_export,
+}
+lazy_page! {
+    route: NewDeletionRoute,
+    shows: NewDeletionPage,
+    page: Page::NewDeletion,
+    module: requests,
+    view_fn: new_deletion_view,
+    fetch_fn: fetch_new_deletion,
+}
+lazy_page! {
+    route: RequestDetailRoute,
+    shows: RequestDetailPage,
+    page: Page::Requests,
+    module: requests,
+    view_fn: request_detail_view,
+    fetch_fn: fetch_request_detail,
+}
+lazy_page! {
+    route: ActivityRoute,
+    shows: ActivityPage,
+    page: Page::Activity,
+    module: activity,
+    view_fn: activity_view,
+    fetch_fn: fetch_activity,
+}
+lazy_page! {
+    route: SharingRoute,
+    shows: SharingPage,
+    page: Page::Sharing,
+    module: sharing,
+    view_fn: sharing_view,
+    fetch_fn: fetch_sharing,
+}
+lazy_page! {
+    route: PolicyRoute,
+    shows: PolicyPage,
+    page: Page::Policy,
+    module: policy,
+    view_fn: policy_view,
+    fetch_fn: fetch_policy,
+}
 
 /// Every module fetched in the background: the cookie banner's choices (a first visit may want them soon), then
 /// every page's, in the order of the menu.

@@ -51,7 +51,6 @@ pub fn show_banner_again() {
 pub fn PreviewPanel() -> impl IntoView {
     let session = use_session();
     let notices = use_notices();
-    let location = use_location();
     let draft = RwSignal::new(simulate::current());
     let persona = RwSignal::new(api::demo::current_persona());
 
@@ -70,33 +69,6 @@ pub fn PreviewPanel() -> impl IntoView {
         simulate::set(next.clone());
         draft.set(next);
         session.data_changed();
-    };
-    let link = move || {
-        let mut sim = draft.get();
-        sim.persona = Some(persona.get());
-        let query = sim.to_query();
-        let path = location.pathname.get();
-        if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
-        }
-    };
-    let copy = move |_| {
-        let href = web_sys::window()
-            .and_then(|w| w.location().origin().ok())
-            .unwrap_or_default()
-            + &link();
-        let promise = window().navigator().clipboard().write_text(&href);
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => notices.push(NoticeKind::Success, "Link to this state copied."),
-                Err(_) => notices.push(
-                    NoticeKind::Warning,
-                    format!("Copying was refused; the link is {href}"),
-                ),
-            }
-        });
     };
     let banner_again = move |_| show_banner_again();
     let reset = move |_| {
@@ -130,87 +102,7 @@ pub fn PreviewPanel() -> impl IntoView {
                         {personas}
                     </select>
                 </div>
-                <fieldset class="preview-panel__field">
-                    <legend>"Latency of every read"</legend>
-                    {LATENCIES
-                        .into_iter()
-                        .map(|ms| {
-                            let id = format!("preview-latency-{ms}");
-                            let text = if ms == 0 { "None".to_string() } else { format!("{} s", ms / 1000) };
-                            view! {
-                                <label class="preview-panel__choice">
-                                    <input
-                                        type="radio"
-                                        name="preview-latency"
-                                        id=id
-                                        prop:checked=move || draft.with(|d| d.latency_ms == ms)
-                                        on:change=move |_| draft.update(|d| d.latency_ms = ms)
-                                    />
-                                    {text}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
-                <div class="preview-panel__field">
-                    <label for="preview-fail">"Make a read fail (once)"</label>
-                    <select
-                        id="preview-fail"
-                        prop:value=move || draft.with(fail_value)
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            draft.update(|d| {
-                                d.fail = match value.as_str() {
-                                    "" => None,
-                                    "next" => Some(FailTarget::Next),
-                                    key => Some(FailTarget::Document(key.to_string())),
-                                }
-                            });
-                        }
-                    >
-                        <option value="">"Nothing"</option>
-                        <option value="next">"The next read"</option>
-                        {Endpoint::ALL
-                            .into_iter()
-                            .map(|e| view! { <option value=e.key()>{e.file()}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="preview-panel__field">
-                    <label for="preview-mode">"How it fails"</label>
-                    <select
-                        id="preview-mode"
-                        prop:value=move || draft.with(|d| d.mode.slug())
-                        on:change=move |ev| {
-                            let mode = FailMode::from_slug(&event_target_value(&ev)).unwrap_or_default();
-                            draft.update(|d| d.mode = mode);
-                        }
-                    >
-                        {FailMode::ALL
-                            .into_iter()
-                            .map(|m| view! { <option value=m.slug()>{mode_name(m)}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <fieldset class="preview-panel__field">
-                    <legend>"Pretend the browser sends"</legend>
-                    <label class="preview-panel__choice">
-                        <input
-                            type="checkbox"
-                            prop:checked=move || draft.with(|d| d.gpc)
-                            on:change=move |ev| draft.update(|d| d.gpc = event_target_checked(&ev))
-                        />
-                        "Global Privacy Control"
-                    </label>
-                    <label class="preview-panel__choice">
-                        <input
-                            type="checkbox"
-                            prop:checked=move || draft.with(|d| d.dnt)
-                            on:change=move |ev| draft.update(|d| d.dnt = event_target_checked(&ev))
-                        />
-                        "Do Not Track"
-                    </label>
-                </fieldset>
+                <ConditionFields draft />
                 <div class="preview-panel__actions">
                     <button type="submit" class="button">"Apply and reload data"</button>
                     <button type="button" class="button button--quiet" on:click=banner_again>
@@ -220,13 +112,138 @@ pub fn PreviewPanel() -> impl IntoView {
                         "Reset demo data"
                     </button>
                 </div>
-                <p class="preview-panel__link">
-                    <a href=link>"Link to this state"</a>
-                    " "
-                    <button type="button" class="button-link" on:click=copy>"Copy link"</button>
-                </p>
+                <StateLink draft persona />
             </form>
         </details>
     }
     .into_any()
+}
+
+/// The conditions to simulate: latency, a failing read and how it fails, the browser's privacy signals.
+#[component]
+fn ConditionFields(draft: RwSignal<Simulation>) -> impl IntoView {
+    view! {
+        <fieldset class="preview-panel__field">
+            <legend>"Latency of every read"</legend>
+            {LATENCIES
+                .into_iter()
+                .map(|ms| {
+                    let id = format!("preview-latency-{ms}");
+                    let text = if ms == 0 { "None".to_string() } else { format!("{} s", ms / 1000) };
+                    view! {
+                        <label class="preview-panel__choice">
+                            <input
+                                type="radio"
+                                name="preview-latency"
+                                id=id
+                                prop:checked=move || draft.with(|d| d.latency_ms == ms)
+                                on:change=move |_| draft.update(|d| d.latency_ms = ms)
+                            />
+                            {text}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <div class="preview-panel__field">
+            <label for="preview-fail">"Make a read fail (once)"</label>
+            <select
+                id="preview-fail"
+                prop:value=move || draft.with(fail_value)
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    draft.update(|d| {
+                        d.fail = match value.as_str() {
+                            "" => None,
+                            "next" => Some(FailTarget::Next),
+                            key => Some(FailTarget::Document(key.to_string())),
+                        }
+                    });
+                }
+            >
+                <option value="">"Nothing"</option>
+                <option value="next">"The next read"</option>
+                {Endpoint::ALL
+                    .into_iter()
+                    .map(|e| view! { <option value=e.key()>{e.file()}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+        <div class="preview-panel__field">
+            <label for="preview-mode">"How it fails"</label>
+            <select
+                id="preview-mode"
+                prop:value=move || draft.with(|d| d.mode.slug())
+                on:change=move |ev| {
+                    let mode = FailMode::from_slug(&event_target_value(&ev)).unwrap_or_default();
+                    draft.update(|d| d.mode = mode);
+                }
+            >
+                {FailMode::ALL
+                    .into_iter()
+                    .map(|m| view! { <option value=m.slug()>{mode_name(m)}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+        <fieldset class="preview-panel__field">
+            <legend>"Pretend the browser sends"</legend>
+            <label class="preview-panel__choice">
+                <input
+                    type="checkbox"
+                    prop:checked=move || draft.with(|d| d.gpc)
+                    on:change=move |ev| draft.update(|d| d.gpc = event_target_checked(&ev))
+                />
+                "Global Privacy Control"
+            </label>
+            <label class="preview-panel__choice">
+                <input
+                    type="checkbox"
+                    prop:checked=move || draft.with(|d| d.dnt)
+                    on:change=move |ev| draft.update(|d| d.dnt = event_target_checked(&ev))
+                />
+                "Do Not Track"
+            </label>
+        </fieldset>
+    }
+}
+
+/// A link that opens the page in the state chosen, and "Copy link".
+#[component]
+fn StateLink(draft: RwSignal<Simulation>, persona: RwSignal<String>) -> impl IntoView {
+    let notices = use_notices();
+    let location = use_location();
+    let link = move || {
+        let mut sim = draft.get();
+        sim.persona = Some(persona.get());
+        let query = sim.to_query();
+        let path = location.pathname.get();
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        }
+    };
+    let copy = move |_| {
+        let href = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default()
+            + &link();
+        let promise = window().navigator().clipboard().write_text(&href);
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => notices.push(NoticeKind::Success, "Link to this state copied."),
+                Err(_) => notices.push(
+                    NoticeKind::Warning,
+                    format!("Copying was refused; the link is {href}"),
+                ),
+            }
+        });
+    };
+    view! {
+    <p class="preview-panel__link">
+        <a href=link>"Link to this state"</a>
+        " "
+        <button type="button" class="button-link" on:click=copy>"Copy link"</button>
+    </p>
+    }
 }

@@ -17,8 +17,8 @@ use crate::api::ApiError;
 /// A boxed load of a document.
 pub type Load<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
-/// One document of the backend.
-pub struct Document<T: Send + Sync + 'static> {
+/// One document of the backend, shared by everything that shows it.
+pub struct SharedDocument<T: Send + Sync + 'static> {
     outcome: RwSignal<Option<Result<T, ApiError>>>,
     loading: RwSignal<bool>,
     /// Whether anything has asked for the document yet.
@@ -30,18 +30,18 @@ pub struct Document<T: Send + Sync + 'static> {
     load: fn() -> Load<T>,
 }
 
-impl<T: Send + Sync + 'static> Clone for Document<T> {
+impl<T: Send + Sync + 'static> Clone for SharedDocument<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T: Send + Sync + 'static> Copy for Document<T> {}
+impl<T: Send + Sync + 'static> Copy for SharedDocument<T> {}
 
-impl<T: Clone + Send + Sync + 'static> Document<T> {
+impl<T: Clone + Send + Sync + 'static> SharedDocument<T> {
     /// A document loaded by `load`; nothing is fetched until it is first read.
     pub fn new(load: fn() -> Load<T>) -> Self {
-        Document {
+        SharedDocument {
             outcome: RwSignal::new(None),
             loading: RwSignal::new(false),
             started: StoredValue::new(false),

@@ -15,22 +15,22 @@ use crate::domain::policy::{PolicyDocument, PolicyNotices};
 use crate::domain::profile::Profile;
 use crate::domain::requests::RequestLog;
 use crate::domain::sharing::Sharing;
-use crate::state::documents::{Document, Load};
+use crate::state::documents::{Load, SharedDocument};
 
 /// Every document of the backend, loaded on first use.
 #[derive(Clone, Copy)]
 pub struct Session {
-    pub profile: Document<Profile>,
-    pub inventory: Document<Arc<Inventory>>,
-    pub communications: Document<CommunicationPreferences>,
-    pub cookies: Document<CookieSettings>,
-    pub requests: Document<RequestLog>,
-    pub activity: Document<Arc<ActivityLog>>,
-    pub sharing: Document<Arc<Sharing>>,
-    pub policy: Document<Arc<PolicyDocument>>,
-    pub notices: Document<PolicyNotices>,
+    pub profile: SharedDocument<Profile>,
+    pub inventory: SharedDocument<Arc<Inventory>>,
+    pub communications: SharedDocument<CommunicationPreferences>,
+    pub cookies: SharedDocument<CookieSettings>,
+    pub requests: SharedDocument<RequestLog>,
+    pub activity: SharedDocument<Arc<ActivityLog>>,
+    pub sharing: SharedDocument<Arc<Sharing>>,
+    pub policy: SharedDocument<Arc<PolicyDocument>>,
+    pub notices: SharedDocument<PolicyNotices>,
     /// The mock backend's demo users.
-    pub personas: Document<Vec<Persona>>,
+    pub personas: SharedDocument<Vec<Persona>>,
 }
 
 impl Session {
@@ -68,16 +68,16 @@ where
 /// Creates the session; call once, in the app root.
 pub fn provide_session() -> Session {
     let session = Session {
-        profile: Document::new(|| boxed(api::profile())),
-        inventory: Document::new(|| shared(api::inventory())),
-        communications: Document::new(|| boxed(api::communications())),
-        cookies: Document::new(|| boxed(api::cookies())),
-        requests: Document::new(|| boxed(api::requests())),
-        activity: Document::new(|| shared(api::activity())),
-        sharing: Document::new(|| shared(api::sharing())),
-        policy: Document::new(|| shared(api::policy())),
-        notices: Document::new(|| boxed(api::notices())),
-        personas: Document::new(|| boxed(api::personas())),
+        profile: SharedDocument::new(|| boxed(api::profile())),
+        inventory: SharedDocument::new(|| shared(api::inventory())),
+        communications: SharedDocument::new(|| boxed(api::communications())),
+        cookies: SharedDocument::new(|| boxed(api::cookies())),
+        requests: SharedDocument::new(|| boxed(api::requests())),
+        activity: SharedDocument::new(|| shared(api::activity())),
+        sharing: SharedDocument::new(|| shared(api::sharing())),
+        policy: SharedDocument::new(|| shared(api::policy())),
+        notices: SharedDocument::new(|| boxed(api::notices())),
+        personas: SharedDocument::new(|| boxed(api::personas())),
     };
     provide_context(session);
     session

@@ -3,13 +3,13 @@
 use crate::api::{ApiError, Endpoint, StorageError};
 use crate::domain::activity::{AccessReason, ActivityDetail, ChangeArea, EmployeeRole};
 use crate::domain::activity_filter::KindFilter;
-use crate::domain::catalogue::{LegalHold, Purpose, Recipient, Retention, UserAction};
+use crate::domain::category_policy::{LegalHold, Purpose, Recipient, Retention, UserAction};
 use crate::domain::communications::{EssentialMessage, MessageChannel, Topic};
 use crate::domain::cookies::{Basis, ConsentMethod, CookieCategory, CookieParty};
-use crate::domain::held::FieldKey;
 use crate::domain::inventory::{CategoryId, DataSource};
 use crate::domain::profile::AccountField;
 use crate::domain::profile_rules::{OptionalField, PhotoProblem, Problem};
+use crate::domain::records::FieldKey;
 use crate::domain::requests::{DeletionScope, ExportFormat, RequestKind, RequestStatus};
 use crate::domain::sharing::ProviderKind;
 use crate::i18n::{td_string, Locale};

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api;
-use crate::components::async_view::LoadingPanel;
+use crate::components::async_view::{ErrorPanel, LoadingPanel};
 use crate::components::in_steps::Steps;
 use crate::components::page_heading::PageHeading;
 use crate::components::unsaved_guard::guard_unsaved_changes;
@@ -120,30 +120,24 @@ fn Objection() -> impl IntoView {
     .into_any()
 }
 
-/// The communication preferences page.
-#[component]
-pub fn CommunicationsPage() -> impl IntoView {
+/// What the page's parts share: the choices on screen and the save in progress.
+#[derive(Clone, Copy)]
+struct Editing {
+    /// The choices on screen; `None` until the saved ones have loaded.
+    draft: RwSignal<Option<CommunicationPreferences>>,
+    /// The screen differs from what is saved.
+    dirty: Signal<bool>,
+    saving: Signal<bool>,
+    save: Action<SaveRequest, ()>,
+}
+
+/// Follows the saved choices onto the screen (first load, a save, another tab). Edits not yet saved are kept, and
+/// the user is told that saving will replace what the other tab saved.
+fn follow_saved_choices(draft: RwSignal<Option<CommunicationPreferences>>) {
     let session = use_session();
     let notices = use_notices();
     let i18n = use_i18n();
-    let saved_doc = session.communications;
-    // The choices on screen; `None` until the saved ones have loaded.
-    let draft = RwSignal::new(None::<CommunicationPreferences>);
-    let status = RwSignal::new(String::new());
-    let failure = RwSignal::new(None::<(String, SaveRequest)>);
-    let undo = RwSignal::new(None::<CommunicationPreferences>);
-
-    let saved = move || saved_doc.get().and_then(Result::ok);
-    let dirty = Signal::derive(move || {
-        draft.with(|d| match (d, saved()) {
-            (Some(d), Some(s)) => !d.same_choices(&s),
-            _ => false,
-        })
-    });
-    guard_unsaved_changes(dirty);
-
-    // Follow the saved choices (first load, a save, another tab). Edits not yet saved are kept, and the user is
-    // told that saving will replace what the other tab saved.
+    let saved = move || session.communications.get().and_then(Result::ok);
     Effect::new(move |previous: Option<Option<CommunicationPreferences>>| {
         let current = saved();
         if let Some(current) = &current {
@@ -167,193 +161,87 @@ pub fn CommunicationsPage() -> impl IntoView {
         }
         current
     });
+}
+
+/// The communication preferences page.
+#[component]
+pub fn CommunicationsPage() -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let saved_doc = session.communications;
+    let draft = RwSignal::new(None::<CommunicationPreferences>);
+    let status = RwSignal::new(String::new());
+    let failure = RwSignal::new(None::<(String, SaveRequest)>);
+    let undo = RwSignal::new(None::<CommunicationPreferences>);
+
+    let saved = move || saved_doc.get().and_then(Result::ok);
+    let dirty = Signal::derive(move || {
+        draft.with(|d| match (d, saved()) {
+            (Some(d), Some(s)) => !d.same_choices(&s),
+            _ => false,
+        })
+    });
+    guard_unsaved_changes(dirty);
+
+    follow_saved_choices(draft);
 
     let save = Action::new_local(move |request: &SaveRequest| {
         let request = request.clone();
         async move {
             let before = saved();
             let text = summary(&request, before.as_ref().unwrap_or(&request.preferences));
+            let l = i18n.get_locale_untracked();
             match api::save_communications(&request.preferences, &text).await {
                 Ok(stored) => {
-                    let l = i18n.get_locale_untracked();
                     failure.set(None);
                     saved_doc.replace(stored.clone());
                     draft.set(Some(stored));
                     session.activity.refresh_if_used();
-                    match &request.kind {
+                    let (back_to, said) = match &request.kind {
                         SaveKind::UnsubscribeAll { before } => {
-                            undo.set(Some(before.clone()));
-                            status.set(td_string!(l, comm.unsubscribed).into());
+                            (Some(before.clone()), td_string!(l, comm.unsubscribed))
                         }
-                        SaveKind::Undo => {
-                            undo.set(None);
-                            status.set(td_string!(l, comm.earlier_back).into());
-                        }
-                        SaveKind::Choices => {
-                            undo.set(None);
-                            status.set(td_string!(l, comm.saved).into());
-                        }
-                    }
+                        SaveKind::Undo => (None, td_string!(l, comm.earlier_back)),
+                        SaveKind::Choices => (None, td_string!(l, comm.saved)),
+                    };
+                    undo.set(back_to);
+                    status.set(said.into());
                 }
                 Err(error) => {
                     // What is on screen stays as it is (the user's ticks are not lost; the page says they are not
                     // saved), and the attempt is kept for "Try saving again".
                     status.set(String::new());
-                    failure.set(Some((
-                        labels::error_text(i18n.get_locale_untracked(), &error),
-                        request,
-                    )));
+                    failure.set(Some((labels::error_text(l, &error), request)));
                 }
             }
         }
     });
-    let saving = save.pending();
+    let editing = Editing {
+        draft,
+        dirty,
+        saving: save.pending().into(),
+        save,
+    };
+    let saving = editing.saving;
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if saving.get_untracked() || !dirty.get_untracked() {
-            return;
-        }
-        if let Some(preferences) = draft.get_untracked() {
-            save.dispatch(SaveRequest {
-                preferences,
-                kind: SaveKind::Choices,
-            });
-        }
-    };
-    let unsubscribe_all = move |_| {
-        if let Some(current) = saved().filter(|s| !s.is_unsubscribed_from_all()) {
-            save.dispatch(SaveRequest {
-                preferences: current.unsubscribed_from_all(),
-                kind: SaveKind::UnsubscribeAll { before: current },
-            });
-        }
-    };
-    let undo_unsubscribe = move |_| {
+    let undo_unsubscribe = Callback::new(move |()| {
         if let Some(before) = undo.get_untracked() {
             save.dispatch(SaveRequest {
                 preferences: before,
                 kind: SaveKind::Undo,
             });
         }
-    };
-    let retry = move |_| {
-        if saving.get_untracked() {
-            return;
-        }
-        if let Some((_, request)) = failure.get_untracked() {
-            // The choices on screen, with any ticks changed since the failure; the other saves as they were asked.
-            let request = match draft.get_untracked() {
-                Some(preferences) if matches!(request.kind, SaveKind::Choices) => SaveRequest {
-                    preferences,
-                    kind: SaveKind::Choices,
-                },
-                _ => request,
-            };
-            save.dispatch(request);
-        }
-    };
-
-    let failure_view = move || {
-        failure.get().map(|(message, _)| {
-            view! {
-                <div class="error-panel" role="alert">
-                    <h2 class="error-panel__title">{t!(i18n, comm.not_saved)}</h2>
-                    <p>{message}</p>
-                    <p>{t!(i18n, comm.kept_on_screen)}</p>
-                    <button type="button" id="comm-retry" data-focus-next="comm-save" class="button button--secondary" on:click=retry disabled=move || saving.get()>
-                        {t!(i18n, common.try_saving_again)}
-                    </button>
-                </div>
-            }
-        })
-    };
-
-    let form = move || {
-        let l = i18n.get_locale();
-        match saved_doc.get() {
-        None => view! {
-            <LoadingPanel
-                what=|l| td_string!(l, load.communications)
-                on_retry=Callback::new(move |_| saved_doc.reload())
-                since=saved_doc.since()
-            />
-        }
-        .into_any(),
-        Some(Err(error)) => view! {
-            <div class="error-panel" role="alert">
-                <h2 class="error-panel__title">{labels::error_title(l, &error)}</h2>
-                <p>{labels::error_text(l, &error)}</p>
-                <button type="button" class="button button--secondary" on:click=move |_| saved_doc.reload()>
-                    {t!(i18n, common.try_again)}
-                </button>
-            </div>
-        }
-        .into_any(),
-        Some(Ok(_)) => view! {
-            <form class="communications-form" on:submit=on_submit aria-describedby="grid-help">
-                <p id="grid-help">
-                    {fill(td_string!(l, comm.grid_help), &[("total", &GRID_SIZE)])}
-                </p>
-                <div class="communications-form__grids">
-                    {
-                        // One product's grid per frame (see `in_steps`): all three at once was a long task.
-                        let steps = Steps::per_frame(1);
-                        let grids = Product::ALL
-                            .iter()
-                            .map(|&product| steps.part(move || view! { <MessageGrid product l draft saving /> }.into_any()))
-                            .collect_view();
-                        steps.run(|| ());
-                        grids
-                    }
-                </div>
-                <div class="communications-form__actions">
-                    <button
-                        type="submit"
-                        id="comm-save"
-                        class="button"
-                        disabled=move || saving.get()
-                        aria-disabled=move || (!dirty.get()).then_some("true")
-                    >
-                        {move || if saving.get() { t_string!(i18n, common.saving) } else { t_string!(i18n, comm.save) }}
-                    </button>
-                    <Show when=move || dirty.get()>
-                        <p class="muted">{t!(i18n, common.unsaved)}</p>
-                    </Show>
-                </div>
-            </form>
-        }
-        .into_any(),
-    }
-    };
+    });
 
     // The page's sections a frame at a time from the frame after it opens (see `in_steps`): built in one go,
     // opening the page for the first time was a long task.
     let steps = Steps::from_next_frame(1);
-    let top = steps.part(move || {
-        view! {
-            <section class="communications__all" aria-labelledby="unsubscribe-all-title">
-                <h2 id="unsubscribe-all-title">{t!(i18n, comm.stop_all)}</h2>
-                <p>{t!(i18n, comm.stop_all_intro)}</p>
-                <button
-                    type="button"
-                    id="comm-unsubscribe-all"
-                    class="button button--secondary"
-                    on:click=unsubscribe_all
-                    disabled=move || saving.get()
-                    aria-disabled=move || saved().is_none_or(|s| s.is_unsubscribed_from_all()).then_some("true")
-                >
-                    {t!(i18n, comm.unsubscribe_all)}
-                </button>
-            </section>
-        }
-        .into_any()
-    });
+    let top = steps.part(move || view! { <StopAll editing /> }.into_any());
     let optional = steps.part(move || {
         view! {
             <section aria-labelledby="optional-title">
                 <h2 id="optional-title">{t!(i18n, comm.optional)}</h2>
-                {form}
+                <OptionalMessages editing />
                 <p class="communications__note">
                     {t!(i18n, comm.suppression_note)}
                 </p>
@@ -363,28 +251,7 @@ pub fn CommunicationsPage() -> impl IntoView {
     });
     let rest = steps.part(move || {
         view! {
-            <section class="communications__essential" aria-labelledby="essential-title">
-                <h2 id="essential-title">{t!(i18n, comm.always)}</h2>
-                <p>{t!(i18n, comm.always_intro)}</p>
-                <ul class="essential-list">
-                    {EssentialMessage::ALL
-                        .iter()
-                        .enumerate()
-                        .map(|(index, message)| {
-                            let name = move || labels::essential_message(i18n.get_locale(), *message).0;
-                            let why = move || labels::essential_message(i18n.get_locale(), *message).1;
-                            let id = format!("essential-{index}");
-                            view! {
-                                <li class="essential-list__item">
-                                    <input type="checkbox" id=id.clone() checked disabled aria-describedby=format!("{id}-why") />
-                                    <label for=id.clone()>{name} <span class="essential-list__lock">" "{t!(i18n, comm.always_on)}</span></label>
-                                    <p class="muted" id=format!("{id}-why")>{why}</p>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </section>
+            <EssentialMessages />
             <Objection />
             <p>
                 {t!(i18n, comm.signal_note)}
@@ -399,27 +266,224 @@ pub fn CommunicationsPage() -> impl IntoView {
     view! {
         <PageHeading page=Page::Communications />
         <div class="communications">
-            <p class="communications__status" role="status">
-                {move || status.get()}
-                <Show when=move || undo.with(Option::is_some)>
-                    " "
-                    <button
-                        type="button"
-                        id="comm-undo"
-                        data-focus-next="comm-unsubscribe-all"
-                        class="button-link"
-                        on:click=undo_unsubscribe
-                        disabled=move || saving.get()
-                    >
-                        {t!(i18n, common.undo)}
-                    </button>
-                </Show>
-            </p>
-            {failure_view}
+            <StatusLine status undo saving on_undo=undo_unsubscribe />
+            <SaveFailure failure editing />
             {top}
             {optional}
             {rest}
         </div>
     }
     .into_any()
+}
+
+/// What the last save did, with "Undo" after unsubscribing from all.
+#[component]
+fn StatusLine(
+    status: RwSignal<String>,
+    undo: RwSignal<Option<CommunicationPreferences>>,
+    saving: Signal<bool>,
+    on_undo: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="communications__status" role="status">
+            {move || status.get()}
+            <Show when=move || undo.with(Option::is_some)>
+                " "
+                <button
+                    type="button"
+                    id="comm-undo"
+                    data-focus-next="comm-unsubscribe-all"
+                    class="button-link"
+                    on:click=move |_| on_undo.run(())
+                    disabled=move || saving.get()
+                >
+                    {t!(i18n, common.undo)}
+                </button>
+            </Show>
+        </p>
+    }
+}
+
+/// A failed save: what went wrong, that the choices on screen are kept, and "Try saving again".
+#[component]
+fn SaveFailure(
+    failure: RwSignal<Option<(String, SaveRequest)>>,
+    editing: Editing,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let retry = Callback::new(move |()| {
+        if editing.saving.get_untracked() {
+            return;
+        }
+        if let Some((_, request)) = failure.get_untracked() {
+            // The choices on screen, with any ticks changed since the failure; the other saves as they were asked.
+            let request = match editing.draft.get_untracked() {
+                Some(preferences) if matches!(request.kind, SaveKind::Choices) => SaveRequest {
+                    preferences,
+                    kind: SaveKind::Choices,
+                },
+                _ => request,
+            };
+            editing.save.dispatch(request);
+        }
+    });
+    move || {
+        failure.get().map(|(message, _)| {
+            view! {
+                <ErrorPanel
+                    title=t_string!(i18n, comm.not_saved)
+                    message
+                    note=move || t_string!(i18n, comm.kept_on_screen)
+                    on_retry=retry
+                    retrying=editing.saving
+                    retry_id="comm-retry".to_string()
+                    focus_next=Some("comm-save".to_string())
+                    retry_label=move || t_string!(i18n, common.try_saving_again)
+                    top_level=true
+                />
+            }
+        })
+    }
+}
+
+/// "Unsubscribe from all", which "Undo" in the status line takes back.
+#[component]
+fn StopAll(editing: Editing) -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let saved = move || session.communications.get().and_then(Result::ok);
+    let unsubscribe_all = move |_| {
+        if let Some(current) = saved().filter(|s| !s.is_unsubscribed_from_all()) {
+            editing.save.dispatch(SaveRequest {
+                preferences: current.unsubscribed_from_all(),
+                kind: SaveKind::UnsubscribeAll { before: current },
+            });
+        }
+    };
+    view! {
+        <section class="communications__all" aria-labelledby="unsubscribe-all-title">
+            <h2 id="unsubscribe-all-title">{t!(i18n, comm.stop_all)}</h2>
+            <p>{t!(i18n, comm.stop_all_intro)}</p>
+            <button
+                type="button"
+                id="comm-unsubscribe-all"
+                class="button button--secondary"
+                on:click=unsubscribe_all
+                disabled=move || editing.saving.get()
+                aria-disabled=move || saved().is_none_or(|s| s.is_unsubscribed_from_all()).then_some("true")
+            >
+                {t!(i18n, comm.unsubscribe_all)}
+            </button>
+        </section>
+    }
+}
+
+/// The grids of optional messages and their "Save" button, once the saved choices have loaded.
+#[component]
+fn OptionalMessages(editing: Editing) -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let saved_doc = session.communications;
+    let Editing {
+        draft,
+        dirty,
+        saving,
+        save,
+    } = editing;
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() || !dirty.get_untracked() {
+            return;
+        }
+        if let Some(preferences) = draft.get_untracked() {
+            save.dispatch(SaveRequest {
+                preferences,
+                kind: SaveKind::Choices,
+            });
+        }
+    };
+    let reload = Callback::new(move |_| saved_doc.reload());
+    move || {
+        let l = i18n.get_locale();
+        match saved_doc.get() {
+            None => view! {
+                <LoadingPanel what=|l| td_string!(l, load.communications) on_retry=reload since=saved_doc.since() />
+            }
+            .into_any(),
+            Some(Err(error)) => view! {
+                <ErrorPanel
+                    title=labels::error_title(l, &error)
+                    message=labels::error_text(l, &error)
+                    on_retry=reload
+                    retrying=Signal::derive(move || saved_doc.is_loading())
+                />
+            }
+            .into_any(),
+            Some(Ok(_)) => view! {
+                <form class="communications-form" on:submit=on_submit aria-describedby="grid-help">
+                    <p id="grid-help">
+                        {fill(td_string!(l, comm.grid_help), &[("total", &GRID_SIZE)])}
+                    </p>
+                    <div class="communications-form__grids">
+                        {
+                            // One product's grid per frame (see `in_steps`): all three at once was a long task.
+                            let steps = Steps::per_frame(1);
+                            let grids = Product::ALL
+                                .iter()
+                                .map(|&product| steps.part(move || view! { <MessageGrid product l draft saving /> }.into_any()))
+                                .collect_view();
+                            steps.run(|| ());
+                            grids
+                        }
+                    </div>
+                    <div class="communications-form__actions">
+                        <button
+                            type="submit"
+                            id="comm-save"
+                            class="button"
+                            disabled=move || saving.get()
+                            aria-disabled=move || (!dirty.get()).then_some("true")
+                        >
+                            {move || if saving.get() { t_string!(i18n, common.saving) } else { t_string!(i18n, comm.save) }}
+                        </button>
+                        <Show when=move || dirty.get()>
+                            <p class="muted">{t!(i18n, common.unsaved)}</p>
+                        </Show>
+                    </div>
+                </form>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// The messages that are always sent, each locked on with why.
+#[component]
+fn EssentialMessages() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="communications__essential" aria-labelledby="essential-title">
+            <h2 id="essential-title">{t!(i18n, comm.always)}</h2>
+            <p>{t!(i18n, comm.always_intro)}</p>
+            <ul class="essential-list">
+                {EssentialMessage::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(index, message)| {
+                        let name = move || labels::essential_message(i18n.get_locale(), *message).0;
+                        let why = move || labels::essential_message(i18n.get_locale(), *message).1;
+                        let id = format!("essential-{index}");
+                        view! {
+                            <li class="essential-list__item">
+                                <input type="checkbox" id=id.clone() checked disabled aria-describedby=format!("{id}-why") />
+                                <label for=id.clone()>{name} <span class="essential-list__lock">" "{t!(i18n, comm.always_on)}</span></label>
+                                <p class="muted" id=format!("{id}-why")>{why}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
 }

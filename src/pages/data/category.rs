@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::record_card::RecordCard;
-use crate::domain::catalogue::Retention;
+use crate::domain::category_policy::Retention;
 use crate::domain::inventory::CategoryId;
 use crate::i18n::{td_string, Locale};
 use crate::text::format;

@@ -1,10 +1,9 @@
 //! The product, source and search controls; every change is written to the URL so the view can be bookmarked.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
-use crate::domain::finder::Filter;
+use crate::components::filter_form::{use_filter_address, FilterForm, InputFilter, SelectFilter};
+use crate::domain::data_filter::Filter;
 use crate::domain::inventory::DataSource;
 use crate::domain::product::Product;
 use crate::i18n::{t, t_string, use_i18n};
@@ -18,95 +17,69 @@ pub fn FilterControls(
     filter: Memo<Filter>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = use_navigate();
-    // Typing replaces the history entry; choosing from a list adds one, so Back undoes it.
-    let go = move |next: Filter, replace: bool| {
-        navigate(
-            &format!("{}{}", Page::Data.href(), next.to_query_string()),
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
+    let go = use_filter_address(Page::Data.href());
+    let clear = {
+        let go = go.clone();
+        Callback::new(move |()| go(Filter::default().to_query_string(), false))
     };
-    let go_product = go.clone();
-    let go_source = go.clone();
-    let go_search = go.clone();
-    let go_clear = go.clone();
+    let on = move |change: fn(&mut Filter, &str), replace: bool| {
+        let go = go.clone();
+        Callback::new(move |value: String| {
+            let mut next = filter.get_untracked();
+            change(&mut next, &value);
+            go(next.to_query_string(), replace);
+        })
+    };
+    let products = Product::ALL
+        .iter()
+        .map(|p| (p.slug(), TextProp::from(p.name())))
+        .collect();
+    let sources = DataSource::ALL
+        .iter()
+        .map(|s| {
+            (
+                s.slug(),
+                TextProp::from(move || labels::source(i18n.get_locale(), *s)),
+            )
+        })
+        .collect();
     view! {
-        <form class="data-filters" role="search" aria-label=move || t_string!(i18n, data.find) on:submit=|ev| ev.prevent_default()>
-            <div class="data-filters__field">
-                <label for="filter-product">{t!(i18n, labels.field.product)}</label>
-                <select
-                    id="filter-product"
-                    prop:value=move || filter.get().product.map_or("", |p| p.slug())
-                    on:change=move |ev| {
-                        let mut next = filter.get_untracked();
-                        next.product = Product::from_slug(&event_target_value(&ev));
-                        go_product(next, false);
-                    }
-                >
-                    <option value="">{t!(i18n, data.all_products)}</option>
-                    {Product::ALL
-                        .iter()
-                        .map(|p| view! { <option value=p.slug()>{p.name()}</option> })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="data-filters__field">
-                <label for="filter-source">{t!(i18n, data.source)}</label>
-                <select
-                    id="filter-source"
-                    prop:value=move || filter.get().source.map_or("", |s| s.slug())
-                    on:change=move |ev| {
-                        let mut next = filter.get_untracked();
-                        next.source = DataSource::from_slug(&event_target_value(&ev));
-                        go_source(next, false);
-                    }
-                >
-                    <option value="">{t!(i18n, data.all_sources)}</option>
-                    {DataSource::ALL
-                        .iter()
-                        .map(|s| view! { <option value=s.slug()>{move || labels::source(i18n.get_locale(), *s)}</option> })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="data-filters__field data-filters__field--search">
-                <label for="filter-search">{t!(i18n, data.search)}</label>
-                <input
-                    id="filter-search"
-                    type="search"
-                    autocomplete="off"
-                    placeholder=move || t_string!(i18n, data.search_example)
-                    prop:value=move || filter.get().query
-                    on:input=move |ev| {
-                        let mut next = filter.get_untracked();
-                        next.query = event_target_value(&ev);
-                        go_search(next, true);
-                    }
-                />
-            </div>
+        <FilterForm
+            label=move || t_string!(i18n, data.find)
+            class="data-filters"
+            active=Signal::derive(move || filter.get().is_active())
+            on_clear=clear
+        >
+            <SelectFilter
+                id="filter-product"
+                label=move || t_string!(i18n, labels.field.product)
+                any=move || t_string!(i18n, data.all_products)
+                options=products
+                value=Signal::derive(move || filter.get().product.map_or("", |p| p.slug()))
+                on_change=on(|f, v| f.product = Product::from_slug(v), false)
+            />
+            <SelectFilter
+                id="filter-source"
+                label=move || t_string!(i18n, data.source)
+                any=move || t_string!(i18n, data.all_sources)
+                options=sources
+                value=Signal::derive(move || filter.get().source.map_or("", |s| s.slug()))
+                on_change=on(|f, v| f.source = DataSource::from_slug(v), false)
+            />
+            <InputFilter
+                id="filter-search"
+                kind="search"
+                label=move || t_string!(i18n, data.search)
+                placeholder=move || t_string!(i18n, data.search_example)
+                value=Signal::derive(move || filter.get().query)
+                on_change=on(|f, v| f.query = v.to_string(), true)
+            />
             <Show when=move || filter.get().product.is_some()>
                 <p class="data-filters__note muted">
                     {t!(i18n, data.product_only)}
                 </p>
             </Show>
-            <Show when=move || filter.get().is_active()>
-                <p class="data-filters__clear">
-                    <button
-                        type="button"
-                        class="button-link"
-                        on:click={
-                            let go = go_clear.clone();
-                            move |_| go(Filter::default(), false)
-                        }
-                    >
-                        {t!(i18n, common.clear_filters)}
-                    </button>
-                </p>
-            </Show>
-        </form>
+        </FilterForm>
     }
     .into_any()
 }

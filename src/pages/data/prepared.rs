@@ -3,7 +3,7 @@
 use std::sync::{Arc, OnceLock};
 
 use crate::components::record_card::record_texts;
-use crate::domain::held::HeldRecord;
+use crate::domain::records::HeldRecord;
 use crate::i18n::Locale;
 
 /// A record with the texts search looks through, made on the first search (not with the page: formatting every

@@ -7,14 +7,58 @@ use crate::api;
 use crate::components::error_summary::{ErrorSummary, FieldProblem};
 use crate::components::text_field::{TextField, TextKind};
 use crate::domain::profile::{Account, AccountField};
-use crate::domain::profile_rules::{check_correction, check_note};
+use crate::domain::profile_rules::{check_correction, check_note, correction_summary};
 use crate::domain::requests::PrivacyRequest;
-use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::session::use_session;
 use crate::text::format;
 use crate::text::format::fill;
 use crate::text::labels;
+
+/// The ids of a field's two inputs: the corrected value and the note.
+fn input_ids(field: AccountField) -> (&'static str, &'static str) {
+    match field {
+        AccountField::Name => ("correct-name", "note-name"),
+        AccountField::ContactNumber => ("correct-contact-number", "note-contact-number"),
+        AccountField::Email => ("correct-email", "note-email"),
+        AccountField::Company => ("correct-company", "note-company"),
+        AccountField::Country => ("correct-country", "note-country"),
+        AccountField::Username => ("correct-username", "note-username"),
+    }
+}
+
+/// What is wrong with a correction and its note, if anything.
+fn problems_with(
+    l: Locale,
+    field: AccountField,
+    current: &str,
+    corrected: &str,
+    note: &str,
+) -> Vec<FieldProblem> {
+    let (value_id, note_id) = input_ids(field);
+    let mut found = Vec::new();
+    if let Err(p) = check_correction(current, corrected, field == AccountField::Email) {
+        let what = fill(
+            td_string!(l, profile.what.correct),
+            &[(
+                "field",
+                &labels::in_sentence(l, labels::account_field(l, field)),
+            )],
+        );
+        found.push(FieldProblem {
+            field: value_id,
+            message: labels::problem(l, &what, p),
+        });
+    }
+    if let Err(p) = check_note(note) {
+        found.push(FieldProblem {
+            field: note_id,
+            message: labels::problem(l, td_string!(l, profile.what.note), p),
+        });
+    }
+    found
+}
 
 /// The correction form for one field.
 #[component]
@@ -30,22 +74,7 @@ fn CorrectionForm(
 ) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
-    let value_id: &'static str = match field {
-        AccountField::Name => "correct-name",
-        AccountField::ContactNumber => "correct-contact-number",
-        AccountField::Email => "correct-email",
-        AccountField::Company => "correct-company",
-        AccountField::Country => "correct-country",
-        AccountField::Username => "correct-username",
-    };
-    let note_id: &'static str = match field {
-        AccountField::Name => "note-name",
-        AccountField::ContactNumber => "note-contact-number",
-        AccountField::Email => "note-email",
-        AccountField::Company => "note-company",
-        AccountField::Country => "note-country",
-        AccountField::Username => "note-username",
-    };
+    let (value_id, note_id) = input_ids(field);
     let current = StoredValue::new(current);
     let value = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
@@ -79,76 +108,19 @@ fn CorrectionForm(
         let corrected = value.get_untracked();
         let extra = note.get_untracked();
         let l = i18n.get_locale_untracked();
-        let mut found = Vec::new();
-        let checked =
-            current.with_value(|c| check_correction(c, &corrected, field == AccountField::Email));
-        if let Err(p) = checked {
-            found.push(FieldProblem {
-                field: value_id,
-                message: labels::problem(
-                    l,
-                    &fill(
-                        td_string!(l, profile.what.correct),
-                        &[(
-                            "field",
-                            &labels::in_sentence(l, labels::account_field(l, field)),
-                        )],
-                    ),
-                    p,
-                ),
-            });
-        }
-        if let Err(p) = check_note(&extra) {
-            found.push(FieldProblem {
-                field: note_id,
-                message: labels::problem(l, td_string!(l, profile.what.note), p),
-            });
-        }
-        problems.set(found.clone());
-        if found.is_empty() {
+        let found = current.with_value(|c| problems_with(l, field, c, &corrected, &extra));
+        let ready = found.is_empty();
+        problems.set(found);
+        if ready {
             // The request is the company's record, kept in English like every entry the backend writes.
-            let english = labels::account_field(crate::i18n::Locale::en, field);
-            let mut summary = format!("{english}: should read “{}”", corrected.trim());
-            if !extra.trim().is_empty() {
-                summary.push_str(&format!(" ({})", extra.trim()));
-            }
-            send.dispatch(summary);
+            let english = labels::account_field(Locale::en, field);
+            send.dispatch(correction_summary(english, &corrected, &extra));
         }
     };
 
     view! {
         {move || match sent.get() {
-            Some(Ok(reference)) => {
-                let due = session
-                    .requests
-                    .get()
-                    .and_then(Result::ok)
-                    .and_then(|log| log.requests.into_iter().find(|r| r.reference == reference))
-                    .map(|r: PrivacyRequest| {
-                        format!(
-                            " {}",
-                            fill(t_string!(i18n, profile.answer_by), &[("date", &format::day(r.due_on()))])
-                        )
-                    })
-                    .unwrap_or_default();
-                view! {
-                    <div class="correction-done" role="status">
-                        <p>
-                            <strong>{fill(t_string!(i18n, profile.correction_sent), &[("reference", &reference)])}</strong>
-                            {due}
-                        </p>
-                        <p>
-                            {t!(i18n, profile.follow_with)}
-                            <A href=Page::Requests.href()>{t!(i18n, profile.requests_link)}</A>
-                            ". "
-                            <button type="button" id="correction-close" class="button-link" on:click=move |_| on_close.run(())>
-                                {t!(i18n, common.close)}
-                            </button>
-                        </p>
-                    </div>
-                }
-                    .into_any()
-            }
+            Some(Ok(reference)) => view! { <CorrectionSent reference on_close /> }.into_any(),
             _ => ().into_any(),
         }}
         <Show when=move || !matches!(sent.get(), Some(Ok(_)))>
@@ -195,6 +167,49 @@ fn CorrectionForm(
         </Show>
     }
     .into_any()
+}
+
+/// A correction sent: its reference, when the answer is due, and where to follow it.
+#[component]
+fn CorrectionSent(reference: String, on_close: Callback<()>) -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let due = {
+        let reference = reference.clone();
+        move || {
+            session
+                .requests
+                .get()
+                .and_then(Result::ok)
+                .and_then(|log| log.requests.into_iter().find(|r| r.reference == reference))
+                .map(|r: PrivacyRequest| {
+                    format!(
+                        " {}",
+                        fill(
+                            t_string!(i18n, profile.answer_by),
+                            &[("date", &format::day(r.due_on()))]
+                        )
+                    )
+                })
+                .unwrap_or_default()
+        }
+    };
+    view! {
+        <div class="correction-done" role="status">
+            <p>
+                <strong>{move || fill(t_string!(i18n, profile.correction_sent), &[("reference", &reference)])}</strong>
+                {due}
+            </p>
+            <p>
+                {t!(i18n, profile.follow_with)}
+                <A href=Page::Requests.href()>{t!(i18n, profile.requests_link)}</A>
+                ". "
+                <button type="button" id="correction-close" class="button-link" on:click=move |_| on_close.run(())>
+                    {t!(i18n, common.close)}
+                </button>
+            </p>
+        </div>
+    }
 }
 
 /// The account details section.

@@ -20,39 +20,6 @@ const PHOTO: &str = "photo";
 const TIME_ZONE: &str = "time-zone";
 const LANGUAGE: &str = "language";
 
-/// What the activity log says about a change of optional details.
-fn describe_change(before: &OptionalProfile, after: &OptionalProfile) -> String {
-    let mut parts = Vec::new();
-    match (&before.photo, &after.photo) {
-        (None, Some(_)) => parts.push("added a photo".to_string()),
-        (Some(_), None) => parts.push("removed the photo".to_string()),
-        (Some(a), Some(b)) if a != b => parts.push("changed the photo".to_string()),
-        _ => {}
-    }
-    for (what, a, b) in [
-        ("time zone", &before.time_zone, &after.time_zone),
-        ("language", &before.language, &after.language),
-    ] {
-        match (a, b) {
-            (_, Some(new)) if a.as_ref() != Some(new) => {
-                parts.push(format!("set the {what} to {new}"))
-            }
-            (Some(_), None) => parts.push(format!("cleared the {what}")),
-            _ => {}
-        }
-    }
-    if parts.is_empty() {
-        "Saved optional profile details (no change)".to_string()
-    } else {
-        let text = parts.join(", ");
-        let mut chars = text.chars();
-        chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
-    }
-}
-
 fn optional_or_none(text: String) -> Option<String> {
     let text = text.trim().to_string();
     (!text.is_empty()).then_some(text)
@@ -78,10 +45,6 @@ pub fn OptionalDetails(
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
     let failure = RwSignal::new(None::<String>);
-    // The time-zone suggestions (over 400 of them) are built when the field is first focused, not with the page:
-    // most visits never open the list, and building it with the page held the browser for tens of milliseconds.
-    let zones_wanted = RwSignal::new(false);
-    let browser_zone = format::browser_time_zone();
 
     let draft = move || OptionalProfile {
         photo: photo.get(),
@@ -98,7 +61,7 @@ pub fn OptionalDetails(
         let next = next.clone();
         async move {
             let before = saved_value.get_value();
-            match api::save_optional_profile(next.clone(), &describe_change(&before, &next)).await {
+            match api::save_optional_profile(next.clone(), &before.describe_change(&next)).await {
                 Ok(profile) => {
                     saved_value.set_value(profile.optional.clone());
                     failure.set(None);
@@ -121,22 +84,6 @@ pub fn OptionalDetails(
         }
     });
     let saving = save.pending();
-
-    let pick_photo = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        reading_photo.set(true);
-        photo_problem.set(None);
-        leptos::task::spawn_local(async move {
-            match prepare_photo(i18n.get_locale_untracked(), file).await {
-                Ok(url) => photo.set(Some(url)),
-                Err(message) => photo_problem.set(Some(message)),
-            }
-            reading_photo.set(false);
-        });
-    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -172,19 +119,6 @@ pub fn OptionalDetails(
         }
     };
 
-    let zone_error = field_message(problems_signal, TIME_ZONE);
-    let language_error = field_message(problems_signal, LANGUAGE);
-    let photo_message = move || {
-        photo_problem
-            .get()
-            .or_else(field_message(problems_signal, PHOTO))
-    };
-    let zone_hint = {
-        let zone = browser_zone.clone();
-        move || fill(t_string!(i18n, profile.zone_hint), &[("zone", &zone)])
-    };
-    let use_browser_zone = browser_zone.clone();
-
     view! {
         <section class="optional-details" aria-labelledby="optional-title">
             <h2 id="optional-title">{t!(i18n, profile.optional_title)}</h2>
@@ -192,115 +126,9 @@ pub fn OptionalDetails(
             <form class="optional-details__form" on:submit=submit novalidate>
                 <ErrorSummary problems=problems_signal />
                 {move || failure.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
-                <fieldset class="form-field">
-                    <legend>{t!(i18n, labels.field.photo)}</legend>
-                    <div class="photo-field">
-                        {move || match photo.get() {
-                            Some(url) => view! {
-                                <img class="photo-field__preview" src=url alt=move || t_string!(i18n, profile.photo_alt) width="96" height="96" />
-                            }
-                                .into_any(),
-                            None => view! { <p class="muted">{t!(i18n, profile.no_photo)}</p> }.into_any(),
-                        }}
-                        <div>
-                            <label for=PHOTO>{t!(i18n, profile.choose_photo)}</label>
-                            <Show when=move || photo_message().is_some()>
-                                <p class="field-error" id="photo-error">
-                                    <span class="visually-hidden">{t!(i18n, errors.prefix)}" "</span>
-                                    {photo_message}
-                                </p>
-                            </Show>
-                            <input
-                                id=PHOTO
-                                type="file"
-                                accept="image/png,image/jpeg,image/webp"
-                                aria-invalid=move || photo_message().is_some().to_string()
-                                aria-describedby=move || photo_message().map(|_| "photo-error")
-                                disabled=move || saving.get()
-                                on:change=pick_photo
-                            />
-                            <p class="muted">{t!(i18n, profile.photo_copy)}</p>
-                            <Show when=move || reading_photo.get()>
-                                <p class="muted" role="status">{t!(i18n, profile.checking_photo)}</p>
-                            </Show>
-                            <Show when=move || photo.with(Option::is_some)>
-                                <button
-                                    type="button"
-                                    class="button-link"
-                                    on:click=move |_| {
-                                        photo.set(None);
-                                        photo_problem.set(None);
-                                        if let Some(input) = document().get_element_by_id(PHOTO) {
-                                            if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
-                                                input.set_value("");
-                                            }
-                                        }
-                                    }
-                                >
-                                    {t!(i18n, profile.remove_photo)}
-                                </button>
-                            </Show>
-                        </div>
-                    </div>
-                </fieldset>
-                <div class="form-field">
-                    <label for=TIME_ZONE>{t!(i18n, labels.field.time_zone)}</label>
-                    <p class="muted" id="time-zone-hint">{zone_hint}</p>
-                    <FieldError field=TIME_ZONE problems=problems_signal />
-                    <div class="input-row">
-                        <input
-                            id=TIME_ZONE
-                            type="text"
-                            list="time-zone-options"
-                            autocomplete="off"
-                            aria-describedby=move || {
-                                if zone_error().is_some() { "time-zone-hint time-zone-error" } else { "time-zone-hint" }
-                            }
-                            aria-invalid=move || zone_error().is_some().to_string()
-                            prop:value=move || time_zone.get()
-                            on:input=move |ev| time_zone.set(event_target_value(&ev))
-                            on:focus=move |_| {
-                                if !zones_wanted.get_untracked() {
-                                    zones_wanted.set(true);
-                                }
-                            }
-                        />
-                        <button type="button" class="button button--quiet" on:click=move |_| time_zone.set(use_browser_zone.clone())>
-                            {t!(i18n, profile.use_browser_zone)}
-                        </button>
-                        <button type="button" class="button button--quiet" on:click=move |_| time_zone.set(String::new())>
-                            {t!(i18n, common.clear)}
-                            <span class="visually-hidden">" "{t!(i18n, profile.zone_suffix)}</span>
-                        </button>
-                    </div>
-                    <datalist id="time-zone-options">
-                        {move || {
-                            zones_wanted
-                                .get()
-                                .then(|| format::time_zones().into_iter().map(|zone| view! { <option value=zone></option> }).collect_view())
-                        }}
-                    </datalist>
-                </div>
-                <div class="form-field">
-                    <label for=LANGUAGE>{t!(i18n, profile.language_label)}</label>
-                    <FieldError field=LANGUAGE problems=problems_signal />
-                    <select
-                        id=LANGUAGE
-                        aria-invalid=move || language_error().is_some().to_string()
-                        aria-describedby=move || language_error().map(|_| "language-error")
-                        prop:value=move || language.get()
-                        on:change=move |ev| language.set(event_target_value(&ev))
-                    >
-                        <option value="">{t!(i18n, profile.language_unset)}</option>
-                        {LANGUAGES
-                            .iter()
-                            .map(|(tag, own, english)| {
-                                let text = if own == english { own.to_string() } else { format!("{own} ({english})") };
-                                view! { <option value=*tag>{text}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
+                <PhotoField photo problem=photo_problem reading=reading_photo problems=problems_signal saving />
+                <TimeZoneField time_zone problems=problems_signal />
+                <LanguageField language problems=problems_signal />
                 <button type="submit" id="optional-save" class="button" disabled=move || saving.get() || reading_photo.get()>
                     {move || if saving.get() { t_string!(i18n, common.saving) } else { t_string!(i18n, profile.save_optional) }}
                 </button>
@@ -308,6 +136,173 @@ pub fn OptionalDetails(
         </section>
     }
     .into_any()
+}
+
+/// The photo: a preview, a file picker that checks the image, and "Remove photo".
+#[component]
+fn PhotoField(
+    photo: RwSignal<Option<String>>,
+    /// What is wrong with the file picked, found while reading it.
+    problem: RwSignal<Option<String>>,
+    /// Set while a picked file is read and checked.
+    reading: RwSignal<bool>,
+    problems: Signal<Vec<FieldProblem>>,
+    #[prop(into)] saving: Signal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let pick_photo = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        reading.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            match prepare_photo(i18n.get_locale_untracked(), file).await {
+                Ok(url) => photo.set(Some(url)),
+                Err(message) => problem.set(Some(message)),
+            }
+            reading.set(false);
+        });
+    };
+    let remove_photo = move |_| {
+        photo.set(None);
+        problem.set(None);
+        if let Some(input) = document().get_element_by_id(PHOTO) {
+            if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
+                input.set_value("");
+            }
+        }
+    };
+    let message = move || problem.get().or_else(field_message(problems, PHOTO));
+    view! {
+        <fieldset class="form-field">
+            <legend>{t!(i18n, labels.field.photo)}</legend>
+            <div class="photo-field">
+                {move || match photo.get() {
+                    Some(url) => view! {
+                        <img class="photo-field__preview" src=url alt=move || t_string!(i18n, profile.photo_alt) width="96" height="96" />
+                    }
+                        .into_any(),
+                    None => view! { <p class="muted">{t!(i18n, profile.no_photo)}</p> }.into_any(),
+                }}
+                <div>
+                    <label for=PHOTO>{t!(i18n, profile.choose_photo)}</label>
+                    <Show when=move || message().is_some()>
+                        <p class="field-error" id="photo-error">
+                            <span class="visually-hidden">{t!(i18n, errors.prefix)}" "</span>
+                            {message}
+                        </p>
+                    </Show>
+                    <input
+                        id=PHOTO
+                        type="file"
+                        accept="image/png,image/jpeg,image/webp"
+                        aria-invalid=move || message().is_some().to_string()
+                        aria-describedby=move || message().map(|_| "photo-error")
+                        disabled=move || saving.get()
+                        on:change=pick_photo
+                    />
+                    <p class="muted">{t!(i18n, profile.photo_copy)}</p>
+                    <Show when=move || reading.get()>
+                        <p class="muted" role="status">{t!(i18n, profile.checking_photo)}</p>
+                    </Show>
+                    <Show when=move || photo.with(Option::is_some)>
+                        <button type="button" class="button-link" on:click=remove_photo>
+                            {t!(i18n, profile.remove_photo)}
+                        </button>
+                    </Show>
+                </div>
+            </div>
+        </fieldset>
+    }
+}
+
+/// The time zone: typed, with suggestions, "Use my browser's" and "Clear".
+#[component]
+fn TimeZoneField(
+    time_zone: RwSignal<String>,
+    problems: Signal<Vec<FieldProblem>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    // The time-zone suggestions (over 400 of them) are built when the field is first focused, not with the page:
+    // most visits never open the list, and building it with the page held the browser for tens of milliseconds.
+    let zones_wanted = RwSignal::new(false);
+    let browser_zone = format::browser_time_zone();
+    let error = field_message(problems, TIME_ZONE);
+    let hint = {
+        let zone = browser_zone.clone();
+        move || fill(t_string!(i18n, profile.zone_hint), &[("zone", &zone)])
+    };
+    view! {
+        <div class="form-field">
+            <label for=TIME_ZONE>{t!(i18n, labels.field.time_zone)}</label>
+            <p class="muted" id="time-zone-hint">{hint}</p>
+            <FieldError field=TIME_ZONE problems />
+            <div class="input-row">
+                <input
+                    id=TIME_ZONE
+                    type="text"
+                    list="time-zone-options"
+                    autocomplete="off"
+                    aria-describedby=move || {
+                        if error().is_some() { "time-zone-hint time-zone-error" } else { "time-zone-hint" }
+                    }
+                    aria-invalid=move || error().is_some().to_string()
+                    prop:value=move || time_zone.get()
+                    on:input=move |ev| time_zone.set(event_target_value(&ev))
+                    on:focus=move |_| {
+                        if !zones_wanted.get_untracked() {
+                            zones_wanted.set(true);
+                        }
+                    }
+                />
+                <button type="button" class="button button--quiet" on:click=move |_| time_zone.set(browser_zone.clone())>
+                    {t!(i18n, profile.use_browser_zone)}
+                </button>
+                <button type="button" class="button button--quiet" on:click=move |_| time_zone.set(String::new())>
+                    {t!(i18n, common.clear)}
+                    <span class="visually-hidden">" "{t!(i18n, profile.zone_suffix)}</span>
+                </button>
+            </div>
+            <datalist id="time-zone-options">
+                {move || {
+                    zones_wanted
+                        .get()
+                        .then(|| format::time_zones().into_iter().map(|zone| view! { <option value=zone></option> }).collect_view())
+                }}
+            </datalist>
+        </div>
+    }
+}
+
+/// The language: one of the listed tags, or none.
+#[component]
+fn LanguageField(language: RwSignal<String>, problems: Signal<Vec<FieldProblem>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = field_message(problems, LANGUAGE);
+    view! {
+        <div class="form-field">
+            <label for=LANGUAGE>{t!(i18n, profile.language_label)}</label>
+            <FieldError field=LANGUAGE problems />
+            <select
+                id=LANGUAGE
+                aria-invalid=move || error().is_some().to_string()
+                aria-describedby=move || error().map(|_| "language-error")
+                prop:value=move || language.get()
+                on:change=move |ev| language.set(event_target_value(&ev))
+            >
+                <option value="">{t!(i18n, profile.language_unset)}</option>
+                {LANGUAGES
+                    .iter()
+                    .map(|(tag, own, english)| {
+                        let text = if own == english { own.to_string() } else { format!("{own} ({english})") };
+                        view! { <option value=*tag>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
 }
 
 /// Points out filled optional fields the company does not need, with "Delete optional data".

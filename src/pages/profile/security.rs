@@ -4,11 +4,15 @@
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::choices::RadioGroup;
+use crate::components::confirm_step::{ConfirmIds, ConfirmStep};
 use crate::components::error_summary::{ErrorSummary, FieldError, FieldProblem};
 use crate::components::text_field::{TextField, TextKind};
 use crate::domain::profile::SecurityQuestion;
-use crate::domain::profile_rules::{check_answer, check_question, ANSWER_MIN, SUGGESTED_QUESTIONS};
-use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::domain::profile_rules::{
+    check_answer, check_question, Problem, ANSWER_MIN, SUGGESTED_QUESTIONS,
+};
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::state::session::use_session;
 use crate::text::format;
 use crate::text::format::fill;
@@ -20,6 +24,96 @@ const ANSWER: &str = "answer";
 const REPEAT: &str = "answer-again";
 /// The radio value for "write my own".
 const OWN: &str = "own";
+
+/// The suggested questions and "write my own", with their radio ids.
+fn question_options() -> Vec<(String, String)> {
+    SUGGESTED_QUESTIONS
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.to_string(), format!("question-{i}")))
+        .chain([(OWN.to_string(), "question-own".to_string())])
+        .collect()
+}
+
+/// What the form holds: the question chosen, the user's own question, the answer and the answer again.
+#[derive(Clone, Copy)]
+struct Typed {
+    choice: RwSignal<String>,
+    custom: RwSignal<String>,
+    answer: RwSignal<String>,
+    repeat: RwSignal<String>,
+}
+
+impl Typed {
+    fn new() -> Self {
+        Self {
+            choice: RwSignal::new(String::new()),
+            custom: RwSignal::new(String::new()),
+            answer: RwSignal::new(String::new()),
+            repeat: RwSignal::new(String::new()),
+        }
+    }
+
+    fn fields(self) -> [RwSignal<String>; 4] {
+        [self.choice, self.custom, self.answer, self.repeat]
+    }
+
+    /// Whether anything has been typed or chosen.
+    fn any(self) -> bool {
+        self.fields().iter().any(|f| !f.with(String::is_empty))
+    }
+
+    /// Empties the form (the answer leaves the page as soon as it is saved).
+    fn clear(self) {
+        for field in self.fields() {
+            field.set(String::new());
+        }
+    }
+
+    /// The question and answer to save, or what is wrong with them.
+    fn check(self, l: Locale) -> Result<(String, String), Vec<FieldProblem>> {
+        let choice = self.choice.get_untracked();
+        let answer = self.answer.get_untracked();
+        let question = if choice == OWN {
+            self.custom.get_untracked()
+        } else {
+            choice.clone()
+        };
+        let mut found = Vec::new();
+        if choice.is_empty() {
+            found.push(FieldProblem {
+                field: CHOICE,
+                message: td_string!(l, profile.choose_question_problem).to_string(),
+            });
+        } else if choice == OWN {
+            if let Err(p) = check_question(&question) {
+                found.push(FieldProblem {
+                    field: CUSTOM,
+                    message: labels::problem(l, td_string!(l, profile.what.question), p),
+                });
+            }
+        }
+        if let Err(p) = self
+            .repeat
+            .with_untracked(|again| check_answer(&question, &answer, again))
+        {
+            let field = if matches!(p, Problem::Mismatch) {
+                REPEAT
+            } else {
+                ANSWER
+            };
+            found.push(FieldProblem {
+                field,
+                message: labels::problem(l, td_string!(l, profile.what.answer), p),
+            });
+        }
+        if found.is_empty() {
+            Ok((question, answer))
+        } else {
+            Err(found)
+        }
+    }
+}
 
 /// The security question section.
 #[component]
@@ -33,23 +127,14 @@ pub fn SecurityQuestionForm(
 ) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
-    let choice = RwSignal::new(String::new());
-    let custom = RwSignal::new(String::new());
-    let answer = RwSignal::new(String::new());
-    let repeat = RwSignal::new(String::new());
+    let typed = Typed::new();
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
     let failure = RwSignal::new(None::<String>);
     let confirming_removal = RwSignal::new(false);
     let is_set = current.is_some();
 
-    Effect::new(move |_| {
-        let typed = !choice.get().is_empty()
-            || !custom.get().is_empty()
-            || !answer.get().is_empty()
-            || !repeat.get().is_empty();
-        dirty.set(typed);
-    });
+    Effect::new(move |_| dirty.set(typed.any()));
 
     let save = Action::new_local(move |request: &Option<(String, String)>| {
         let request = request.clone();
@@ -57,11 +142,7 @@ pub fn SecurityQuestionForm(
             let removing = request.is_none();
             match api::set_security_question(request).await {
                 Ok(profile) => {
-                    // The answer leaves the page as soon as it is saved.
-                    answer.set(String::new());
-                    repeat.set(String::new());
-                    custom.set(String::new());
-                    choice.set(String::new());
+                    typed.clear();
                     confirming_removal.set(false);
                     failure.set(None);
                     let l = i18n.get_locale_untracked();
@@ -87,43 +168,12 @@ pub fn SecurityQuestionForm(
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let chosen = choice.get_untracked();
-        let question = if chosen == OWN {
-            custom.get_untracked()
-        } else {
-            chosen.clone()
-        };
-        let l = i18n.get_locale_untracked();
-        let mut found = Vec::new();
-        if chosen.is_empty() {
-            found.push(FieldProblem {
-                field: CHOICE,
-                message: td_string!(l, profile.choose_question_problem).to_string(),
-            });
-        } else if chosen == OWN {
-            if let Err(p) = check_question(&question) {
-                found.push(FieldProblem {
-                    field: CUSTOM,
-                    message: labels::problem(l, td_string!(l, profile.what.question), p),
-                });
+        match typed.check(i18n.get_locale_untracked()) {
+            Ok(question_and_answer) => {
+                problems.set(Vec::new());
+                save.dispatch(Some(question_and_answer));
             }
-        }
-        let typed = answer.get_untracked();
-        let again = repeat.get_untracked();
-        if let Err(p) = check_answer(&question, &typed, &again) {
-            let field = if matches!(p, crate::domain::profile_rules::Problem::Mismatch) {
-                REPEAT
-            } else {
-                ANSWER
-            };
-            found.push(FieldProblem {
-                field,
-                message: labels::problem(l, td_string!(l, profile.what.answer), p),
-            });
-        }
-        problems.set(found.clone());
-        if found.is_empty() {
-            save.dispatch(Some((question, typed)));
+            Err(found) => problems.set(found),
         }
     };
 
@@ -143,65 +193,20 @@ pub fn SecurityQuestionForm(
             <form on:submit=submit novalidate>
                 <ErrorSummary problems=problems_signal />
                 {move || failure.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
-                <fieldset class="form-field">
-                    <legend>{move || if is_set { t_string!(i18n, profile.choose_new_question) } else { t_string!(i18n, profile.choose_question) }}</legend>
-                    <FieldError field=CHOICE problems=problems_signal />
-                    <div class="radios">
-                        {SUGGESTED_QUESTIONS
-                            .iter()
-                            .enumerate()
-                            .map(|(i, q)| {
-                                let id = format!("question-{i}");
-                                view! {
-                                    <div class="radios__item">
-                                        <input
-                                            type="radio"
-                                            name="question"
-                                            id=id.clone()
-                                            value=*q
-                                            prop:checked=move || choice.get() == *q
-                                            on:change=move |_| choice.set(q.to_string())
-                                        />
-                                        <label for=id>{*q}</label>
-                                    </div>
-                                }
-                            })
-                            .collect_view()}
-                        <div class="radios__item">
-                            <input
-                                type="radio"
-                                name="question"
-                                id="question-own"
-                                value=OWN
-                                prop:checked=move || choice.get() == OWN
-                                on:change=move |_| choice.set(OWN.to_string())
-                            />
-                            <label for="question-own">{t!(i18n, profile.write_own)}</label>
-                        </div>
-                    </div>
-                    <Show when=move || choice.get() == OWN>
-                        <TextField
-                            id=CUSTOM
-                            label=move || t_string!(i18n, profile.your_question)
-                            problems=problems_signal
-                            value=custom
-                            class="radios__conditional"
-                        />
-                    </Show>
-                </fieldset>
+                <QuestionChoice typed is_set problems=problems_signal />
                 <TextField
                     id=ANSWER
                     label=move || t_string!(i18n, labels.field.answer)
                     hint=move || fill(t_string!(i18n, profile.answer_hint), &[("min", &ANSWER_MIN)])
                     problems=problems_signal
-                    value=answer
+                    value=typed.answer
                     kind=TextKind::Secret
                 />
                 <TextField
                     id=REPEAT
                     label=move || t_string!(i18n, profile.answer_again)
                     problems=problems_signal
-                    value=repeat
+                    value=typed.repeat
                     kind=TextKind::Secret
                 />
                 <button type="submit" id="security-save" class="button" disabled=move || saving.get()>
@@ -218,48 +223,73 @@ pub fn SecurityQuestionForm(
             </form>
             <Show when=move || is_set>
                 <div class="security-question__remove">
-                    <Show
-                        when=move || confirming_removal.get()
-                        fallback=move || view! {
-                            <button
-                                type="button"
-                                id="security-remove-ask"
-                                data-focus-next="security-remove"
-                                class="button button--quiet"
-                                on:click=move |_| confirming_removal.set(true)
-                            >
-                                {t!(i18n, profile.remove_question)}
-                            </button>
-                        }
-                    >
-                        <p>{t!(i18n, profile.remove_question_confirm)}</p>
-                        <div class="button-row">
-                            <button
-                                type="button"
-                                id="security-remove"
-                                data-focus-next="security-save"
-                                class="button button--warning"
-                                disabled=move || saving.get()
-                                on:click=move |_| {
-                                    save.dispatch(None);
-                                }
-                            >
-                                {t!(i18n, profile.yes_remove)}
-                            </button>
-                            <button
-                                type="button"
-                                id="security-keep"
-                                data-focus-next="security-remove-ask"
-                                class="button button--quiet"
-                                on:click=move |_| confirming_removal.set(false)
-                            >
-                                {t!(i18n, profile.keep_it)}
-                            </button>
-                        </div>
-                    </Show>
+                    <RemoveQuestion confirming=confirming_removal busy=saving on_yes=Callback::new(move |()| {
+                        save.dispatch(None);
+                    }) />
                 </div>
             </Show>
         </section>
     }
     .into_any()
+}
+
+/// The question: one of the suggestions, or the user's own.
+#[component]
+fn QuestionChoice(
+    typed: Typed,
+    is_set: bool,
+    problems: Signal<Vec<FieldProblem>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="form-field">
+            <legend>{move || if is_set { t_string!(i18n, profile.choose_new_question) } else { t_string!(i18n, profile.choose_question) }}</legend>
+            <FieldError field=CHOICE problems />
+            <RadioGroup
+                name="question"
+                options=question_options()
+                chosen=typed.choice
+                label=Callback::new(move |q: String| {
+                    if q == OWN { t_string!(i18n, profile.write_own).to_string() } else { q }
+                })
+            />
+            <Show when=move || typed.choice.get() == OWN>
+                <TextField
+                    id=CUSTOM
+                    label=move || t_string!(i18n, profile.your_question)
+                    problems
+                    value=typed.custom
+                    class="radios__conditional"
+                />
+            </Show>
+        </fieldset>
+    }
+}
+
+/// "Remove the question", asked first.
+#[component]
+fn RemoveQuestion(
+    confirming: RwSignal<bool>,
+    #[prop(into)] busy: Signal<bool>,
+    on_yes: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ConfirmStep
+            confirming
+            ids=ConfirmIds {
+                ask: "security-remove-ask",
+                yes: "security-remove",
+                keep: "security-keep",
+                after_yes: "security-save",
+            }
+            ask_class="button--quiet"
+            ask=move || t_string!(i18n, profile.remove_question)
+            question=move || t_string!(i18n, profile.remove_question_confirm)
+            yes=move || t_string!(i18n, profile.yes_remove)
+            keep=move || t_string!(i18n, profile.keep_it)
+            busy
+            on_yes
+        />
+    }
 }

@@ -13,7 +13,7 @@ use crate::components::page_heading::focus_heading_on_change;
 use crate::components::page_heading::PageHeading;
 use crate::components::text_field::TextField;
 use crate::components::unsaved_guard::guard_unsaved_changes;
-use crate::domain::catalogue::LegalHold;
+use crate::domain::category_policy::LegalHold;
 use crate::domain::policy::PolicyDocument;
 use crate::domain::product::Product;
 use crate::domain::profile::Profile;

@@ -6,14 +6,14 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::components::async_view::async_view;
+use crate::components::confirm_step::{ConfirmIds, ConfirmStep};
 use crate::components::download::download_text;
 use crate::components::page_heading::PageHeading;
+use crate::components::page_heading::PAGE_TITLE_ID;
 use crate::components::request_timeline::RequestTimeline;
 use crate::components::status_badge::StatusBadge;
-use crate::domain::catalogue::LegalHold;
-use crate::domain::requests::{
-    ExportFormat, PrivacyRequest, RequestKind, RequestLog, RequestStatus,
-};
+use crate::domain::category_policy::LegalHold;
+use crate::domain::requests::{PrivacyRequest, RequestKind, RequestLog, RequestStatus};
 use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::{Page, REQUEST_PARAM};
 use crate::state::notices::{use_notices, NoticeKind};
@@ -32,11 +32,7 @@ fn download(l: Locale, request: &PrivacyRequest) -> Result<(), String> {
         .as_ref()
         .ok_or(td_string!(l, detail.not_ready))?;
     let text = api::export_file_text(&request.reference).ok_or(td_string!(l, detail.not_kept))?;
-    let mime = match export.format {
-        ExportFormat::Json => "application/json",
-        ExportFormat::Csv => "text/csv",
-    };
-    download_text(&file.name, mime, &text)
+    download_text(&file.name, export.format.media_type(), &text)
 }
 
 fn actions(l: Locale, request: PrivacyRequest) -> AnyView {
@@ -114,52 +110,26 @@ fn actions(l: Locale, request: PrivacyRequest) -> AnyView {
         }
     });
     let cancel_view = can_cancel.then(|| {
-        let reference = reference.clone();
         view! {
-            <Show
-                when=move || confirming.get()
-                fallback=move || view! {
-                    <button
-                        type="button"
-                        id="request-cancel"
-                        data-focus-next="request-cancel-yes"
-                        class="button button--secondary"
-                        on:click=move |_| confirming.set(true)
-                    >
-                        {cancel_text}
-                    </button>
+            <ConfirmStep
+                confirming=confirming
+                ids=ConfirmIds {
+                    ask: "request-cancel",
+                    yes: "request-cancel-yes",
+                    keep: "request-keep",
+                    after_yes: PAGE_TITLE_ID,
                 }
-            >
-                <div class="request-actions__confirm">
-                    <p>{td_string!(l, detail.cancel_question)}</p>
-                    <div class="button-row">
-                        <button
-                            type="button"
-                            id="request-cancel-yes"
-                            data-focus-next=crate::components::page_heading::PAGE_TITLE_ID
-                            class="button button--warning"
-                            disabled=move || cancelling.get()
-                            on:click={
-                                let reference = reference.clone();
-                                move |_| {
-                                    cancel.dispatch(reference.clone());
-                                }
-                            }
-                        >
-                            {td_string!(l, detail.yes_cancel)}
-                        </button>
-                        <button
-                            type="button"
-                            id="request-keep"
-                            data-focus-next="request-cancel"
-                            class="button button--quiet"
-                            on:click=move |_| confirming.set(false)
-                        >
-                            {td_string!(l, profile.keep_it)}
-                        </button>
-                    </div>
-                </div>
-            </Show>
+                ask_class="button--secondary"
+                ask=cancel_text
+                question=td_string!(l, detail.cancel_question)
+                yes=td_string!(l, detail.yes_cancel)
+                keep=td_string!(l, profile.keep_it)
+                busy=cancelling
+                class="request-actions__confirm"
+                on_yes=Callback::new(move |()| {
+                    cancel.dispatch(reference.clone());
+                })
+            />
         }
     });
     if download_view.is_none() && cancel_view.is_none() {

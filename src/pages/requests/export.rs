@@ -6,17 +6,19 @@ use leptos_router::components::A;
 use serde_json::json;
 
 use crate::api::{self, ApiError};
+use crate::components::choices::{CheckboxGroup, RadioGroup};
 use crate::components::download::download_text;
 use crate::components::error_summary::{ErrorSummary, FieldError, FieldProblem};
 use crate::components::page_heading::focus_heading_on_change;
 use crate::components::page_heading::PageHeading;
 use crate::components::unsaved_guard::guard_unsaved_changes;
 use crate::dom::yield_now;
-use crate::domain::export::{in_scope, personal_categories, sections, ExportBuilder, Vocabulary};
-use crate::domain::held::{held_records, HeldRecord};
+use crate::domain::export::{
+    file_name, in_scope, personal_categories, sections, summary, ExportBuilder, Vocabulary,
+};
 use crate::domain::inventory::CategoryId;
-use crate::domain::order;
 use crate::domain::product::Product;
+use crate::domain::records::{held_records, HeldRecord};
 use crate::domain::requests::{ExportDetails, ExportFormat};
 use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::{request_href, Page};
@@ -28,20 +30,23 @@ use crate::text::labels;
 const SCOPE: &str = "export-category-0";
 const FORMAT: &str = "format-json";
 
+/// The file made, once the request is filed.
+#[derive(Clone, PartialEq)]
+struct Made {
+    reference: String,
+    name: String,
+    sha256: String,
+    text: String,
+    format: ExportFormat,
+}
+
 /// Where the user is in the journey.
 #[derive(Clone, PartialEq)]
 enum Step {
     Choose,
     Check,
     Working,
-    Done {
-        reference: String,
-        name: String,
-        bytes: u64,
-        sha256: String,
-        text: String,
-        format: ExportFormat,
-    },
+    Done(Made),
 }
 
 /// What producing the file reports as it goes.
@@ -49,6 +54,45 @@ enum Step {
 struct Progress {
     done: usize,
     total: usize,
+}
+
+/// What the user chose on the first step.
+#[derive(Clone, Copy)]
+struct Choices {
+    categories: RwSignal<Vec<CategoryId>>,
+    products: RwSignal<Vec<Product>>,
+    format: RwSignal<Option<ExportFormat>>,
+}
+
+impl Choices {
+    fn scope(self) -> ExportDetails {
+        ExportDetails {
+            categories: self.categories.get(),
+            products: self.products.get(),
+            format: self.format.get().unwrap_or(ExportFormat::Json),
+            file: None,
+        }
+    }
+
+    /// What is missing before the answers can be checked.
+    fn problems(self, l: Locale) -> Vec<FieldProblem> {
+        let mut found = Vec::new();
+        if self.categories.with_untracked(Vec::is_empty)
+            && self.products.with_untracked(Vec::is_empty)
+        {
+            found.push(FieldProblem {
+                field: SCOPE,
+                message: td_string!(l, export.choose_scope).to_string(),
+            });
+        }
+        if self.format.get_untracked().is_none() {
+            found.push(FieldProblem {
+                field: FORMAT,
+                message: td_string!(l, export.choose_format).to_string(),
+            });
+        }
+        found
+    }
 }
 
 /// Produces the export file from the user's current data, one section at a time.
@@ -87,31 +131,36 @@ async fn produce(scope: &ExportDetails, progress: RwSignal<Progress>) -> Result<
         "generated_at": api::now().to_rfc3339(),
         "user_id": profile.user_id,
         "username": profile.account.username,
-        "format": match scope.format { ExportFormat::Json => "json", ExportFormat::Csv => "csv" },
+        "format": scope.format.extension(),
         "note": "Service data in this demonstration is summarised (record counts, files, storage). The security answer is never exported: it is kept only as a one-way hash.",
     })))
 }
 
-fn summary_of(scope: &ExportDetails) -> String {
-    let mut parts = Vec::new();
-    if !scope.categories.is_empty() {
-        parts.push(format!(
-            "{} categories of personal information",
-            scope.categories.len()
-        ));
-    }
-    if !scope.products.is_empty() {
-        let names: Vec<&str> = scope.products.iter().map(|p| p.name()).collect();
-        parts.push(format!("service data of {}", names.join(", ")));
-    }
-    format!(
-        "{}, as {}",
-        parts.join(" and "),
-        match scope.format {
-            ExportFormat::Json => "JSON",
-            ExportFormat::Csv => "CSV",
-        }
+/// Makes the file, checks its digest and files the request.
+async fn make_and_file(
+    scope: ExportDetails,
+    progress: RwSignal<Progress>,
+    attempt: String,
+) -> Result<Made, ApiError> {
+    let text = produce(&scope, progress).await?;
+    let sha256 = crate::dom::sha256_hex(text.as_bytes())
+        .await
+        .map_err(|e| ApiError::Storage(api::StorageError::Failed(e)))?;
+    let filed = api::file_export(
+        scope.clone(),
+        summary(&scope),
+        text.clone(),
+        sha256.clone(),
+        attempt,
     )
+    .await?;
+    Ok(Made {
+        name: file_name(&filed.reference, scope.format),
+        reference: filed.reference,
+        sha256,
+        text,
+        format: scope.format,
+    })
 }
 
 /// The export journey.
@@ -119,13 +168,13 @@ fn summary_of(scope: &ExportDetails) -> String {
 pub fn NewExportPage() -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
-    let categories = RwSignal::new(Vec::<CategoryId>::new());
-    let products = RwSignal::new(Vec::<Product>::new());
-    let format_choice = RwSignal::new(None::<ExportFormat>);
+    let choices = Choices {
+        categories: RwSignal::new(Vec::new()),
+        products: RwSignal::new(Vec::new()),
+        format: RwSignal::new(None),
+    };
     let step = RwSignal::new(Step::Choose);
     focus_heading_on_change(move || std::mem::discriminant(&step.get()));
-    let problems = RwSignal::new(Vec::<FieldProblem>::new());
-    let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
     let progress = RwSignal::new(Progress::default());
     let failure = RwSignal::new(None::<String>);
     // One key per attempt: a double click or a resubmission files one request.
@@ -134,68 +183,16 @@ pub fn NewExportPage() -> impl IntoView {
         matches!(step.get(), Step::Check | Step::Working)
     }));
 
-    let scope = move || ExportDetails {
-        categories: categories.get(),
-        products: products.get(),
-        format: format_choice.get().unwrap_or(ExportFormat::Json),
-        file: None,
-    };
-
-    let continue_to_check = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let l = i18n.get_locale_untracked();
-        let mut found = Vec::new();
-        if categories.with_untracked(Vec::is_empty) && products.with_untracked(Vec::is_empty) {
-            found.push(FieldProblem {
-                field: SCOPE,
-                message: td_string!(l, export.choose_scope).to_string(),
-            });
-        }
-        if format_choice.get_untracked().is_none() {
-            found.push(FieldProblem {
-                field: FORMAT,
-                message: td_string!(l, export.choose_format).to_string(),
-            });
-        }
-        problems.set(found.clone());
-        if found.is_empty() {
-            step.set(Step::Check);
-        }
-    };
-
     let submit = Action::new_local(move |scope: &ExportDetails| {
         let scope = scope.clone();
         async move {
             failure.set(None);
             step.set(Step::Working);
-            let outcome = async {
-                let text = produce(&scope, progress).await?;
-                let sha256 = crate::dom::sha256_hex(text.as_bytes())
-                    .await
-                    .map_err(|e| ApiError::Storage(api::StorageError::Failed(e)))?;
-                let filed = api::file_export(
-                    scope.clone(),
-                    summary_of(&scope),
-                    text.clone(),
-                    sha256.clone(),
-                    attempt.get_value(),
-                )
-                .await?;
-                Ok::<_, ApiError>((filed, text, sha256))
-            }
-            .await;
-            match outcome {
-                Ok((filed, text, sha256)) => {
+            match make_and_file(scope, progress, attempt.get_value()).await {
+                Ok(made) => {
                     session.requests.reload();
                     session.activity.refresh_if_used();
-                    step.set(Step::Done {
-                        name: crate::domain::export::file_name(&filed.reference, scope.format),
-                        reference: filed.reference,
-                        bytes: text.len() as u64,
-                        sha256,
-                        text,
-                        format: scope.format,
-                    });
+                    step.set(Step::Done(made));
                 }
                 Err(error) => {
                     let l = i18n.get_locale_untracked();
@@ -208,9 +205,49 @@ pub fn NewExportPage() -> impl IntoView {
             }
         }
     });
-    let submitting = submit.pending();
 
-    let choose_view = move || {
+    view! {
+        <PageHeading page=Page::NewExport />
+        <div class="request-journey">
+            {move || match step.get() {
+                Step::Choose => view! { <ChooseStep choices step /> }.into_any(),
+                Step::Check => view! { <CheckStep choices step failure submit /> }.into_any(),
+                Step::Working => view! { <WorkingStep progress /> }.into_any(),
+                Step::Done(made) => view! { <DoneStep made /> }.into_any(),
+            }}
+        </div>
+    }
+    .into_any()
+}
+
+/// Step 1: what to export, and in which format.
+#[component]
+fn ChooseStep(choices: Choices, step: RwSignal<Step>) -> impl IntoView {
+    let i18n = use_i18n();
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
+    let continue_to_check = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let found = choices.problems(i18n.get_locale_untracked());
+        let ready = found.is_empty();
+        problems.set(found);
+        if ready {
+            step.set(Step::Check);
+        }
+    };
+    let categories = personal_categories()
+        .enumerate()
+        .map(|(i, c)| (c, format!("export-category-{i}")))
+        .collect::<Vec<_>>();
+    let products = Product::ALL
+        .iter()
+        .map(|p| (*p, format!("export-product-{}", p.slug())))
+        .collect::<Vec<_>>();
+    let formats = vec![
+        (Some(ExportFormat::Json), "format-json".to_string()),
+        (Some(ExportFormat::Csv), "format-csv".to_string()),
+    ];
+    move || {
         let l = i18n.get_locale();
         view! {
             <form class="request-form" on:submit=continue_to_check novalidate>
@@ -219,39 +256,16 @@ pub fn NewExportPage() -> impl IntoView {
                     <legend>{td_string!(l, export.personal)}</legend>
                     <p class="muted">{td_string!(l, export.personal_hint)}</p>
                     <FieldError field=SCOPE problems=problems_signal />
-                    <div class="checkboxes">
-                        {personal_categories()
-                            .enumerate()
-                            .map(|(i, category)| {
-                                let id = format!("export-category-{i}");
-                                view! {
-                                    <div class="checkboxes__item">
-                                        <input
-                                            type="checkbox"
-                                            id=id.clone()
-                                            prop:checked=move || categories.with(|c| c.contains(&category))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                categories.update(|c| {
-                                                    c.retain(|x| *x != category);
-                                                    if on {
-                                                        c.push(category);
-                                                        order::sort(c);
-                                                    }
-                                                });
-                                            }
-                                        />
-                                        <label for=id>{labels::category(l, category)}</label>
-                                    </div>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
+                    <CheckboxGroup
+                        options=categories.clone()
+                        chosen=choices.categories
+                        label=Callback::new(move |c| labels::category(l, c).to_string())
+                    />
                     <div class="button-row">
-                        <button type="button" class="button-link" on:click=move |_| categories.set(personal_categories().collect())>
+                        <button type="button" class="button-link" on:click=move |_| choices.categories.set(personal_categories().collect())>
                             {td_string!(l, export.select_all)}
                         </button>
-                        <button type="button" class="button-link" on:click=move |_| categories.set(Vec::new())>
+                        <button type="button" class="button-link" on:click=move |_| choices.categories.set(Vec::new())>
                             {td_string!(l, common.clear)}
                         </button>
                     </div>
@@ -259,95 +273,85 @@ pub fn NewExportPage() -> impl IntoView {
                 <fieldset class="form-field">
                     <legend>{td_string!(l, export.service)}</legend>
                     <p class="muted">{td_string!(l, export.service_hint)}</p>
-                    <div class="checkboxes">
-                        {Product::ALL
-                            .iter()
-                            .map(|product| {
-                                let product = *product;
-                                let id = format!("export-product-{}", product.slug());
-                                view! {
-                                    <div class="checkboxes__item">
-                                        <input
-                                            type="checkbox"
-                                            id=id.clone()
-                                            prop:checked=move || products.with(|p| p.contains(&product))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                products.update(|p| {
-                                                    p.retain(|x| *x != product);
-                                                    if on {
-                                                        p.push(product);
-                                                        order::sort(p);
-                                                    }
-                                                });
-                                            }
-                                        />
-                                        <label for=id>{fill(td_string!(l, export.product_service), &[("product", &product.name())])}</label>
-                                    </div>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
+                    <CheckboxGroup
+                        options=products.clone()
+                        chosen=choices.products
+                        label=Callback::new(move |p: Product| fill(td_string!(l, export.product_service), &[("product", &p.name())]))
+                    />
                 </fieldset>
                 <fieldset class="form-field">
                     <legend>{td_string!(l, export.format)}</legend>
                     <FieldError field=FORMAT problems=problems_signal />
-                    <div class="radios">
-                        {[(ExportFormat::Json, "format-json"), (ExportFormat::Csv, "format-csv")]
-                            .into_iter()
-                            .map(|(format, id)| {
-                                view! {
-                                    <div class="radios__item">
-                                        <input
-                                            type="radio"
-                                            name="format"
-                                            id=id
-                                            prop:checked=move || format_choice.get() == Some(format)
-                                            on:change=move |_| format_choice.set(Some(format))
-                                        />
-                                        <label for=id>{labels::export_format(l, format)}</label>
-                                    </div>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
+                    <RadioGroup
+                        name="format"
+                        options=formats.clone()
+                        chosen=choices.format
+                        label=Callback::new(move |f: Option<ExportFormat>| f.map(|f| labels::export_format(l, f).to_string()).unwrap_or_default())
+                    />
                 </fieldset>
                 <button type="submit" class="button">{td_string!(l, common.next_step)}</button>
             </form>
         }
-        .into_any()
-    };
+    }
+}
 
-    let check_view = move || {
+/// Step 2: the answers, each with a way back, and the button that makes the file.
+#[component]
+fn CheckStep(
+    choices: Choices,
+    step: RwSignal<Step>,
+    failure: RwSignal<Option<String>>,
+    submit: Action<ExportDetails, ()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let submitting = submit.pending();
+    move || {
         let l = i18n.get_locale();
-        let scope = scope();
-        let category_names: Vec<&str> = scope
-            .categories
-            .iter()
-            .map(|c| labels::category(l, *c))
-            .collect();
-        let product_names: Vec<&str> = scope.products.iter().map(|p| p.name()).collect();
-        let change = move |_| step.set(Step::Choose);
-        let send = scope.clone();
+        let scope = choices.scope();
+        let names = |names: Vec<&str>| {
+            if names.is_empty() {
+                td_string!(l, common.none).to_string()
+            } else {
+                names.join(", ")
+            }
+        };
+        let rows = [
+            (
+                td_string!(l, export.personal),
+                names(
+                    scope
+                        .categories
+                        .iter()
+                        .map(|c| labels::category(l, *c))
+                        .collect(),
+                ),
+                td_string!(l, export.change_personal),
+            ),
+            (
+                td_string!(l, export.service),
+                names(scope.products.iter().map(|p| p.name()).collect()),
+                td_string!(l, export.change_service),
+            ),
+            (
+                td_string!(l, export.format),
+                labels::export_format(l, scope.format).to_string(),
+                td_string!(l, export.change_format),
+            ),
+        ];
         view! {
             <h2>{td_string!(l, export.check)}</h2>
             {move || failure.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
             <dl class="summary-list summary-list--check">
-                <div>
-                    <dt>{td_string!(l, export.personal)}</dt>
-                    <dd>{if category_names.is_empty() { td_string!(l, common.none).to_string() } else { category_names.join(", ") }}</dd>
-                    <dd><button type="button" class="button-link" on:click=change>{td_string!(l, common.change)}<span class="visually-hidden">" "{td_string!(l, export.change_personal)}</span></button></dd>
-                </div>
-                <div>
-                    <dt>{td_string!(l, export.service)}</dt>
-                    <dd>{if product_names.is_empty() { td_string!(l, common.none).to_string() } else { product_names.join(", ") }}</dd>
-                    <dd><button type="button" class="button-link" on:click=change>{td_string!(l, common.change)}<span class="visually-hidden">" "{td_string!(l, export.change_service)}</span></button></dd>
-                </div>
-                <div>
-                    <dt>{td_string!(l, export.format)}</dt>
-                    <dd>{labels::export_format(l, scope.format)}</dd>
-                    <dd><button type="button" class="button-link" on:click=change>{td_string!(l, common.change)}<span class="visually-hidden">" "{td_string!(l, export.change_format)}</span></button></dd>
-                </div>
+                {rows
+                    .into_iter()
+                    .map(|(term, value, change_what)| view! {
+                        <div>
+                            <dt>{term}</dt>
+                            <dd>{value}</dd>
+                            <dd><button type="button" class="button-link" on:click=move |_| step.set(Step::Choose)>{td_string!(l, common.change)}<span class="visually-hidden">" "{change_what}</span></button></dd>
+                        </div>
+                    })
+                    .collect_view()}
             </dl>
             <p>{td_string!(l, export.made_now)}</p>
             <button
@@ -356,17 +360,21 @@ pub fn NewExportPage() -> impl IntoView {
                 disabled=move || submitting.get()
                 on:click=move |_| {
                     if !submitting.get_untracked() {
-                        submit.dispatch(send.clone());
+                        submit.dispatch(scope.clone());
                     }
                 }
             >
                 {td_string!(l, export.make)}
             </button>
         }
-        .into_any()
-    };
+    }
+}
 
-    let working_view = move || {
+/// Step 3: the file being made, section by section.
+#[component]
+fn WorkingStep(progress: RwSignal<Progress>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
         let l = i18n.get_locale();
         view! {
             <div class="export-progress">
@@ -384,24 +392,26 @@ pub fn NewExportPage() -> impl IntoView {
                 </p>
             </div>
         }
-        .into_any()
-    };
+    }
+}
 
-    let done_view = move |reference: String,
-                          name: String,
-                          bytes: u64,
-                          sha256: String,
-                          text: String,
-                          format: ExportFormat| {
-        let mime = match format {
-            ExportFormat::Json => "application/json",
-            ExportFormat::Csv => "text/csv",
-        };
+/// Step 4: the reference, the file's size and digest, and the download.
+#[component]
+fn DoneStep(made: Made) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
         let l = i18n.get_locale();
-        let file_name = name.clone();
+        let Made {
+            reference,
+            name,
+            sha256,
+            text,
+            format,
+        } = made.clone();
         let due = api::now()
             .date_naive()
             .checked_add_months(chrono::Months::new(1));
+        let file_name = name.clone();
         view! {
             <div class="confirmation" role="status">
                 <h2 class="confirmation__title">{td_string!(l, export.ready)}</h2>
@@ -409,7 +419,7 @@ pub fn NewExportPage() -> impl IntoView {
             </div>
             <dl class="summary-list">
                 <div><dt>{td_string!(l, export.file)}</dt><dd>{name}</dd></div>
-                <div><dt>{td_string!(l, export.size)}</dt><dd>{format::bytes(bytes)}</dd></div>
+                <div><dt>{td_string!(l, export.size)}</dt><dd>{format::bytes(text.len() as u64)}</dd></div>
                 <div><dt>"SHA-256"</dt><dd><code class="checksum">{sha256}</code></dd></div>
                 <div><dt>{td_string!(l, export.due)}</dt><dd>{due.map(format::day).unwrap_or_default()}</dd></div>
             </dl>
@@ -417,7 +427,7 @@ pub fn NewExportPage() -> impl IntoView {
                 type="button"
                 class="button"
                 on:click=move |_| {
-                    let _downloaded = download_text(&file_name, mime, &text);
+                    let _downloaded = download_text(&file_name, format.media_type(), &text);
                 }
             >
                 {td_string!(l, export.download)}
@@ -430,21 +440,5 @@ pub fn NewExportPage() -> impl IntoView {
                 "."
             </p>
         }
-        .into_any()
-    };
-
-    view! {
-        <PageHeading page=Page::NewExport />
-        <div class="request-journey">
-            {move || match step.get() {
-                Step::Choose => choose_view(),
-                Step::Check => check_view(),
-                Step::Working => working_view(),
-                Step::Done { reference, name, bytes, sha256, text, format } => {
-                    done_view(reference, name, bytes, sha256, text, format)
-                }
-            }}
-        </div>
     }
-    .into_any()
 }

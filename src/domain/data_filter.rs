@@ -1,9 +1,9 @@
 //! Finding things on the "Your information" page: the filter a user sets (product, source, search words),
 //! how it reads from and writes to the URL's query string, and how it matches records.
 
-use super::held::HeldRecord;
 use super::inventory::DataSource;
 use super::product::Product;
+use super::records::HeldRecord;
 
 /// The filter, as bookmarked in the URL.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -133,8 +133,8 @@ pub fn encode_component(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::held::{FieldKey, FieldValue, HeldField, HeldRecord};
     use crate::domain::inventory::CategoryId;
+    use crate::domain::records::{FieldKey, FieldValue, HeldField, HeldRecord};
 
     fn record(category: CategoryId, product: Option<Product>) -> HeldRecord {
         HeldRecord {

@@ -4,10 +4,10 @@ use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use super::changes::{Overlay, Unreadable};
 use super::demo;
 use super::error::StorageError;
-use super::overlay::{Overlay, Unreadable};
-use super::storage;
+use super::local_storage;
 
 /// A function told about problems with stored data.
 type Listener = Rc<dyn Fn(StoreNotice)>;
@@ -58,17 +58,17 @@ fn note(notice: StoreNotice) {
 /// visit holds changes storage refused, those are the truth until they can be stored.
 pub fn load() -> Overlay {
     let persona = demo::current_persona();
-    let key = storage::overlay_key(&persona);
+    let key = local_storage::overlay_key(&persona);
     if NOT_STORED.with(|keys| keys.borrow().contains(&key)) {
         return remembered(&key);
     }
-    match storage::read(&key) {
+    match local_storage::read(&key) {
         Ok(text) => {
             let (overlay, problem) = Overlay::parse(text.as_deref());
             if let (Some(problem), Some(text)) = (problem, text) {
                 // Keep the unreadable data for inspection instead of destroying it.
-                let _kept = storage::write(&storage::set_aside_key(&persona), &text);
-                let _removed = storage::remove(&key);
+                let _kept = local_storage::write(&local_storage::set_aside_key(&persona), &text);
+                let _removed = local_storage::remove(&key);
                 note(StoreNotice::SetAside(problem));
             }
             remember(&key, &overlay);
@@ -87,11 +87,11 @@ pub fn load() -> Overlay {
 pub fn save(overlay: &Overlay) -> Result<(), StorageError> {
     let text =
         serde_json::to_string(overlay).map_err(|error| StorageError::Failed(error.to_string()))?;
-    let key = storage::overlay_key(&demo::current_persona());
+    let key = local_storage::overlay_key(&demo::current_persona());
     let stored = if overlay.is_empty() {
-        storage::remove(&key)
+        local_storage::remove(&key)
     } else {
-        storage::write(&key, &text)
+        local_storage::write(&key, &text)
     };
     remember(&key, overlay);
     match stored {
