@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::error::StorageError;
+
 /// The overlay format this build reads and writes. Stored data of any other version is set aside, not merged.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -199,6 +201,17 @@ pub fn strip_nulls(value: &Value) -> Value {
         Value::Array(items) => Value::Array(items.iter().map(strip_nulls).collect()),
         other => other.clone(),
     }
+}
+
+/// Something the user should know about their saved changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreNotice {
+    /// Stored changes could not be read; they were moved aside and the demo data starts from the seed.
+    SetAside(Unreadable),
+    /// Storage cannot be read; changes last for this visit only.
+    Unavailable(StorageError),
+    /// A change could not be stored (storage off, full or failing); it lasts for this visit only.
+    NotStored(StorageError),
 }
 
 #[cfg(test)]

@@ -1,13 +1,12 @@
 //! HTTP reads of the seed documents, merged with the overlay and decoded into domain types.
 
-use std::cell::RefCell;
-
 use gloo_net::http::Request;
 use serde_json::Value;
 
 use super::endpoint::Endpoint;
 use super::error::ApiError;
 use super::saved_changes;
+use super::state;
 use crate::domain::json::{FromJson, JsonError};
 
 use super::demo;
@@ -16,29 +15,24 @@ use super::demo;
 /// company documents (the policy) at `/api/{file}` and each demo user's documents at `/api/personas/{id}/{file}`.
 pub const DEFAULT_BASE_URL: &str = "/api";
 
-thread_local! {
-    /// A real server's base URL; `None` while the mock backend is in use.
-    static SERVER_BASE_URL: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
 /// Points the api layer at a real backend (or a test double) serving every document at `{base}/{file}`.
 pub fn set_base_url(base: &str) {
-    SERVER_BASE_URL.with(|url| *url.borrow_mut() = Some(base.trim_end_matches('/').to_string()));
+    state::with(|s| s.server_base_url = Some(base.trim_end_matches('/').to_string()));
 }
 
 /// Goes back to the mock backend served with the app.
 pub fn use_mock_backend() {
-    SERVER_BASE_URL.with(|url| *url.borrow_mut() = None);
+    state::with(|s| s.server_base_url = None);
 }
 
 /// Whether reads go to the mock backend (where demo users can be switched).
 pub fn is_mock_backend() -> bool {
-    SERVER_BASE_URL.with(|url| url.borrow().is_none())
+    state::with(|s| s.server_base_url.is_none())
 }
 
 /// The URL of `endpoint`'s document.
 pub fn url_of(endpoint: Endpoint) -> String {
-    match SERVER_BASE_URL.with(|url| url.borrow().clone()) {
+    match state::with(|s| s.server_base_url.clone()) {
         Some(base) => format!("{base}/{}", endpoint.file()),
         None if endpoint.is_about_the_user() => format!(
             "{DEFAULT_BASE_URL}/personas/{}/{}",

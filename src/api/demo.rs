@@ -1,16 +1,10 @@
 //! The mock backend's demo users ("personas"): which one is shown, kept in browser storage, and the list of them.
 //! A real backend has no such thing; the portal hides the control when it talks to one.
 
-use std::cell::RefCell;
-
 use super::endpoint::Endpoint;
 use super::error::ApiError;
 use super::local_storage;
-
-thread_local! {
-    /// The demo user chosen in this tab, which holds even when browser storage cannot.
-    static CHOSEN: RefCell<Option<String>> = const { RefCell::new(None) };
-}
+use super::state;
 
 /// The demo user shown until another is chosen.
 pub const DEFAULT_PERSONA: &str = "asha";
@@ -43,8 +37,7 @@ fn is_valid_id(id: &str) -> bool {
 
 /// The demo user whose data is shown.
 pub fn current_persona() -> String {
-    CHOSEN
-        .with(|chosen| chosen.borrow().clone())
+    state::with(|s| s.chosen_persona.clone())
         .or_else(|| {
             local_storage::read(local_storage::PERSONA_KEY)
                 .ok()
@@ -63,7 +56,7 @@ pub fn switch_persona(id: &str) -> Result<(), ApiError> {
             detail: format!("not a demo user: {id}"),
         });
     }
-    CHOSEN.with(|chosen| *chosen.borrow_mut() = Some(id.to_string()));
+    state::with(|s| s.chosen_persona = Some(id.to_string()));
     local_storage::write(local_storage::PERSONA_KEY, id).map_err(ApiError::Storage)
 }
 

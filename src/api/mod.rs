@@ -12,6 +12,7 @@ mod local_storage;
 mod saved_changes;
 #[cfg(preview)]
 pub mod simulate;
+mod state;
 
 use crate::domain::activity::{ActivityDetail, ActivityEvent, ActivityLog, ChangeArea};
 use crate::domain::communications::CommunicationPreferences;
@@ -30,11 +31,11 @@ use chrono::{DateTime, Utc};
 use crate::dom::{self, PrivacySignals};
 use demo::{Persona, PersonaList};
 
-pub use changes::Unreadable;
+pub use changes::{StoreNotice, Unreadable};
 pub use client::{is_mock_backend, set_base_url, url_of, use_mock_backend, DEFAULT_BASE_URL};
 pub use endpoint::Endpoint;
 pub use error::{ApiError, StorageError};
-pub use saved_changes::{on_notice as on_store_notice, StoreNotice};
+pub use saved_changes::on_notice as on_store_notice;
 
 /// The privacy signals the browser sends; in the designer preview, what the designer chose to pretend it sends.
 pub fn privacy_signals() -> PrivacySignals {

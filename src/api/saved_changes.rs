@@ -1,56 +1,31 @@
 //! The mock backend's store: loads the overlay from browser storage (or memory when storage fails), and saves it.
 
-use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use super::changes::{Overlay, Unreadable};
+use super::changes::{Overlay, StoreNotice};
 use super::demo;
 use super::error::StorageError;
 use super::local_storage;
-
-/// A function told about problems with stored data.
-type Listener = Rc<dyn Fn(StoreNotice)>;
-
-thread_local! {
-    /// The last overlay known per storage key, so the visit keeps working when storage cannot be read or written.
-    static MEMORY: RefCell<HashMap<String, Overlay>> = RefCell::new(HashMap::new());
-    /// Keys whose overlay in memory holds changes storage refused: memory is the truth for them this visit.
-    static NOT_STORED: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
-    /// Who is told about problems with stored data (the app shell's notices).
-    static LISTENER: RefCell<Option<Listener>> = RefCell::new(None);
-    /// Problems met before anyone listened.
-    static PENDING: RefCell<Vec<StoreNotice>> = const { RefCell::new(Vec::new()) };
-    /// Storage being unreadable is told once per visit, not on every read.
-    static UNAVAILABLE_TOLD: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Something the user should know about their saved changes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StoreNotice {
-    /// Stored changes could not be read; they were moved aside and the demo data starts from the seed.
-    SetAside(Unreadable),
-    /// Storage cannot be read; changes last for this visit only.
-    Unavailable(StorageError),
-    /// A change could not be stored (storage off, full or failing); it lasts for this visit only.
-    NotStored(StorageError),
-}
+use super::state::{self, Listener};
 
 fn remember(key: &str, overlay: &Overlay) {
-    MEMORY.with(|memory| memory.borrow_mut().insert(key.to_string(), overlay.clone()));
+    state::with(|s| s.remembered.insert(key.to_string(), overlay.clone()));
 }
 
 fn remembered(key: &str) -> Overlay {
-    MEMORY.with(|memory| memory.borrow().get(key).cloned().unwrap_or_default())
+    state::with(|s| s.remembered.get(key).cloned().unwrap_or_default())
 }
 
 fn note(notice: StoreNotice) {
-    if matches!(notice, StoreNotice::Unavailable(_)) && UNAVAILABLE_TOLD.replace(true) {
+    if matches!(notice, StoreNotice::Unavailable(_))
+        && state::with(|s| std::mem::replace(&mut s.unavailable_told, true))
+    {
         return;
     }
-    match LISTENER.with(|listener| listener.borrow().clone()) {
+    // The listener runs after the state is let go: it may read the api again.
+    match state::with(|s| s.listener.clone()) {
         Some(listener) => listener(notice),
-        None => PENDING.with(|pending| pending.borrow_mut().push(notice)),
+        None => state::with(|s| s.pending.push(notice)),
     }
 }
 
@@ -59,7 +34,7 @@ fn note(notice: StoreNotice) {
 pub fn load() -> Overlay {
     let persona = demo::current_persona();
     let key = local_storage::overlay_key(&persona);
-    if NOT_STORED.with(|keys| keys.borrow().contains(&key)) {
+    if state::with(|s| s.not_stored.contains(&key)) {
         return remembered(&key);
     }
     match local_storage::read(&key) {
@@ -96,10 +71,10 @@ pub fn save(overlay: &Overlay) -> Result<(), StorageError> {
     remember(&key, overlay);
     match stored {
         Ok(()) => {
-            NOT_STORED.with(|keys| keys.borrow_mut().remove(&key));
+            state::with(|s| s.not_stored.remove(&key));
         }
         Err(error) => {
-            NOT_STORED.with(|keys| keys.borrow_mut().insert(key));
+            state::with(|s| s.not_stored.insert(key));
             note(StoreNotice::NotStored(error));
         }
     }
@@ -109,8 +84,11 @@ pub fn save(overlay: &Overlay) -> Result<(), StorageError> {
 /// Registers who is told about problems with stored data, and tells them about any already met.
 pub fn on_notice(listener: impl Fn(StoreNotice) + 'static) {
     let listener: Listener = Rc::new(listener);
-    LISTENER.with(|slot| *slot.borrow_mut() = Some(listener.clone()));
-    for notice in PENDING.with(|pending| std::mem::take(&mut *pending.borrow_mut())) {
+    let pending = state::with(|s| {
+        s.listener = Some(listener.clone());
+        std::mem::take(&mut s.pending)
+    });
+    for notice in pending {
         listener(notice);
     }
 }

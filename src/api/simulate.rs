@@ -2,34 +2,29 @@
 //! this is in the release bundle). Reads can be slowed down or made to fail once; the browser's privacy signals
 //! can be pretended; the first-visit cookie banner can be shown again. See `domain::simulation` for the URL form.
 
-use std::cell::{Cell, RefCell};
-
 use crate::domain::simulation::{FailMode, Simulation};
 
 use super::endpoint::Endpoint;
 use super::error::ApiError;
+use super::state;
 use crate::dom::{self, PrivacySignals};
-
-thread_local! {
-    static STATE: RefCell<Simulation> = RefCell::new(Simulation::default());
-    /// Whether the simulated failure is still to happen (it happens once, so "Try again" then works).
-    static ARMED: Cell<bool> = const { Cell::new(false) };
-}
 
 /// The conditions now in force.
 pub fn current() -> Simulation {
-    STATE.with(|s| s.borrow().clone())
+    state::with(|s| s.simulation.clone())
 }
 
 /// Puts `simulation` in force; a failure it names is armed again.
 pub fn set(simulation: Simulation) {
-    ARMED.with(|armed| armed.set(simulation.fail.is_some()));
-    STATE.with(|s| *s.borrow_mut() = simulation);
+    state::with(|s| {
+        s.failure_armed = simulation.fail.is_some();
+        s.simulation = simulation;
+    });
 }
 
 /// Whether the simulated failure has not happened yet.
 pub fn failure_pending() -> bool {
-    ARMED.with(Cell::get)
+    state::with(|s| s.failure_armed)
 }
 
 /// The query of the page's address, as `get(name)`.
@@ -71,7 +66,7 @@ pub(super) async fn intercept(endpoint: Endpoint) -> Option<Result<String, ApiEr
     if !(failure_pending() && simulation.fails(endpoint.key())) {
         return None;
     }
-    ARMED.with(|armed| armed.set(false));
+    state::with(|s| s.failure_armed = false);
     Some(match simulation.mode {
         FailMode::ServerError => Err(ApiError::Status {
             endpoint,
