@@ -170,7 +170,7 @@ fn Shell() -> impl IntoView {
     let footer_and_banner = steps.part(|| {
         view! {
             <SiteFooter />
-            <CookieBanner />
+            {cookie_banner()}
             {preview_panel()}
         }
         .into_any()
@@ -202,6 +202,19 @@ fn preview_panel() -> AnyView {
 #[cfg(not(preview))]
 fn preview_panel() -> AnyView {
     ().into_any()
+}
+
+/// The cookie banner; the designer preview leaves it out where its gallery shows it in each of its states.
+#[cfg(preview)]
+fn cookie_banner() -> AnyView {
+    let pathname = use_location().pathname;
+    (move || (!crate::preview::hides_banner(&pathname.get())).then(|| view! { <CookieBanner /> }))
+        .into_any()
+}
+
+#[cfg(not(preview))]
+fn cookie_banner() -> AnyView {
+    view! { <CookieBanner /> }.into_any()
 }
 
 /// The whole portal.

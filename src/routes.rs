@@ -165,10 +165,6 @@ impl Page {
     }
 }
 
-/// The designer preview's component gallery; a preview build only, never a page of the portal.
-#[cfg(preview)]
-pub const GALLERY_PATH: &str = "/gallery";
-
 /// The product name shown in the header and every document title.
 pub const PRODUCT_NAME: &str = "iCanopus Privacy Portal";
 

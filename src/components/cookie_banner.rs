@@ -226,11 +226,6 @@ pub fn CookieBanner() -> impl IntoView {
         if pathname.get() == Page::Cookies.href() {
             return ().into_any();
         }
-        // The designer gallery shows the banner in each of its states instead.
-        #[cfg(preview)]
-        if pathname.get() == crate::routes::GALLERY_PATH {
-            return ().into_any();
-        }
         let (Some(Ok(settings)), Some(Ok(policy))) = (session.cookies.get(), session.policy.get())
         else {
             return ().into_any();

@@ -24,11 +24,14 @@ use crate::domain::profile_rules::Problem;
 use crate::domain::records::{held_records, FieldKey};
 use crate::domain::requests::RequestStatus;
 use crate::i18n::{td_string, use_i18n};
-use crate::routes::{Page, GALLERY_PATH};
+use crate::routes::Page;
 use crate::state::notices::NoticeKind;
 use crate::state::session::use_session;
 use crate::text::format::fill;
 use crate::text::labels;
+
+/// The gallery's path; never a page of the portal.
+pub const PATH: &str = "/gallery";
 
 /// The colour theme the gallery shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -521,7 +524,7 @@ pub fn GalleryPage() -> impl IntoView {
         theme.set(next);
         narrow.set(is_narrow);
         let width = if is_narrow { "&width=narrow" } else { "" };
-        let url = format!("{GALLERY_PATH}?theme={}{width}", next.key());
+        let url = format!("{PATH}?theme={}{width}", next.key());
         if let Ok(history) = window().history() {
             let _replaced =
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));

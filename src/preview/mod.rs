@@ -1,6 +1,6 @@
 //! The designer preview: the panel that simulates conditions, links that open a page in a chosen state, and the
 //! component gallery at `/gallery`. Debug builds only (`cfg(preview)`, set by build.rs); nothing outside this tree
-//! knows it exists but the shell, which shows it, and the mock backend's simulated conditions it sets
+//! knows it exists but the shell, which shows it (and leaves out the cookie banner on the gallery), and the mock backend's simulated conditions it sets
 //! (`api::simulate`: latency, a failing read, pretended privacy signals).
 
 pub mod gallery;
@@ -25,5 +25,10 @@ pub fn panel() -> AnyView {
 
 /// The component gallery, shown at its path instead of "page not found".
 pub fn gallery_at(path: &str) -> Option<AnyView> {
-    (path == crate::routes::GALLERY_PATH).then(|| view! { <gallery::GalleryPage /> }.into_any())
+    (path == gallery::PATH).then(|| view! { <gallery::GalleryPage /> }.into_any())
+}
+
+/// Whether the shell leaves out the cookie banner at `path`: the gallery shows it in each of its states instead.
+pub fn hides_banner(path: &str) -> bool {
+    path == gallery::PATH
 }
