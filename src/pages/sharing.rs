@@ -147,37 +147,9 @@ fn app_card(l: Locale, app: MarketplaceApp, profile: &Profile) -> impl IntoView 
     }
 }
 
-fn render(((sharing, inventory), profile): ((Arc<Sharing>, Arc<Inventory>), Profile)) -> AnyView {
-    let l = use_i18n().get_locale();
-    // The page's cards take their entries: one copy of the (small) document for this build of the page.
-    let sharing = Arc::unwrap_or_clone(sharing);
-    let no_partners = sharing.reselling_partners.is_empty();
-    let no_apps = sharing.marketplace_apps.is_empty();
-    let partners = sharing
-        .reselling_partners
-        .into_iter()
-        .map(|partner| partner_card(l, partner))
-        .collect_view();
-    let apps = sharing
-        .marketplace_apps
-        .into_iter()
-        .map(|app| app_card(l, app, &profile))
-        .collect_view();
-    let providers = sharing
-        .service_providers
-        .into_iter()
-        .map(|p| {
-            view! {
-                <tr>
-                    <th scope="row">{labels::provider_kind(l, p.kind)}</th>
-                    <td>{p.names.join(", ")}</td>
-                    <td>{p.receives.join("; ")}</td>
-                    <td>{p.purpose}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let sign_in = if inventory.federated_sign_in.is_empty() {
+/// The sign-in services connected, with what each shared.
+fn sign_in_view(l: Locale, inventory: &Inventory) -> AnyView {
+    if inventory.federated_sign_in.is_empty() {
         view! { <p>{td_string!(l, sharing.no_sign_in)}</p> }.into_any()
     } else {
         view! {
@@ -195,8 +167,12 @@ fn render(((sharing, inventory), profile): ((Arc<Sharing>, Arc<Inventory>), Prof
             </ul>
         }
         .into_any()
-    };
-    let devices = if inventory.mobile_devices.is_empty() {
+    }
+}
+
+/// What each product's mobile app may reach on each device, and why.
+fn devices_view(l: Locale, inventory: &Inventory) -> AnyView {
+    if inventory.mobile_devices.is_empty() {
         view! { <p>{td_string!(l, sharing.no_devices)}</p> }.into_any()
     } else {
         inventory
@@ -235,7 +211,41 @@ fn render(((sharing, inventory), profile): ((Arc<Sharing>, Arc<Inventory>), Prof
             })
             .collect_view()
             .into_any()
-    };
+    }
+}
+
+fn render(((sharing, inventory), profile): ((Arc<Sharing>, Arc<Inventory>), Profile)) -> AnyView {
+    let l = use_i18n().get_locale();
+    // The page's cards take their entries: one copy of the (small) document for this build of the page.
+    let sharing = Arc::unwrap_or_clone(sharing);
+    let no_partners = sharing.reselling_partners.is_empty();
+    let no_apps = sharing.marketplace_apps.is_empty();
+    let partners = sharing
+        .reselling_partners
+        .into_iter()
+        .map(|partner| partner_card(l, partner))
+        .collect_view();
+    let apps = sharing
+        .marketplace_apps
+        .into_iter()
+        .map(|app| app_card(l, app, &profile))
+        .collect_view();
+    let providers = sharing
+        .service_providers
+        .into_iter()
+        .map(|p| {
+            view! {
+                <tr>
+                    <th scope="row">{labels::provider_kind(l, p.kind)}</th>
+                    <td>{p.names.join(", ")}</td>
+                    <td>{p.receives.join("; ")}</td>
+                    <td>{p.purpose}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let sign_in = sign_in_view(l, &inventory);
+    let devices = devices_view(l, &inventory);
     view! {
         <section aria-labelledby="partners-title">
             <h2 id="partners-title">{td_string!(l, sharing.partners_title)}</h2>

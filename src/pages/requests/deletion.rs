@@ -8,13 +8,14 @@ use leptos_router::components::A;
 
 use crate::api;
 use crate::components::async_view::async_view;
+use crate::components::choices::RadioGroup;
 use crate::components::error_summary::{ErrorSummary, FieldError, FieldProblem};
 use crate::components::page_heading::focus_heading_on_change;
 use crate::components::page_heading::PageHeading;
 use crate::components::text_field::TextField;
 use crate::components::unsaved_guard::guard_unsaved_changes;
 use crate::domain::category_policy::LegalHold;
-use crate::domain::policy::PolicyDocument;
+use crate::domain::policy::{CleanupSchedule, PolicyDocument};
 use crate::domain::product::Product;
 use crate::domain::profile::Profile;
 use crate::domain::requests::{DeletionDetails, DeletionScope};
@@ -89,6 +90,21 @@ enum Step {
     },
 }
 
+/// What is wrong with the username typed to confirm, if anything.
+fn username_problems(l: Locale, typed: &str, expected: &str) -> Vec<FieldProblem> {
+    let message = if typed.trim().is_empty() {
+        td_string!(l, deletion.username_missing)
+    } else if typed.trim() != expected {
+        td_string!(l, deletion.username_wrong)
+    } else {
+        return Vec::new();
+    };
+    vec![FieldProblem {
+        field: USERNAME,
+        message: message.to_string(),
+    }]
+}
+
 fn journey((profile, policy): (Profile, Arc<PolicyDocument>)) -> AnyView {
     let session = use_session();
     let i18n = use_i18n();
@@ -96,11 +112,8 @@ fn journey((profile, policy): (Profile, Arc<PolicyDocument>)) -> AnyView {
     let step = RwSignal::new(Step::Choose);
     focus_heading_on_change(move || std::mem::discriminant(&step.get()));
     let username = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<FieldProblem>::new());
-    let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
     let failure = RwSignal::new(None::<String>);
     let attempt = StoredValue::new(api::new_attempt_key());
-    let expected_username = StoredValue::new(profile.account.username.clone());
     let schedule = StoredValue::new(policy.cleanup.clone());
     guard_unsaved_changes(Signal::derive(move || step.get() == Step::Check));
 
@@ -134,8 +147,36 @@ fn journey((profile, policy): (Profile, Arc<PolicyDocument>)) -> AnyView {
             }
         }
     });
-    let submitting = submit.pending();
+    let expected = profile.account.username;
+    let cleanup = policy.cleanup.clone();
 
+    (move || match step.get() {
+        Step::Choose => view! { <ChooseScope scope step /> }.into_any(),
+        Step::Check => view! {
+            <CheckDeletion
+                scope
+                step
+                username
+                expected=expected.clone()
+                cleanup=cleanup.clone()
+                failure
+                submit
+            />
+        }
+        .into_any(),
+        Step::Done { reference, details } => {
+            view! { <DeletionReceived reference details /> }.into_any()
+        }
+    })
+    .into_any()
+}
+
+/// Step 1: what to delete.
+#[component]
+fn ChooseScope(scope: RwSignal<Option<DeletionScope>>, step: RwSignal<Step>) -> impl IntoView {
+    let i18n = use_i18n();
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
     let continue_to_check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if scope.get_untracked().is_none() {
@@ -149,34 +190,11 @@ fn journey((profile, policy): (Profile, Arc<PolicyDocument>)) -> AnyView {
             step.set(Step::Check);
         }
     };
-
-    let confirm = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let typed = username.get_untracked();
-        let expected = expected_username.get_value();
-        let l = i18n.get_locale_untracked();
-        let found = if typed.trim().is_empty() {
-            vec![FieldProblem {
-                field: USERNAME,
-                message: td_string!(l, deletion.username_missing).to_string(),
-            }]
-        } else if typed.trim() != expected {
-            vec![FieldProblem {
-                field: USERNAME,
-                message: td_string!(l, deletion.username_wrong).to_string(),
-            }]
-        } else {
-            Vec::new()
-        };
-        problems.set(found.clone());
-        if let (true, Some(chosen)) = (found.is_empty(), scope.get_untracked()) {
-            if !submitting.get_untracked() {
-                submit.dispatch(chosen);
-            }
-        }
-    };
-
-    let choose_view = move || {
+    let options: Vec<_> = SCOPES
+        .iter()
+        .map(|(scope, id)| (Some(*scope), id.to_string()))
+        .collect();
+    move || {
         let l = i18n.get_locale();
         view! {
             <form class="request-form" on:submit=continue_to_check novalidate>
@@ -184,43 +202,60 @@ fn journey((profile, policy): (Profile, Arc<PolicyDocument>)) -> AnyView {
                 <fieldset class="form-field">
                     <legend>{td_string!(l, deletion.what)}</legend>
                     <FieldError field=SCOPE problems=problems_signal />
-                    <div class="radios">
-                        {SCOPES
-                            .iter()
-                            .map(|(option, id)| {
-                                let option = *option;
-                                view! {
-                                    <div class="radios__item">
-                                        <input
-                                            type="radio"
-                                            name="scope"
-                                            id=*id
-                                            prop:checked=move || scope.get() == Some(option)
-                                            on:change=move |_| scope.set(Some(option))
-                                        />
-                                        <label for=*id>{labels::deletion_scope(l, option)}</label>
-                                    </div>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
+                    <RadioGroup
+                        name="scope"
+                        options=options.clone()
+                        chosen=scope
+                        label=Callback::new(move |s: Option<DeletionScope>| {
+                            s.map(|s| labels::deletion_scope(l, s).to_string()).unwrap_or_default()
+                        })
+                    />
                 </fieldset>
                 <button type="submit" class="button">{td_string!(l, common.next_step)}</button>
             </form>
         }
-        .into_any()
-    };
+    }
+}
 
-    let check_view = move || {
+/// Step 2: what the deletion means and when each part happens; the username typed to confirm.
+#[component]
+fn CheckDeletion(
+    scope: RwSignal<Option<DeletionScope>>,
+    step: RwSignal<Step>,
+    username: RwSignal<String>,
+    /// The username that confirms.
+    expected: String,
+    /// The policy's clean-up schedule.
+    cleanup: CleanupSchedule,
+    failure: RwSignal<Option<String>>,
+    submit: Action<DeletionScope, ()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
+    let submitting = submit.pending();
+    let confirm = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let found = username.with_untracked(|typed| {
+            username_problems(i18n.get_locale_untracked(), typed, &expected)
+        });
+        let ready = found.is_empty();
+        problems.set(found);
+        if let (true, Some(chosen)) = (ready, scope.get_untracked()) {
+            if !submitting.get_untracked() {
+                submit.dispatch(chosen);
+            }
+        }
+    };
+    move || {
         let l = i18n.get_locale();
         let Some(chosen) = scope.get() else {
             return ().into_any();
         };
-        let details =
-            DeletionDetails::scheduled(chosen, api::now().date_naive(), &schedule.get_value());
+        let details = DeletionDetails::scheduled(chosen, api::now().date_naive(), &cleanup);
         let [stops, forever, first] = consequences(l, chosen);
         view! {
-            <form class="request-form" on:submit=confirm novalidate>
+            <form class="request-form" on:submit=confirm.clone() novalidate>
                 <ErrorSummary problems=problems_signal />
                 <h2>{td_string!(l, export.check)}</h2>
                 {move || failure.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
@@ -243,28 +278,7 @@ fn journey((profile, policy): (Profile, Arc<PolicyDocument>)) -> AnyView {
                         <li>{first} " " <A href=Page::NewExport.href()>{td_string!(l, deletion.ask_export)}</A></li>
                     </ul>
                 </section>
-                <section class="deletion-timeline" aria-labelledby="when-title">
-                    <h3 id="when-title">{td_string!(l, deletion.when)}</h3>
-                    <ol class="timeline">
-                        <li class="timeline__step timeline__step--current">
-                            <span class="timeline__status">{td_string!(l, deletion.we_receive)}</span>
-                            <span class="timeline__when">{td_string!(l, deletion.today)}</span>
-                        </li>
-                        <li class="timeline__step timeline__step--expected">
-                            <span class="timeline__status">{td_string!(l, deletion.removed_active)}</span>
-                            <span class="timeline__when">{format::day(details.cleanup_on)}</span>
-                        </li>
-                        <li class="timeline__step timeline__step--expected">
-                            <span class="timeline__status">{td_string!(l, deletion.removed_backups)}</span>
-                            <span class="timeline__when">{format::day(details.backup_purge_on)}</span>
-                        </li>
-                    </ol>
-                    <p>
-                        {fill(td_string!(l, deletion.cleanup_note), &[("date", &format::day(details.cleanup_on))])}
-                    </p>
-                    <p>{td_string!(l, deletion.kept_longer)}</p>
-                    <ul>{LegalHold::ALL.iter().map(|h| view! { <li>{labels::legal_hold(l, *h)}</li> }).collect_view()}</ul>
-                </section>
+                <DeletionDates l details />
                 <TextField
                     id=USERNAME
                     label=td_string!(l, deletion.type_username)
@@ -277,9 +291,43 @@ fn journey((profile, policy): (Profile, Arc<PolicyDocument>)) -> AnyView {
             </form>
         }
         .into_any()
-    };
+    }
+}
 
-    let done_view = move |reference: String, details: DeletionDetails| {
+/// When each part of a deletion filed today happens, and what is kept longer.
+#[component]
+fn DeletionDates(l: Locale, details: DeletionDetails) -> impl IntoView {
+    view! {
+        <section class="deletion-timeline" aria-labelledby="when-title">
+            <h3 id="when-title">{td_string!(l, deletion.when)}</h3>
+            <ol class="timeline">
+                <li class="timeline__step timeline__step--current">
+                    <span class="timeline__status">{td_string!(l, deletion.we_receive)}</span>
+                    <span class="timeline__when">{td_string!(l, deletion.today)}</span>
+                </li>
+                <li class="timeline__step timeline__step--expected">
+                    <span class="timeline__status">{td_string!(l, deletion.removed_active)}</span>
+                    <span class="timeline__when">{format::day(details.cleanup_on)}</span>
+                </li>
+                <li class="timeline__step timeline__step--expected">
+                    <span class="timeline__status">{td_string!(l, deletion.removed_backups)}</span>
+                    <span class="timeline__when">{format::day(details.backup_purge_on)}</span>
+                </li>
+            </ol>
+            <p>
+                {fill(td_string!(l, deletion.cleanup_note), &[("date", &format::day(details.cleanup_on))])}
+            </p>
+            <p>{td_string!(l, deletion.kept_longer)}</p>
+            <ul>{LegalHold::ALL.iter().map(|h| view! { <li>{labels::legal_hold(l, *h)}</li> }).collect_view()}</ul>
+        </section>
+    }
+}
+
+/// Step 3: the reference, and what happens next.
+#[component]
+fn DeletionReceived(reference: String, details: DeletionDetails) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
         let l = i18n.get_locale();
         view! {
             <div class="confirmation" role="status">
@@ -297,15 +345,7 @@ fn journey((profile, policy): (Profile, Arc<PolicyDocument>)) -> AnyView {
                 <A href=request_href(&reference)>{td_string!(l, deletion.follow_or_cancel)}</A>
             </p>
         }
-        .into_any()
-    };
-
-    (move || match step.get() {
-        Step::Choose => choose_view(),
-        Step::Check => check_view(),
-        Step::Done { reference, details } => done_view(reference, details),
-    })
-    .into_any()
+    }
 }
 
 /// The deletion journey.
