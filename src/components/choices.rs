@@ -4,8 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::domain::order;
-
 /// One radio button per option; choosing one sets `chosen` to it.
 #[component]
 pub fn RadioGroup<T>(
@@ -89,6 +87,6 @@ fn toggle<T: Ord>(chosen: &mut Vec<T>, option: T, on: bool) {
     chosen.retain(|x| *x != option);
     if on {
         chosen.push(option);
-        order::sort(chosen);
+        chosen.sort();
     }
 }

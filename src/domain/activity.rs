@@ -165,7 +165,7 @@ impl ActivityLog {
             .filter(|e| e.is_employee_access())
             .cloned()
             .collect();
-        super::order::sort_by_key(&mut access, |e| std::cmp::Reverse(e.at));
+        access.sort_by_key(|e| std::cmp::Reverse(e.at));
         access.truncate(limit);
         access
     }

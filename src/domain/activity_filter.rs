@@ -193,12 +193,12 @@ pub fn select(
         .map(|(i, _)| i)
         .collect();
     match filter.order {
-        Order::NewestFirst => super::order::sort_by(&mut chosen, |a, b| {
-            events[*b].at.cmp(&events[*a].at).then(b.cmp(a))
-        }),
-        Order::OldestFirst => super::order::sort_by(&mut chosen, |a, b| {
-            events[*a].at.cmp(&events[*b].at).then(a.cmp(b))
-        }),
+        Order::NewestFirst => {
+            chosen.sort_by(|a, b| events[*b].at.cmp(&events[*a].at).then(b.cmp(a)))
+        }
+        Order::OldestFirst => {
+            chosen.sort_by(|a, b| events[*a].at.cmp(&events[*b].at).then(a.cmp(b)))
+        }
     }
     chosen
 }

@@ -107,7 +107,7 @@ impl CommunicationPreferences {
     /// How many distinct grid cells are on.
     pub fn subscribed_count(&self) -> usize {
         let mut cells = self.subscribed.clone();
-        super::order::sort(&mut cells);
+        cells.sort();
         cells.dedup();
         cells.len()
     }
@@ -128,7 +128,7 @@ impl CommunicationPreferences {
         if on {
             subscribed.push(subscription);
         }
-        super::order::sort(&mut subscribed);
+        subscribed.sort();
         CommunicationPreferences {
             subscribed,
             updated_at: self.updated_at,
@@ -147,9 +147,9 @@ impl CommunicationPreferences {
     pub fn same_choices(&self, other: &CommunicationPreferences) -> bool {
         let mut a = self.subscribed.clone();
         let mut b = other.subscribed.clone();
-        super::order::sort(&mut a);
+        a.sort();
         a.dedup();
-        super::order::sort(&mut b);
+        b.sort();
         b.dedup();
         a == b
     }

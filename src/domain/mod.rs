@@ -12,7 +12,6 @@ pub mod export;
 pub mod inventory;
 pub mod json;
 pub mod language;
-pub mod order;
 pub mod policy;
 pub mod product;
 pub mod profile;

@@ -109,7 +109,7 @@ impl PolicyDocument {
             .iter()
             .filter(|c| !c.is_pending(today) && c.contact_email.is_some())
             .collect();
-        super::order::sort_by_key(&mut in_force, |c| c.effective_on);
+        in_force.sort_by_key(|c| c.effective_on);
         in_force
             .last()
             .and_then(|c| c.contact_email.as_deref())
@@ -131,7 +131,7 @@ impl PolicyDocument {
             .iter()
             .filter(|c| !c.is_pending(today))
             .collect();
-        super::order::sort_by_key(&mut in_force, |c| c.effective_on);
+        in_force.sort_by_key(|c| c.effective_on);
         for change in in_force {
             for edit in &change.edits {
                 match (&edit.before, &edit.after) {
@@ -173,7 +173,7 @@ impl PolicyDocument {
             .iter()
             .filter(|c| c.is_pending(today))
             .collect();
-        super::order::sort_by_key(&mut pending, |c| c.effective_on);
+        pending.sort_by_key(|c| c.effective_on);
         pending
     }
 }
@@ -236,7 +236,7 @@ impl PolicyNotices {
     /// Newest first.
     pub fn newest_first(&self) -> Vec<PolicyNotice> {
         let mut all = self.notices.clone();
-        super::order::sort_by_key(&mut all, |n| std::cmp::Reverse(n.published_at));
+        all.sort_by_key(|n| std::cmp::Reverse(n.published_at));
         all
     }
 }

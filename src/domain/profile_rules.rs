@@ -265,7 +265,7 @@ pub fn current_zone_names(zones: impl IntoIterator<Item = String>) -> Vec<String
                 .map_or(zone, |(_, current)| (*current).to_string())
         })
         .collect();
-    super::order::sort(&mut names);
+    names.sort();
     names.dedup();
     names
 }

@@ -439,7 +439,7 @@ impl RequestLog {
     /// Every request, newest first.
     pub fn newest_first(&self) -> Vec<PrivacyRequest> {
         let mut all = self.requests.clone();
-        super::order::sort_by_key(&mut all, |r| std::cmp::Reverse(r.received_at));
+        all.sort_by_key(|r| std::cmp::Reverse(r.received_at));
         all
     }
 
@@ -458,7 +458,7 @@ impl RequestLog {
             .filter(|r| r.is_open())
             .cloned()
             .collect();
-        super::order::sort_by_key(&mut open, |r| std::cmp::Reverse(r.received_at));
+        open.sort_by_key(|r| std::cmp::Reverse(r.received_at));
         open
     }
 }

@@ -8,7 +8,6 @@ use leptos_router::components::A;
 
 use super::section_link::section_link;
 use crate::api;
-use crate::domain::order;
 use crate::domain::policy::{anchor, OutlineEntry, PolicyChange, PolicyDocument};
 use crate::domain::text_diff::{diff_words, DiffPart};
 use crate::i18n::{td_string, Locale};
@@ -108,7 +107,7 @@ pub fn ChangeHistory(
 ) -> impl IntoView {
     let today = api::now().date_naive();
     let mut changes = policy.changes.clone();
-    order::sort_by_key(&mut changes, |c| std::cmp::Reverse(c.effective_on));
+    changes.sort_by_key(|c| std::cmp::Reverse(c.effective_on));
     let rows = changes
         .into_iter()
         .map(|c| {
