@@ -16,8 +16,7 @@ use crate::components::split_code::{
     code_missing, when_code_arrives, Fetching, Meanwhile, SplitCode,
 };
 use crate::domain::cookies::{
-    AskReason, Choices, ConsentMethod, CookieCategory, CookieSettings, Effective,
-    OPTIONAL_CATEGORIES,
+    AskReason, Choices, ConsentMethod, CookieSettings, Effective, OPTIONAL_CATEGORIES,
 };
 use crate::domain::policy::PolicyDocument;
 use crate::i18n::{td_string, use_i18n, Locale};
@@ -150,13 +149,7 @@ pub fn banner(
     let saving = Signal::derive(move || consent.saving());
     let signals = api::privacy_signals();
     let now = api::now();
-    let current = [
-        CookieCategory::StrictlyNecessary,
-        OPTIONAL_CATEGORIES[0],
-        OPTIONAL_CATEGORIES[1],
-        OPTIONAL_CATEGORIES[2],
-    ]
-    .map(|c| settings.effective(c, signals.gpc, now, policy.revision_on(now.date_naive())));
+    let current = settings.effective_now(signals.gpc, now, policy.revision_on(now.date_naive()));
     let text = reason_text(&reason, &policy, locale);
     // Answered (or replaced): a keyboard user carries on from the main content, not from the top of the page.
     on_cleanup(move || crate::dom::hand_focus_on(id, "main"));

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::toggle::Toggle;
 use crate::domain::cookies::{
-    Choices, CookieCategory, CookieInfo, CookieSettings, Effective, OPTIONAL_CATEGORIES,
+    Choices, CookieCategory, CookieInfo, CookieSettings, Effective, ALL_CATEGORIES,
 };
 use crate::i18n::{t, t_string, use_i18n};
 use crate::text::format::fill;
@@ -65,8 +65,8 @@ pub fn CookieChoices(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let choices = RwSignal::new(initial);
-    let categories = std::iter::once(CookieCategory::StrictlyNecessary)
-        .chain(OPTIONAL_CATEGORIES)
+    let categories = ALL_CATEGORIES
+        .into_iter()
         .zip(current)
         .map(|(category, effective)| {
             let title = move || labels::cookie_category_title(i18n.get_locale(), category).0;

@@ -148,6 +148,14 @@ pub const OPTIONAL_CATEGORIES: [CookieCategory; 3] = [
     CookieCategory::Marketing,
 ];
 
+/// Every category in display order: the strictly necessary ones, then the optional ones.
+pub const ALL_CATEGORIES: [CookieCategory; 4] = [
+    CookieCategory::StrictlyNecessary,
+    OPTIONAL_CATEGORIES[0],
+    OPTIONAL_CATEGORIES[1],
+    OPTIONAL_CATEGORIES[2],
+];
+
 /// The choices for the optional categories.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Choices {
@@ -269,6 +277,12 @@ impl CookieSettings {
         }
     }
 
+    /// [`Self::effective`] for every category, in the order of [`ALL_CATEGORIES`]: what the banner and the
+    /// settings page show as the current state.
+    pub fn effective_now(&self, gpc: bool, now: DateTime<Utc>, revision: &str) -> [Effective; 4] {
+        ALL_CATEGORIES.map(|category| self.effective(category, gpc, now, revision))
+    }
+
     /// Whether `category` is on now and why, given the stored choice and the browser's GPC signal. Without a valid
     /// choice every optional category is off (nothing is pre-ticked); GPC marks analytics and marketing as off
     /// because of it. A valid choice always wins.
@@ -350,6 +364,23 @@ mod tests {
             consent,
             cookies: vec![],
             history: vec![],
+        }
+    }
+
+    #[test]
+    fn the_state_now_lists_every_category_in_display_order() {
+        let now = at("2026-03-01T00:00:00Z");
+        let on = |all: &[Effective; 4]| all.iter().map(|e| e.on).collect::<Vec<_>>();
+        let none = settings(None).effective_now(true, now, "2015-05-25");
+        assert_eq!(on(&none), [true, false, false, false]);
+        let chosen = settings(Some(consent("2026-01-31T12:00:00Z")));
+        let all = chosen.effective_now(true, now, "2015-05-25");
+        assert_eq!(on(&all), [true, true, false, false]);
+        for (effective, category) in all.iter().zip(ALL_CATEGORIES) {
+            assert_eq!(
+                *effective,
+                chosen.effective(category, true, now, "2015-05-25")
+            );
         }
     }
 

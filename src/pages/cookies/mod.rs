@@ -12,9 +12,7 @@ use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::cookie_choices::CookieChoices;
 use crate::components::page_heading::PageHeading;
-use crate::domain::cookies::{
-    Choices, ConsentMethod, CookieCategory, CookieSettings, OPTIONAL_CATEGORIES,
-};
+use crate::domain::cookies::{Choices, ConsentMethod, CookieCategory, CookieSettings};
 use crate::domain::policy::PolicyDocument;
 use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
@@ -71,13 +69,7 @@ fn settings_view((settings, policy): (CookieSettings, Arc<PolicyDocument>)) -> A
     let saving = Signal::derive(move || consent.saving());
     let signals = api::privacy_signals();
     let now = api::now();
-    let current = [
-        CookieCategory::StrictlyNecessary,
-        OPTIONAL_CATEGORIES[0],
-        OPTIONAL_CATEGORIES[1],
-        OPTIONAL_CATEGORIES[2],
-    ]
-    .map(|c| settings.effective(c, signals.gpc, now, policy.revision_on(now.date_naive())));
+    let current = settings.effective_now(signals.gpc, now, policy.revision_on(now.date_naive()));
     let initial = settings
         .valid_consent(now, policy.revision_on(now.date_naive()))
         .map_or(Choices::NONE, |c| c.choices());
