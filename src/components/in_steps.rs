@@ -10,6 +10,10 @@
 //! holds the browser for long (the wasm compiler works each function out on its first call, which makes a first
 //! build several times slower than a later one). The first step comes in the next task; the later ones wait until
 //! the browser is free, so the page's documents, asked for in the first, are shown as soon as they arrive.
+//!
+//! Kept rather than building every page in one go: re-measured on the plain build, one-go rendering saves a little
+//! code but brings back long tasks on every first load and doubles the overview's time to content against its
+//! budget (docs/benchmarks.md, "Size-driven code").
 
 use leptos::prelude::*;
 

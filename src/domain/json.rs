@@ -1,8 +1,9 @@
 //! Decoding JSON documents into domain types, one small non-generic function per type.
 //!
 //! The documents are parsed once into a `serde_json::Value` (one copy of the parser, shared with the storage
-//! overlay's merge code), then each type reads its fields from it. Derived `serde::Deserialize` impls cost several
-//! copies of the parser's code per type and per `Vec<T>` in the wasm bundle; these readers are plain field lookups.
+//! overlay's merge code), then each type reads its fields from it. Kept instead of derived `serde::Deserialize`
+//! because the derive makes the first load much larger, re-measured on the plain build (docs/benchmarks.md, "Size-driven
+//! code"): it costs copies of the parser's code per type and per `Vec<T>`; these readers are plain field lookups.
 //! Encoding stays with derived `serde::Serialize`; the property tests check that every decoder reads back what the
 //! encoder writes.
 

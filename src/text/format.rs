@@ -280,7 +280,9 @@ pub fn bytes(n: u64) -> String {
     format!("{amount} {unit}")
 }
 
-/// A catalogue text with its `{name}` placeholders filled in; a placeholder with no value stays as written.
+/// A catalogue text with its `{name}` placeholders filled in; a placeholder with no value stays as written. Used
+/// for every text with a value rather than leptos_i18n's `{{ name }}` interpolation, which costs far more code per
+/// text (docs/benchmarks.md, "Size-driven code"); `cargo test` checks every call's names against its text.
 pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
     use std::fmt::Write as _;
     let mut out = String::with_capacity(template.len() + 16);
