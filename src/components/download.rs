@@ -24,6 +24,14 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
         link.click();
         link.remove();
     }
-    let _revoked = web_sys::Url::revoke_object_url(&url);
+    // The browser reads the file through the URL after the click returns, at a moment it does not report: the URL
+    // is let go a minute later, when any download has long started, instead of at once (some browsers then save
+    // nothing).
+    leptos::prelude::set_timeout(
+        move || {
+            let _revoked = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
     Ok(())
 }

@@ -344,6 +344,32 @@ pub fn hand_focus_on(from_id: &str, to_id: &'static str) {
     }
 }
 
+/// Copies `text` to the clipboard; true when done. False (instead of throwing) where the browser offers no
+/// clipboard, as on a page served over plain HTTP, or refuses it: the caller then offers the text to copy by hand.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let present = Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .is_ok_and(|clipboard| clipboard.is_object());
+    present
+        && wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text))
+            .await
+            .is_ok()
+}
+
+/// Selects the whole text of the text field with id `id` and gives it focus, ready to be copied by hand.
+pub fn select_text_of(id: &str) {
+    if let Some(field) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        let _focused = field.focus();
+        field.select();
+    }
+}
+
 /// Lowercase hex of the SHA-256 of `data`, computed by the browser's Web Crypto (no hashing code in the bundle).
 pub async fn sha256_hex(data: &[u8]) -> Result<String, String> {
     let subtle = web_sys::window()

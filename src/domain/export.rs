@@ -147,7 +147,9 @@ impl ExportBuilder {
                 }));
             }
             ExportFormat::Csv => {
-                self.csv.push_str(&format!("# {title} ({category_key})\n"));
+                self.csv
+                    .push_str(&csv_cell(&format!("# {title} ({category_key})")));
+                self.csv.push('\n');
                 if rows.is_empty() {
                     self.csv.push_str("# nothing held\n\n");
                     return;
@@ -183,10 +185,12 @@ impl ExportBuilder {
                 serde_json::to_string_pretty(&document).unwrap_or_default()
             }
             ExportFormat::Csv => {
-                let mut head = String::new();
+                let mut head = String::from(CSV_BOM);
                 if let Value::Object(about) = about {
                     for (key, value) in about {
-                        head.push_str(&format!("# {key}: {}\n", cell_text(&value)));
+                        // A header line is one cell too: a value with a comma must not start a new, live one.
+                        head.push_str(&csv_cell(&format!("# {key}: {}", cell_text(&value))));
+                        head.push('\n');
                     }
                 }
                 head.push('\n');
@@ -210,12 +214,15 @@ fn cell_text(value: &Value) -> String {
     }
 }
 
-/// Quotes a CSV cell when needed (RFC 4180), and defuses text a spreadsheet would run as a formula.
+/// The byte-order mark a CSV file starts with: without it, spreadsheets on Windows read UTF-8 as a legacy code
+/// page and garble Hindi and German.
+pub const CSV_BOM: char = '\u{feff}';
+
+/// Quotes a CSV cell when needed (RFC 4180), and defuses text a spreadsheet would run as a formula: any cell
+/// starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe, numbers included (a
+/// "sign then digit" exemption would let `-1+HYPERLINK(…)` through).
 pub fn csv_cell(text: &str) -> String {
-    let risky_start = text.starts_with(['=', '@', '\t', '\r'])
-        || ((text.starts_with('+') || text.starts_with('-'))
-            && !text[1..].starts_with(|c: char| c.is_ascii_digit() || c == ' '));
-    let text = if risky_start {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -399,7 +406,7 @@ mod tests {
             file: None,
         };
         let text = build(&scope);
-        assert!(text.starts_with("# format: test\n"));
+        assert!(text.starts_with("\u{feff}# format: test\n"));
         assert!(
             text.contains("# Title (interactions)\nproduct,date,channel,team,subject,recorded\n")
         );
@@ -415,9 +422,26 @@ mod tests {
         assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
         assert_eq!(csv_cell("@cmd"), "'@cmd");
-        assert_eq!(csv_cell("+91 98450 12345"), "+91 98450 12345");
-        assert_eq!(csv_cell("-5"), "-5");
+        assert_eq!(csv_cell("+91 98450 12345"), "'+91 98450 12345");
+        assert_eq!(csv_cell("-5"), "'-5");
+        assert_eq!(
+            csv_cell("-1+HYPERLINK(\"http://x\")"),
+            "\"'-1+HYPERLINK(\"\"http://x\"\")\""
+        );
         assert_eq!(csv_cell("+cmd"), "'+cmd");
+        assert_eq!(csv_cell("\tcmd"), "'\tcmd");
+        assert_eq!(csv_cell("\rcmd"), "\"'\rcmd\"");
         assert_eq!(csv_cell("line\nbreak"), "\"line\nbreak\"");
+    }
+
+    #[test]
+    fn csv_header_lines_are_cells_too() {
+        let builder = ExportBuilder::new(ExportFormat::Csv);
+        let text = builder.finish(json!({"username": "asha,=HYPERLINK(\"http://x\")"}));
+        assert!(text.starts_with(CSV_BOM));
+        assert!(
+            text.contains("\"# username: asha,=HYPERLINK(\"\"http://x\"\")\"\n"),
+            "{text}"
+        );
     }
 }

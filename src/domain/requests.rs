@@ -95,8 +95,8 @@ impl ExportFormat {
     /// The media type a download of the file is offered with.
     pub fn media_type(self) -> &'static str {
         match self {
-            ExportFormat::Json => "application/json",
-            ExportFormat::Csv => "text/csv",
+            ExportFormat::Json => "application/json;charset=utf-8",
+            ExportFormat::Csv => "text/csv;charset=utf-8",
         }
     }
 }

@@ -107,6 +107,7 @@ fn app_card(l: Locale, app: MarketplaceApp, profile: &Profile) -> impl IntoView 
     let message = message_to_developer(l, &app, profile);
     let id = format!("message-{}", app.id);
     let copy_text = message.clone();
+    let select_id = id.clone();
     view! {
         <li class="sharing-card">
             <h3>{app.name.clone()}</h3>
@@ -127,12 +128,15 @@ fn app_card(l: Locale, app: MarketplaceApp, profile: &Profile) -> impl IntoView 
                     type="button"
                     class="button button--quiet"
                     on:click=move |_| {
-                        let clipboard = window().navigator().clipboard();
-                        let promise = clipboard.write_text(&copy_text);
+                        let copy_text = copy_text.clone();
+                        let id = select_id.clone();
                         leptos::task::spawn_local(async move {
-                            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                                Ok(_) => notices.push(NoticeKind::Success, td_string!(l, sharing.copied)),
-                                Err(_) => notices.push(NoticeKind::Warning, td_string!(l, sharing.copy_failed)),
+                            if crate::dom::copy_text(&copy_text).await {
+                                notices.push(NoticeKind::Success, td_string!(l, sharing.copied));
+                            } else {
+                                // No clipboard here: the message is selected, ready for the keyboard's copy.
+                                crate::dom::select_text_of(&id);
+                                notices.push(NoticeKind::Warning, td_string!(l, sharing.copy_failed));
                             }
                         });
                     }

@@ -228,14 +228,14 @@ fn StateLink(draft: RwSignal<Simulation>, persona: RwSignal<String>) -> impl Int
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default()
             + &link();
-        let promise = window().navigator().clipboard().write_text(&href);
         leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => notices.push(NoticeKind::Success, "Link to this state copied."),
-                Err(_) => notices.push(
+            if crate::dom::copy_text(&href).await {
+                notices.push(NoticeKind::Success, "Link to this state copied.");
+            } else {
+                notices.push(
                     NoticeKind::Warning,
                     format!("Copying was refused; the link is {href}"),
-                ),
+                );
             }
         });
     };

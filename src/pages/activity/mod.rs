@@ -18,7 +18,8 @@ use crate::components::page_heading::PageHeading;
 use crate::dom::{timed, yield_now};
 use crate::domain::activity::{ActivityDetail, ActivityEvent, ActivityLog};
 use crate::domain::activity_filter::{day_bounds, page_of, select, ActivityFilter, PAGE_SIZE};
-use crate::domain::export::csv_cell;
+use crate::domain::export::{csv_cell, CSV_BOM};
+use crate::domain::requests::ExportFormat;
 use crate::i18n::{t, td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::notices::{use_notices, NoticeKind};
@@ -116,7 +117,7 @@ const CSV_ROWS_PER_STEP: usize = 500;
 /// The chosen entries as CSV, written a few hundred rows at a time with a pause between, so the page stays
 /// responsive.
 async fn csv_of(l: Locale, prepared: Arc<Prepared>, chosen: Vec<usize>) -> String {
-    let mut out = String::from("when_utc,when_local,kind,product,what\n");
+    let mut out = format!("{CSV_BOM}when_utc,when_local,kind,product,what\n");
     for step in chosen.chunks(CSV_ROWS_PER_STEP) {
         for i in step {
             let e = &prepared.events[*i];
@@ -170,7 +171,9 @@ fn log_view(l: Locale, prepared: Arc<Prepared>, filter: Memo<ActivityFilter>) ->
             let selection = chosen.get_untracked();
             leptos::task::spawn_local(async move {
                 let text = csv_of(l, prepared, selection).await;
-                if let Err(problem) = download_text("activity-log.csv", "text/csv", &text) {
+                if let Err(problem) =
+                    download_text("activity-log.csv", ExportFormat::Csv.media_type(), &text)
+                {
                     notices.push(
                         NoticeKind::Warning,
                         fill(

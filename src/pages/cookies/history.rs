@@ -72,7 +72,11 @@ pub fn ConsentHistory(
         let outcome = serde_json::to_string_pretty(&receipt)
             .map_err(|e| e.to_string())
             .and_then(|text| {
-                download_text("cookie-consent-record.json", "application/json", &text)
+                download_text(
+                    "cookie-consent-record.json",
+                    "application/json;charset=utf-8",
+                    &text,
+                )
             });
         if let Err(problem) = outcome {
             notices.push(

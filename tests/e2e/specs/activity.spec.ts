@@ -75,7 +75,10 @@ test('the CSV download holds exactly the filtered entries', async ({ page, conso
   await page.getByRole('button', { name: 'Download these entries (CSV)' }).click();
   const download = await pending;
   expect(download.suggestedFilename()).toBe('activity-log.csv');
-  const lines = (await readFile((await download.path())!, 'utf8')).trim().split('\n');
+  const text = await readFile((await download.path())!, 'utf8');
+  // UTF-8 with a byte-order mark, so spreadsheets on Windows read it as UTF-8.
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const lines = text.slice(1).trim().split('\n');
   expect(lines[0]).toBe('when_utc,when_local,kind,product,what');
   expect(lines).toHaveLength(shown + 1);
   for (const line of lines.slice(1)) expect(line).toContain(',Staff access,');
