@@ -25,20 +25,23 @@ use crate::state::consent::provide_consent;
 use crate::state::notices::{provide_notices, NoticeKind};
 use crate::state::session::{provide_session, use_session};
 use crate::text::format::{self, DisplayPrefs};
-use crate::text::labels;
 use leptos_i18n::Locale as _;
 
-/// What to tell the user about trouble with their saved changes.
-fn describe_store_notice(l: Locale, notice: StoreNotice) -> String {
-    match notice {
+/// What to tell the user about trouble with their saved changes (`None`: the page that saved says it already).
+fn describe_store_notice(l: Locale, notice: &StoreNotice) -> Option<String> {
+    Some(match notice {
         StoreNotice::SetAside(Unreadable::Corrupted) => td_string!(l, store.corrupted).to_string(),
-        StoreNotice::SetAside(Unreadable::OtherVersion(_)) => {
+        StoreNotice::SetAside(Unreadable::OlderVersion(_)) => {
             td_string!(l, store.old_version).to_string()
         }
-        StoreNotice::Unavailable(error) | StoreNotice::NotStored(error) => {
-            labels::error_text(l, &api::ApiError::Storage(error))
+        StoreNotice::SetAside(Unreadable::NewerVersion(_)) | StoreNotice::UpdatedInAnotherTab => {
+            td_string!(l, errors.updated_in_another_tab).to_string()
         }
-    }
+        StoreNotice::LeftInPlace(_) => td_string!(l, store.left_in_place).to_string(),
+        StoreNotice::OldestSetAsideDropped => td_string!(l, store.oldest_dropped).to_string(),
+        StoreNotice::Unavailable(_) => td_string!(l, store.unavailable).to_string(),
+        StoreNotice::ChangedElsewhere => return None,
+    })
 }
 
 /// After client-side navigation, move focus to the new page's heading so screen readers announce it.
@@ -128,10 +131,13 @@ fn Shell() -> impl IntoView {
     });
     let i18n = use_i18n();
     api::on_store_notice(move |notice| {
-        notices.push(
-            NoticeKind::Warning,
-            describe_store_notice(i18n.get_locale_untracked(), notice),
-        )
+        if notice == StoreNotice::ChangedElsewhere {
+            // A save was refused because another tab saved first: show what that tab saved.
+            session.data_changed();
+        }
+        if let Some(text) = describe_store_notice(i18n.get_locale_untracked(), &notice) {
+            notices.push(NoticeKind::Warning, text);
+        }
     });
     // Built in three tasks after this one, so starting the portal never holds the browser for long: the page
     // first (its documents are asked for when it is built), then, once the browser is free (the documents' answers

@@ -1,134 +1,201 @@
-//! The mock backend's memory: the user's changes, kept in browser storage as a versioned overlay over the seed JSON.
-//! Pure data and merge rules (JSON Merge Patch, RFC 7386); no browser access, so it is tested natively.
-
-use std::collections::BTreeMap;
+//! The mock backend's memory: the user's changes, kept in browser storage one entry per document (a versioned,
+//! revisioned merge patch over the seed JSON, JSON Merge Patch RFC 7386), and the rules for reading, checking and
+//! setting aside those entries. Pure data and rules; no browser access, so it is tested natively.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::error::StorageError;
 
-/// The overlay format this build reads and writes. Stored data of any other version is set aside, not merged.
-pub const FORMAT_VERSION: u32 = 1;
+/// The entry format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 2;
 
-/// Changes made on top of the seed documents.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Overlay {
+/// The format of earlier builds: one overlay per demo user holding every document's changes. Met in storage, it is
+/// split into entries of this format (each stored before the old overlay goes).
+pub const WHOLE_OVERLAY_VERSION: u32 = 1;
+
+/// Documents earlier builds kept that this one no longer keeps: the salted hash of the security answer (answers
+/// are short enough that a hash gives them away). Met in stored data, they are dropped.
+pub const RETIRED_DOCUMENTS: &[&str] = &["security-answer"];
+
+/// How many set-aside copies of unreadable data a demo user keeps; setting aside one more drops the oldest.
+pub const MAX_SET_ASIDE: usize = 3;
+
+/// One document's changes on top of its seed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct DocumentChanges {
     pub version: u32,
-    /// Per document key, a merge patch that turns the seed into the current document.
-    pub patches: BTreeMap<String, Value>,
-    /// Per document key, entries appended to an append-only document (the activity log).
-    pub appended: BTreeMap<String, Vec<Value>>,
+    /// How many times the document has been saved. A write names the revision it was based on, and is refused when
+    /// another tab has saved the document since ([`check_write`]).
+    pub revision: u64,
+    /// The merge patch that turns the seed into the current document (absent: none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub patch: Option<Value>,
+    /// Entries appended to an append-only document (the activity log), after the seed's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub appended: Vec<Value>,
 }
 
-crate::from_json_struct!(Overlay {
+crate::from_json_struct!(DocumentChanges {
     version,
-    patches: default,
+    revision,
+    patch: default,
     appended: default
 });
 
-impl Default for Overlay {
-    fn default() -> Self {
-        Overlay {
-            version: FORMAT_VERSION,
-            patches: BTreeMap::new(),
-            appended: BTreeMap::new(),
-        }
-    }
-}
-
-/// Why stored overlay data could not be used.
+/// Why a stored entry could not be used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unreadable {
-    /// Not valid overlay JSON.
+    /// Not valid entry JSON, or changes that no longer fit the document.
     Corrupted,
-    /// Written by another version of the portal.
-    OtherVersion(u32),
+    /// Written by an older version of the portal, in a format this build does not read.
+    OlderVersion(u32),
+    /// Written by a newer version of the portal (open in another tab): left untouched, never set aside.
+    NewerVersion(u32),
 }
 
-impl Overlay {
-    /// Reads stored overlay text. Nothing stored gives an empty overlay; unusable data gives an empty overlay and
-    /// the reason, so the caller can set the old data aside and tell the user.
-    pub fn parse(stored: Option<&str>) -> (Overlay, Option<Unreadable>) {
+/// The stored version of `text`, if it is a JSON object with a version.
+fn stored_version(value: &Value) -> Option<u32> {
+    value
+        .get("version")
+        .and_then(Value::as_u64)
+        .map(|v| u32::try_from(v).unwrap_or(u32::MAX))
+}
+
+impl DocumentChanges {
+    /// Reads a stored entry. Nothing stored gives no changes (revision 0).
+    pub fn parse(stored: Option<&str>) -> Result<DocumentChanges, Unreadable> {
         let Some(text) = stored else {
-            return (Overlay::default(), None);
+            return Ok(DocumentChanges::empty());
         };
-        match serde_json::from_str::<Value>(text) {
-            Ok(value) => match value.get("version").and_then(Value::as_u64) {
-                Some(v) if v == u64::from(FORMAT_VERSION) => {
-                    match <Overlay as crate::domain::json::FromJson>::from_json(&value) {
-                        Ok(overlay) => (overlay, None),
-                        Err(_) => (Overlay::default(), Some(Unreadable::Corrupted)),
-                    }
-                }
-                Some(v) => (
-                    Overlay::default(),
-                    Some(Unreadable::OtherVersion(
-                        u32::try_from(v).unwrap_or(u32::MAX),
-                    )),
-                ),
-                None => (Overlay::default(), Some(Unreadable::Corrupted)),
-            },
-            Err(_) => (Overlay::default(), Some(Unreadable::Corrupted)),
+        let value: Value = serde_json::from_str(text).map_err(|_| Unreadable::Corrupted)?;
+        match stored_version(&value) {
+            Some(FORMAT_VERSION) => {
+                <DocumentChanges as crate::domain::json::FromJson>::from_json(&value)
+                    .map_err(|_| Unreadable::Corrupted)
+            }
+            Some(v) if v > FORMAT_VERSION => Err(Unreadable::NewerVersion(v)),
+            Some(v) => Err(Unreadable::OlderVersion(v)),
+            None => Err(Unreadable::Corrupted),
         }
     }
 
-    /// True when the overlay holds a change to the document `key`.
-    pub fn touches(&self, key: &str) -> bool {
-        self.patches.contains_key(key) || self.appended.get(key).is_some_and(|e| !e.is_empty())
+    /// No changes.
+    pub fn empty() -> DocumentChanges {
+        DocumentChanges {
+            version: FORMAT_VERSION,
+            ..DocumentChanges::default()
+        }
     }
 
-    /// True when the overlay holds no change.
+    /// The stored text.
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// True when the entry holds no change (it is then removed from storage rather than kept).
     pub fn is_empty(&self) -> bool {
-        self.patches.is_empty() && self.appended.values().all(Vec::is_empty)
+        self.patch.is_none() && self.appended.is_empty()
     }
 
-    /// The current document for `key`: the seed with its patch applied, then appended entries added to
-    /// `append_field` (the seed's entries first, in order).
-    pub fn apply(&self, key: &str, append_field: Option<&str>, mut seed: Value) -> Value {
-        if let Some(patch) = self.patches.get(key) {
+    /// The current document: the seed with the patch applied, then appended entries added to `append_field`.
+    pub fn apply(&self, append_field: Option<&str>, mut seed: Value) -> Value {
+        if let Some(patch) = &self.patch {
             merge_patch(&mut seed, patch);
         }
-        if let (Some(field), Some(entries)) = (append_field, self.appended.get(key)) {
-            if !entries.is_empty() {
-                if let Value::Object(map) = &mut seed {
-                    let list = map
-                        .entry(field.to_string())
-                        .or_insert_with(|| Value::Array(Vec::new()));
-                    if let Value::Array(items) = list {
-                        items.extend(entries.iter().cloned());
-                    } else {
-                        *list = Value::Array(entries.clone());
-                    }
+        if let (Some(field), false) = (append_field, self.appended.is_empty()) {
+            if let Value::Object(map) = &mut seed {
+                let list = map
+                    .entry(field.to_string())
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if let Value::Array(items) = list {
+                    items.extend(self.appended.iter().cloned());
+                } else {
+                    *list = Value::Array(self.appended.clone());
                 }
             }
         }
         seed
     }
 
-    /// Records that the document `key`, whose seed is `seed`, now reads `current`.
-    pub fn set_document(&mut self, key: &str, seed: &Value, current: &Value) {
+    /// The next revision, in which the document whose seed is `seed` reads `current`.
+    pub fn with_document(&self, seed: &Value, current: &Value) -> DocumentChanges {
         let patch = diff(seed, current);
-        if patch.as_object().is_some_and(Map::is_empty) {
-            self.patches.remove(key);
-        } else {
-            self.patches.insert(key.to_string(), patch);
+        DocumentChanges {
+            version: FORMAT_VERSION,
+            revision: self.revision + 1,
+            patch: (!patch.as_object().is_some_and(Map::is_empty)).then_some(patch),
+            appended: self.appended.clone(),
         }
     }
 
-    /// Appends an entry to the append-only document `key`.
-    pub fn append(&mut self, key: &str, entry: Value) {
-        self.appended
-            .entry(key.to_string())
-            .or_default()
-            .push(entry);
+    /// The next revision, with `entry` appended.
+    pub fn with_entry(&self, entry: Value) -> DocumentChanges {
+        let mut next = self.clone();
+        next.version = FORMAT_VERSION;
+        next.revision += 1;
+        next.appended.push(entry);
+        next
     }
+}
 
-    /// Drops every change to `key` (used when a patch no longer fits the seed).
-    pub fn forget(&mut self, key: &str) {
-        self.patches.remove(key);
-        self.appended.remove(key);
+/// A write refused because the document changed since the writer read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// The revision now stored.
+    pub stored: u64,
+}
+
+/// Whether a write based on revision `based_on` (`None`: not based on an earlier read, e.g. an append) may replace
+/// the stored revision `stored`: only when nobody has saved the document in between.
+pub fn check_write(stored: u64, based_on: Option<u64>) -> Result<(), Conflict> {
+    match based_on {
+        Some(read) if read != stored => Err(Conflict { stored }),
+        _ => Ok(()),
     }
+}
+
+/// Splits an earlier build's whole overlay (`{"version": 1, "patches": {...}, "appended": {...}}`) into one entry
+/// per document, leaving out retired documents. `None` when the text is not such an overlay.
+pub fn split_whole_overlay(text: &str) -> Option<Vec<(String, DocumentChanges)>> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    if stored_version(&value) != Some(WHOLE_OVERLAY_VERSION) {
+        return None;
+    }
+    let mut entries: Vec<(String, DocumentChanges)> = Vec::new();
+    let entry_of = |key: &str, entries: &mut Vec<(String, DocumentChanges)>| -> usize {
+        entries
+            .iter()
+            .position(|(k, _)| k == key)
+            .unwrap_or_else(|| {
+                entries.push((key.to_string(), DocumentChanges::empty()));
+                entries.len() - 1
+            })
+    };
+    for (key, patch) in value.get("patches")?.as_object()? {
+        let i = entry_of(key, &mut entries);
+        entries[i].1.patch = Some(patch.clone());
+        entries[i].1.revision = 1;
+    }
+    if let Some(appended) = value.get("appended") {
+        for (key, list) in appended.as_object()? {
+            let i = entry_of(key, &mut entries);
+            entries[i].1.appended = list.as_array()?.clone();
+            entries[i].1.revision = 1;
+        }
+    }
+    entries
+        .retain(|(key, changes)| !RETIRED_DOCUMENTS.contains(&key.as_str()) && !changes.is_empty());
+    Some(entries)
+}
+
+/// Which set-aside copies to drop so that, with one more, at most [`MAX_SET_ASIDE`] are kept: the oldest. `kept`
+/// are the keys of the copies kept now; their names sort oldest first (they end in the time they were made).
+pub fn set_asides_to_drop(kept: &[String]) -> Vec<String> {
+    let mut sorted = kept.to_vec();
+    sorted.sort();
+    let excess = (sorted.len() + 1).saturating_sub(MAX_SET_ASIDE);
+    sorted.into_iter().take(excess).collect()
 }
 
 /// Applies an RFC 7386 JSON Merge Patch to `target`.
@@ -206,12 +273,20 @@ pub fn strip_nulls(value: &Value) -> Value {
 /// Something the user should know about their saved changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreNotice {
-    /// Stored changes could not be read; they were moved aside and the demo data starts from the seed.
+    /// Stored changes could not be read; a copy was kept aside and the document starts again from the seed.
     SetAside(Unreadable),
-    /// Storage cannot be read; changes last for this visit only.
+    /// Unreadable changes could not be copied aside (storage full or failing): they were left where they were, and
+    /// the document shows without them for now.
+    LeftInPlace(StorageError),
+    /// The oldest set-aside copies were dropped to keep [`MAX_SET_ASIDE`].
+    OldestSetAsideDropped,
+    /// Another tab runs a newer version of the portal and stored data this one does not read: left untouched; this
+    /// tab should be reloaded.
+    UpdatedInAnotherTab,
+    /// Storage cannot be read; changes cannot be kept.
     Unavailable(StorageError),
-    /// A change could not be stored (storage off, full or failing); it lasts for this visit only.
-    NotStored(StorageError),
+    /// A write was refused: the document was saved in another tab meanwhile. Its new version should be shown.
+    ChangedElsewhere,
 }
 
 #[cfg(test)]
@@ -272,73 +347,95 @@ mod tests {
     }
 
     #[test]
-    fn set_document_stores_only_what_changed() {
+    fn with_document_stores_only_what_changed() {
         let seed = json!({"account": {"name": "Asha", "country": "India"}, "optional": {"language": "en"}});
         let current = json!({"account": {"name": "Asha", "country": "India"}, "optional": {"language": "de", "time_zone": "Europe/Berlin"}});
-        let mut overlay = Overlay::default();
-        overlay.set_document("profile", &seed, &current);
+        let changes = DocumentChanges::empty().with_document(&seed, &current);
         assert_eq!(
-            overlay.patches["profile"],
-            json!({"optional": {"language": "de", "time_zone": "Europe/Berlin"}})
+            changes.patch,
+            Some(json!({"optional": {"language": "de", "time_zone": "Europe/Berlin"}}))
         );
-        assert_eq!(overlay.apply("profile", None, seed.clone()), current);
+        assert_eq!(changes.revision, 1);
+        assert_eq!(changes.apply(None, seed.clone()), current);
 
-        overlay.set_document("profile", &seed, &seed);
-        assert!(overlay.is_empty(), "returning to the seed leaves no patch");
+        let back = changes.with_document(&seed, &seed);
+        assert!(back.is_empty(), "returning to the seed leaves no patch");
+        assert_eq!(back.revision, 2);
     }
 
     #[test]
     fn appended_entries_follow_the_seed_entries() {
-        let mut overlay = Overlay::default();
-        overlay.append("activity", json!({"id": "new"}));
-        let merged = overlay.apply(
-            "activity",
-            Some("events"),
-            json!({"events": [{"id": "seed"}]}),
-        );
+        let changes = DocumentChanges::empty().with_entry(json!({"id": "new"}));
+        let merged = changes.apply(Some("events"), json!({"events": [{"id": "seed"}]}));
         assert_eq!(merged, json!({"events": [{"id": "seed"}, {"id": "new"}]}));
-        let merged = overlay.apply("activity", Some("events"), json!({}));
+        let merged = changes.apply(Some("events"), json!({}));
         assert_eq!(merged, json!({"events": [{"id": "new"}]}));
     }
 
     #[test]
     fn a_seed_change_outside_the_patch_shows_through() {
-        let mut overlay = Overlay::default();
-        overlay.set_document("p", &json!({"a": 1, "b": 1}), &json!({"a": 2, "b": 1}));
-        let newer_seed = json!({"a": 1, "b": 5});
+        let changes = DocumentChanges::empty()
+            .with_document(&json!({"a": 1, "b": 1}), &json!({"a": 2, "b": 1}));
         assert_eq!(
-            overlay.apply("p", None, newer_seed),
+            changes.apply(None, json!({"a": 1, "b": 5})),
             json!({"a": 2, "b": 5})
         );
     }
 
     #[test]
     fn stored_text_round_trips() {
-        let mut overlay = Overlay::default();
-        overlay.append("activity", json!({"id": 1}));
-        overlay.set_document("p", &json!({"a": 1}), &json!({"a": 2}));
-        let text = serde_json::to_string(&overlay).unwrap();
-        assert_eq!(Overlay::parse(Some(&text)), (overlay, None));
+        let changes = DocumentChanges::empty()
+            .with_document(&json!({"a": 1}), &json!({"a": 2}))
+            .with_entry(json!({"id": 1}));
+        assert_eq!(
+            DocumentChanges::parse(Some(&changes.to_text())),
+            Ok(changes)
+        );
     }
 
     #[test]
-    fn unusable_stored_text_is_reported_not_merged() {
-        assert_eq!(Overlay::parse(None), (Overlay::default(), None));
+    fn unusable_stored_text_is_reported_by_kind() {
+        assert_eq!(DocumentChanges::parse(None), Ok(DocumentChanges::empty()));
         for text in [
             "{not json",
             "[]",
-            "{\"patches\": {}}",
-            "{\"version\": 1, \"patches\": 3}",
+            "{\"revision\": 1}",
+            "{\"version\": 2, \"revision\": \"x\"}",
         ] {
             assert_eq!(
-                Overlay::parse(Some(text)),
-                (Overlay::default(), Some(Unreadable::Corrupted)),
+                DocumentChanges::parse(Some(text)),
+                Err(Unreadable::Corrupted),
                 "{text}"
             );
         }
         assert_eq!(
-            Overlay::parse(Some("{\"version\": 0, \"patches\": {}}")),
-            (Overlay::default(), Some(Unreadable::OtherVersion(0)))
+            DocumentChanges::parse(Some("{\"version\": 1, \"patches\": {}}")),
+            Err(Unreadable::OlderVersion(1))
+        );
+        assert_eq!(
+            DocumentChanges::parse(Some("{\"version\": 3, \"revision\": 9}")),
+            Err(Unreadable::NewerVersion(3))
+        );
+    }
+
+    #[test]
+    fn an_earlier_whole_overlay_is_split_per_document_without_the_answer_hash() {
+        let text = json!({
+            "version": 1,
+            "patches": {"sharing": {"a": 1}, "security-answer": {"salt": "00", "sha256": "ab"}},
+            "appended": {"activity": [{"id": "x"}]}
+        })
+        .to_string();
+        let entries = split_whole_overlay(&text).unwrap();
+        let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["sharing", "activity"]);
+        assert_eq!(entries[0].1.patch, Some(json!({"a": 1})));
+        assert_eq!(entries[1].1.appended, vec![json!({"id": "x"})]);
+        assert!(entries.iter().all(|(_, c)| c.revision == 1));
+        assert_eq!(split_whole_overlay("{\"version\": 2}"), None);
+        assert_eq!(
+            split_whole_overlay("{\"version\": 1, \"patches\": 3}"),
+            None
         );
     }
 }
@@ -371,6 +468,56 @@ mod properties {
             let mut merged = seed.clone();
             merge_patch(&mut merged, &diff(&seed, &target));
             prop_assert_eq!(strip_nulls(&merged), strip_nulls(&target));
+        }
+
+        /// A write is refused exactly when the document was saved since it was read; an append is never refused.
+        #[test]
+        fn a_write_based_on_an_old_revision_is_refused(stored in 0u64..50, read in 0u64..50) {
+            prop_assert_eq!(check_write(stored, Some(read)).is_ok(), stored == read);
+            prop_assert!(check_write(stored, None).is_ok());
+        }
+
+        /// Saving a document moves its revision on by one, so a second writer based on the old one is refused.
+        #[test]
+        fn every_save_moves_the_revision_on(seed in json_value(), a in json_value(), b in json_value(), saves in 0u64..5) {
+            let mut changes = DocumentChanges::empty();
+            for _ in 0..saves {
+                changes = changes.with_document(&seed, &a);
+            }
+            let read = changes.revision;
+            let first = changes.with_document(&seed, &a);
+            prop_assert_eq!(first.revision, read + 1);
+            prop_assert!(check_write(first.revision, Some(read)).is_err());
+            let second = first.with_document(&seed, &b);
+            prop_assert!(second.revision > first.revision);
+        }
+
+        /// Any stored text is either read as an entry (which stores and reads back the same) or reported; data of a
+        /// newer version is always reported as such, so it is left alone.
+        #[test]
+        fn stored_entries_are_read_or_reported(version in 0u32..6, revision in 0u64..1000, patch in json_value()) {
+            let text = serde_json::json!({"version": version, "revision": revision, "patch": patch}).to_string();
+            match DocumentChanges::parse(Some(&text)) {
+                Ok(changes) => {
+                    prop_assert_eq!(version, FORMAT_VERSION);
+                    prop_assert_eq!(DocumentChanges::parse(Some(&changes.to_text())), Ok(changes));
+                }
+                Err(Unreadable::NewerVersion(v)) => prop_assert!(v > FORMAT_VERSION && v == version),
+                Err(Unreadable::OlderVersion(v)) => prop_assert!(v < FORMAT_VERSION && v == version),
+                Err(Unreadable::Corrupted) => prop_assert_eq!(version, FORMAT_VERSION),
+            }
+        }
+
+        /// Setting aside one more copy keeps at most MAX_SET_ASIDE, dropping only the oldest.
+        #[test]
+        fn set_aside_copies_are_bounded_and_the_oldest_go(stamps in prop::collection::btree_set(0u64..1_000_000, 0..8)) {
+            let kept: Vec<String> = stamps.iter().rev().map(|t| format!("set-aside/asha/{t:013}")).collect();
+            let dropped = set_asides_to_drop(&kept);
+            prop_assert_eq!(dropped.len(), (kept.len() + 1).saturating_sub(MAX_SET_ASIDE));
+            let remaining: Vec<&String> = kept.iter().filter(|k| !dropped.contains(k)).collect();
+            for gone in &dropped {
+                prop_assert!(remaining.iter().all(|k| *k > gone), "only the oldest are dropped");
+            }
         }
 
         /// Applying the same patch twice changes nothing more (merge patches are idempotent).

@@ -108,23 +108,22 @@ pub fn decode<T: FromJson>(endpoint: Endpoint, text: &str) -> Result<T, ApiError
 }
 
 /// Decodes the seed with the user's changes applied. If the changes no longer fit the seed (stored by an older
-/// build, or tampered with), they are dropped for this document and the seed alone is returned.
+/// build, or tampered with), they are set aside, the user is told, and the seed alone is returned.
 pub fn decode_with_overlay<T: FromJson>(
     endpoint: Endpoint,
     seed_text: &str,
 ) -> Result<T, ApiError> {
     let seed = parse(endpoint, seed_text)?;
-    let mut overlay = saved_changes::load();
-    if !overlay.touches(endpoint.key()) {
+    let changes = saved_changes::read(endpoint.key());
+    if changes.is_empty() {
         return T::from_json(&seed).map_err(|error| malformed(endpoint, seed_text, &error));
     }
-    let merged = overlay.apply(endpoint.key(), endpoint.append_field(), seed);
+    let merged = changes.apply(endpoint.append_field(), seed);
     match T::from_json(&merged) {
         Ok(value) => Ok(value),
         Err(merged_error) => match decode(endpoint, seed_text) {
             Ok(value) => {
-                overlay.forget(endpoint.key());
-                let _saved = saved_changes::save(&overlay);
+                saved_changes::set_aside_unfitting(endpoint.key());
                 Ok(value)
             }
             Err(_) => Err(malformed(endpoint, seed_text, &merged_error)),

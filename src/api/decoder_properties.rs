@@ -1,11 +1,11 @@
-//! Property tests of every JSON decoder and of the storage overlay: no input, however damaged, makes them panic
+//! Property tests of every JSON decoder and of the stored changes: no input, however damaged, makes them panic
 //! (a panic aborts the whole app in the browser), and whatever decodes re-encodes to the same document.
 
 use proptest::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::changes::Overlay;
+use super::changes::DocumentChanges;
 use super::client;
 use super::decode_personas;
 use super::endpoint::Endpoint;
@@ -249,35 +249,29 @@ proptest! {
         assert_no_instability(endpoint, &decode(endpoint, &text))?;
     }
 
-    /// The storage overlay: whatever browser storage holds, reading it either gives a usable overlay (which stores
-    /// and reads back the same) or reports it as unreadable; nothing panics.
+    /// A stored entry: whatever browser storage holds, reading it either gives usable changes (which store and
+    /// read back the same) or reports it as unreadable; nothing panics.
     #[test]
-    fn stored_overlay_text_never_panics(text in prop_oneof![
+    fn stored_entry_text_never_panics(text in prop_oneof![
         ".{0,64}",
         json_values(false).prop_map(|v| v.to_string()),
-        json_values(false).prop_map(|v| serde_json::json!({ "version": 1, "patches": v }).to_string()),
-        (json_values(false), json_values(false)).prop_map(|(p, a)| serde_json::json!({ "version": 1, "patches": { "sharing": p }, "appended": { "activity": a } }).to_string()),
+        json_values(false).prop_map(|v| serde_json::json!({ "version": 2, "revision": 1, "patch": v }).to_string()),
+        (json_values(false), json_values(false)).prop_map(|(p, a)| serde_json::json!({ "version": 2, "revision": 3, "patch": p, "appended": a }).to_string()),
     ]) {
-        let (overlay, problem) = Overlay::parse(Some(&text));
-        if problem.is_none() {
-            let stored = serde_json::to_string(&overlay).expect("an overlay encodes");
-            let (again, problem) = Overlay::parse(Some(&stored));
-            prop_assert!(problem.is_none());
-            prop_assert_eq!(again, overlay);
-        } else {
-            prop_assert!(overlay.is_empty());
+        if let Ok(changes) = DocumentChanges::parse(Some(&text)) {
+            prop_assert_eq!(DocumentChanges::parse(Some(&changes.to_text())), Ok(changes));
         }
     }
 
-    /// Any patch the overlay holds, applied to any seed document, gives a document that is refused or decoded, never
-    /// a panic (the app then falls back to the seed alone).
+    /// Any patch stored, applied to any seed document, gives a document that is refused or decoded, never a panic
+    /// (the app then sets the changes aside and shows the seed alone).
     #[test]
     fn any_patch_over_any_seed_never_panics(endpoint in endpoint(), persona in persona(), patch in json_value(), entry in json_value()) {
         let seed: Value = serde_json::from_str(persona_text(persona, endpoint)).expect("seed is JSON");
-        let mut overlay = Overlay::default();
-        overlay.set_document(endpoint.key(), &serde_json::json!({}), &patch);
-        overlay.append(Endpoint::Activity.key(), entry);
-        let merged = overlay.apply(endpoint.key(), endpoint.append_field(), seed);
+        let changes = DocumentChanges::empty()
+            .with_document(&serde_json::json!({}), &patch)
+            .with_entry(entry);
+        let merged = changes.apply(endpoint.append_field(), seed);
         assert_no_instability(endpoint, &decode(endpoint, &merged.to_string()))?;
     }
 

@@ -13,6 +13,8 @@ pub enum StorageError {
     QuotaExceeded,
     /// Any other failure, with the browser's description.
     Failed(String),
+    /// Another tab runs a newer version of the portal, whose stored data this tab must not overwrite.
+    UpdatedInAnotherTab,
 }
 
 /// A failed read or write.
@@ -26,6 +28,8 @@ pub enum ApiError {
     Malformed { endpoint: Endpoint, detail: String },
     /// A change could not be kept in browser storage.
     Storage(StorageError),
+    /// The write was refused: the document was saved elsewhere (another tab) since it was read.
+    Conflict,
 }
 
 impl ApiError {
@@ -35,7 +39,7 @@ impl ApiError {
             ApiError::Network { endpoint }
             | ApiError::Status { endpoint, .. }
             | ApiError::Malformed { endpoint, .. } => Some(*endpoint),
-            ApiError::Storage(_) => None,
+            ApiError::Storage(_) | ApiError::Conflict => None,
         }
     }
 }
@@ -48,6 +52,7 @@ impl fmt::Display for StorageError {
             StorageError::Unavailable => f.write_str("storage unavailable"),
             StorageError::QuotaExceeded => f.write_str("storage full"),
             StorageError::Failed(detail) => write!(f, "storage failed: {detail}"),
+            StorageError::UpdatedInAnotherTab => f.write_str("stored by a newer version"),
         }
     }
 }
@@ -63,6 +68,7 @@ impl fmt::Display for ApiError {
                 write!(f, "{}: unreadable ({detail})", endpoint.file())
             }
             ApiError::Storage(error) => error.fmt(f),
+            ApiError::Conflict => f.write_str("saved elsewhere since it was read"),
         }
     }
 }

@@ -35,6 +35,7 @@ pub use changes::{StoreNotice, Unreadable};
 pub use client::{is_mock_backend, set_base_url, url_of, use_mock_backend, DEFAULT_BASE_URL};
 pub use endpoint::Endpoint;
 pub use error::{ApiError, StorageError};
+pub use local_storage::KeptSummary;
 pub use saved_changes::on_notice as on_store_notice;
 
 /// The privacy signals the browser sends; in the designer preview, what the designer chose to pretend it sends.
@@ -99,6 +100,7 @@ pub async fn cookies() -> Result<CookieSettings, ApiError> {
 pub async fn requests() -> Result<RequestLog, ApiError> {
     let mut log: RequestLog = client::read(Endpoint::Requests).await?;
     log.catch_up(now());
+    forget_expired_export_files(&log);
     Ok(log)
 }
 
@@ -212,25 +214,31 @@ fn change_event(
     }
 }
 
-/// Appends `event` to the activity log in `overlay`.
+/// The activity entry recording a change made in this portal.
 fn record(
-    overlay: &mut changes::Overlay,
     area: ChangeArea,
     summary: &str,
     product: Option<Product>,
-) {
-    let count = overlay
-        .appended
-        .get(Endpoint::Activity.key())
-        .map_or(0, Vec::len);
+) -> saved_changes::Change<'static> {
+    let count = saved_changes::read(Endpoint::Activity.key()).appended.len();
     let event = change_event(area, summary, product, count);
-    if let Ok(entry) = serde_json::to_value(&event) {
-        overlay.append(Endpoint::Activity.key(), entry);
-    }
+    saved_changes::Change::Append(serde_json::to_value(&event).unwrap_or_default())
 }
 
-/// Writes a whole document, as a server would take `PUT {base}/{file}`: the new version is stored as a patch over
-/// the seed, and the change is recorded in the activity log. Either both happen or neither does.
+fn to_json<T: serde::Serialize>(
+    endpoint: Endpoint,
+    document: &T,
+) -> Result<serde_json::Value, ApiError> {
+    serde_json::to_value(document).map_err(|error| ApiError::Malformed {
+        endpoint,
+        detail: error.to_string(),
+    })
+}
+
+/// Writes a whole document, as a server would take `PUT {base}/{file}` with `If-Match`: the new version is stored
+/// as a patch over the seed, and the change is recorded in the activity log. Either both happen or neither does;
+/// if the document was saved elsewhere since this tab read it, neither happens and the answer is
+/// [`ApiError::Conflict`].
 pub async fn write_document<T: serde::Serialize>(
     endpoint: Endpoint,
     document: &T,
@@ -239,14 +247,17 @@ pub async fn write_document<T: serde::Serialize>(
     product: Option<Product>,
 ) -> Result<(), ApiError> {
     let seed = client::fetch_seed(endpoint).await?;
-    let current = serde_json::to_value(document).map_err(|error| ApiError::Malformed {
-        endpoint,
-        detail: error.to_string(),
-    })?;
-    let mut overlay = saved_changes::load();
-    overlay.set_document(endpoint.key(), &seed, &current);
-    record(&mut overlay, area, summary, product);
-    saved_changes::save(&overlay).map_err(ApiError::Storage)
+    let current = to_json(endpoint, document)?;
+    saved_changes::commit(vec![
+        (
+            endpoint.key(),
+            saved_changes::Change::Document {
+                seed: &seed,
+                current: &current,
+            },
+        ),
+        (Endpoint::Activity.key(), record(area, summary, product)),
+    ])
 }
 
 /// Saves the communication preferences.
@@ -292,8 +303,19 @@ pub async fn save_optional_profile(
     optional: OptionalProfile,
     summary: &str,
 ) -> Result<Profile, ApiError> {
+    // The fields come from what this tab showed: if the profile was saved elsewhere since, the write is refused
+    // rather than putting back the other fields as this tab last saw them.
+    let shown = saved_changes::seen(Endpoint::Profile.key());
     let mut profile = profile().await?;
+    if saved_changes::seen(Endpoint::Profile.key()) != shown {
+        return Err(ApiError::Conflict);
+    }
     profile.optional = optional;
+    write_profile(profile, summary).await
+}
+
+/// Writes the profile, recorded as a change to it.
+async fn write_profile(profile: Profile, summary: &str) -> Result<Profile, ApiError> {
     write_document(
         Endpoint::Profile,
         &profile,
@@ -305,58 +327,43 @@ pub async fn save_optional_profile(
     Ok(profile)
 }
 
-/// Where the mock keeps the salted hash of the security answer: beside the documents, never in one.
-const SECURITY_ANSWER_KEY: &str = "security-answer";
-
-/// Sets (`Some`) or removes (`None`) the security question. The answer is salted and hashed with SHA-256 before
-/// it is kept; it is never stored or returned in clear text, and the profile only says which question is set and
-/// since when.
+/// Sets (`Some`) or removes (`None`) the security question. A real backend receives the answer and keeps only
+/// what it needs to check it at a password reset; the mock has nothing to check it against, so it discards the
+/// answer at once: nothing typed as an answer, and nothing derived from it (answers are short enough that even a
+/// salted hash gives them away), is kept in the browser. The profile only says which question is set and since when.
 pub async fn set_security_question(
     question_and_answer: Option<(String, String)>,
 ) -> Result<Profile, ApiError> {
     let mut profile = profile().await?;
-    let seed = client::fetch_seed(Endpoint::Profile).await?;
-    let storage_failed = |detail: String| ApiError::Storage(StorageError::Failed(detail));
-    let (credential, summary) = match question_and_answer {
-        Some((question, answer)) => {
-            let salt = dom::random_bytes(16).map_err(storage_failed)?;
-            let salt_hex: String = salt.iter().map(|b| format!("{b:02x}")).collect();
-            let mut salted = salt;
-            salted.extend_from_slice(answer.trim().as_bytes());
-            let hash = dom::sha256_hex(&salted).await.map_err(storage_failed)?;
+    let summary = match question_and_answer {
+        Some((question, _answer_discarded)) => {
             let changed = profile.security_question.is_some();
             profile.security_question = Some(SecurityQuestion {
                 question: question.trim().to_string(),
                 set_at: now(),
             });
-            (
-                serde_json::json!({ "salt": salt_hex, "sha256": hash }),
-                if changed {
-                    "Changed the security question and answer"
-                } else {
-                    "Set a security question and answer"
-                },
-            )
+            if changed {
+                "Changed the security question and answer"
+            } else {
+                "Set a security question and answer"
+            }
         }
         None => {
             profile.security_question = None;
-            (serde_json::json!({}), "Removed the security question")
+            "Removed the security question"
         }
     };
-    let current = serde_json::to_value(&profile).map_err(|error| ApiError::Malformed {
-        endpoint: Endpoint::Profile,
-        detail: error.to_string(),
-    })?;
-    let mut overlay = saved_changes::load();
-    overlay.set_document(Endpoint::Profile.key(), &seed, &current);
-    overlay.set_document(SECURITY_ANSWER_KEY, &serde_json::json!({}), &credential);
-    record(&mut overlay, ChangeArea::Profile, summary, None);
-    saved_changes::save(&overlay).map_err(ApiError::Storage)?;
-    Ok(profile)
+    write_profile(profile, summary).await
 }
 
-/// Where the mock keeps produced export files (reference → file text), beside the documents.
+/// Where the mock keeps produced export files (reference → file text), beside the documents, until their download
+/// window ends.
 const EXPORT_FILES_KEY: &str = "export-files";
+
+/// The export files kept now (reference → file text).
+fn export_files() -> serde_json::Value {
+    saved_changes::read(EXPORT_FILES_KEY).apply(None, serde_json::json!({}))
+}
 
 /// Writes the requests document (and, when given, an export file) in one commit, with an activity event.
 async fn write_requests(
@@ -365,25 +372,58 @@ async fn write_requests(
     export_file: Option<(&str, &str)>,
 ) -> Result<(), ApiError> {
     let seed = client::fetch_seed(Endpoint::Requests).await?;
-    let current = serde_json::to_value(log).map_err(|error| ApiError::Malformed {
-        endpoint: Endpoint::Requests,
-        detail: error.to_string(),
-    })?;
-    let mut overlay = saved_changes::load();
-    overlay.set_document(Endpoint::Requests.key(), &seed, &current);
+    let current = to_json(Endpoint::Requests, log)?;
+    let empty = serde_json::json!({});
+    let mut files = export_files();
+    let mut changes = vec![(
+        Endpoint::Requests.key(),
+        saved_changes::Change::Document {
+            seed: &seed,
+            current: &current,
+        },
+    )];
     if let Some((reference, text)) = export_file {
-        let empty = serde_json::json!({});
-        let mut files = overlay.apply(EXPORT_FILES_KEY, None, empty.clone());
         if let serde_json::Value::Object(map) = &mut files {
             map.insert(
                 reference.to_string(),
                 serde_json::Value::String(text.to_string()),
             );
         }
-        overlay.set_document(EXPORT_FILES_KEY, &empty, &files);
+        changes.push((
+            EXPORT_FILES_KEY,
+            saved_changes::Change::Document {
+                seed: &empty,
+                current: &files,
+            },
+        ));
     }
-    record(&mut overlay, ChangeArea::Requests, summary, None);
-    saved_changes::save(&overlay).map_err(ApiError::Storage)
+    changes.push((
+        Endpoint::Activity.key(),
+        record(ChangeArea::Requests, summary, None),
+    ));
+    saved_changes::commit(changes)
+}
+
+/// Removes from the browser the files of exports whose download window has ended (or that are gone), as the
+/// backend's scheduler would delete them.
+fn forget_expired_export_files(log: &RequestLog) {
+    let serde_json::Value::Object(mut files) = export_files() else {
+        return;
+    };
+    let before = files.len();
+    files.retain(|reference, _| log.is_downloadable(reference));
+    if files.len() != before {
+        let empty = serde_json::json!({});
+        let kept = serde_json::Value::Object(files);
+        // Not based on a read of the files: the expired ones go whatever else was saved meanwhile.
+        let _forgotten = saved_changes::commit(vec![(
+            EXPORT_FILES_KEY,
+            saved_changes::Change::Document {
+                seed: &empty,
+                current: &kept,
+            },
+        )]);
+    }
 }
 
 /// The result of filing a request: its reference, and whether this attempt filed it (false when the same
@@ -446,8 +486,7 @@ pub async fn file_export(
 
 /// The file of a ready export, if it is still kept.
 pub fn export_file_text(reference: &str) -> Option<String> {
-    let files = saved_changes::load().apply(EXPORT_FILES_KEY, None, serde_json::json!({}));
-    files.get(reference)?.as_str().map(str::to_string)
+    export_files().get(reference)?.as_str().map(str::to_string)
 }
 
 /// Files a deletion, scheduled at once for the next clean-up after today (the policy's timeline).
@@ -547,14 +586,31 @@ pub async fn request_correction(summary: String) -> Result<String, ApiError> {
 
 /// Puts every document back to its seed, like a fresh account, and records that it was done.
 pub fn reset_demo_data() -> Result<(), ApiError> {
-    let mut overlay = changes::Overlay::default();
-    record(
-        &mut overlay,
-        ChangeArea::DemoData,
-        "Reset the demo data to its original state",
-        None,
-    );
-    saved_changes::save(&overlay).map_err(ApiError::Storage)
+    saved_changes::clear_documents()?;
+    saved_changes::commit(vec![(
+        Endpoint::Activity.key(),
+        record(
+            ChangeArea::DemoData,
+            "Reset the demo data to its original state",
+            None,
+        ),
+    )])
+}
+
+/// What the portal keeps in this browser.
+pub fn kept_in_this_browser() -> Result<KeptSummary, ApiError> {
+    saved_changes::portal_keys()
+        .map(|keys| KeptSummary::of(&keys))
+        .map_err(ApiError::Storage)
+}
+
+/// Removes everything the portal keeps in this browser: every storage entry it wrote (every demo user's changes,
+/// export files, set-aside copies, the chosen demo user and language) and its cookies. The next page is a first
+/// visit.
+pub fn remove_everything_kept() -> Result<(), ApiError> {
+    saved_changes::remove_portal_keys().map_err(ApiError::Storage)?;
+    dom::remove_portal_cookies();
+    Ok(())
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,12 +1,12 @@
-//! The api layer's one piece of shared state, owned here: which backend and demo user this tab uses, the mock's
-//! changes kept in memory, and the designer preview's conditions. Every other api module reads and changes it
+//! The api layer's one piece of shared state, owned here: which backend and demo user this tab uses, which revision
+//! of each stored document this tab has read, and the designer preview's conditions. Every other api module reads and changes it
 //! through [`with`], one short borrow at a time (nothing calls back into the api while holding it).
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use super::changes::{Overlay, StoreNotice};
+use super::changes::StoreNotice;
 #[cfg(preview)]
 use crate::domain::simulation::Simulation;
 
@@ -20,10 +20,10 @@ pub(super) struct ApiState {
     pub server_base_url: Option<String>,
     /// The demo user chosen in this tab, which holds even when browser storage cannot.
     pub chosen_persona: Option<String>,
-    /// The last overlay known per storage key, so the visit keeps working when storage cannot be read or written.
-    pub remembered: HashMap<String, Overlay>,
-    /// Keys whose overlay in memory holds changes storage refused: memory is the truth for them this visit.
-    pub not_stored: HashSet<String>,
+    /// Per storage entry, the revision this tab last read or wrote: what its next write of that document is based on.
+    pub seen: HashMap<String, u64>,
+    /// Demo users whose storage was checked for an earlier build's whole overlay this visit.
+    pub checked_whole_overlay: HashSet<String>,
     /// Who is told about problems with stored data (the app shell's notices).
     pub listener: Option<Listener>,
     /// Problems met before anyone listened.

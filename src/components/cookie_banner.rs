@@ -61,6 +61,7 @@ fn reason_text(reason: &AskReason, policy: &PolicyDocument, locale: Locale) -> S
 #[derive(Clone)]
 struct ChoicesForm {
     settings: CookieSettings,
+    choices: RwSignal<Choices>,
     current: [Effective; 4],
     on_save: Callback<Choices>,
     saving: Signal<bool>,
@@ -73,7 +74,7 @@ impl ChoicesForm {
             <CookieChoices
                 settings=self.settings
                 current=self.current
-                initial=Choices::NONE
+                choices=self.choices
                 on_save=self.on_save
                 saving=self.saving
                 id_prefix=self.id
@@ -135,6 +136,23 @@ fn choices_panel(form: ChoicesForm) -> AnyView {
     )
 }
 
+/// Whether the banner's choices are open, and which are ticked: held outside the banner, which is rebuilt when the
+/// settings refresh or the language changes, so neither is lost.
+#[derive(Clone, Copy)]
+pub struct BannerDraft {
+    choosing: RwSignal<bool>,
+    choices: RwSignal<Choices>,
+}
+
+impl BannerDraft {
+    pub fn closed() -> Self {
+        Self {
+            choosing: RwSignal::new(false),
+            choices: RwSignal::new(Choices::NONE),
+        }
+    }
+}
+
 /// The banner itself, asking for `reason`; `id` names it and prefixes its inner ids (so the designer gallery can
 /// show several at once).
 pub fn banner(
@@ -143,9 +161,10 @@ pub fn banner(
     reason: AskReason,
     locale: Locale,
     id: &'static str,
+    draft: BannerDraft,
 ) -> AnyView {
     let consent = use_consent();
-    let choosing = RwSignal::new(false);
+    let choosing = draft.choosing;
     let saving = Signal::derive(move || consent.saving());
     let signals = api::privacy_signals();
     let now = api::now();
@@ -190,6 +209,7 @@ pub fn banner(
                     <Show when=move || choosing.get()>
                         {choices_panel(ChoicesForm {
                             settings: settings.clone(),
+                            choices: draft.choices,
                             current,
                             on_save: Callback::new(choose),
                             saving,
@@ -215,6 +235,7 @@ pub fn CookieBanner() -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let pathname = use_location().pathname;
+    let draft = BannerDraft::closed();
     move || {
         if pathname.get() == Page::Cookies.href() {
             return ().into_any();
@@ -225,7 +246,14 @@ pub fn CookieBanner() -> impl IntoView {
         };
         let now = api::now();
         match settings.ask_reason(now, policy.revision_on(now.date_naive())) {
-            Some(reason) => banner(settings, policy, reason, i18n.get_locale(), BANNER_ID),
+            Some(reason) => banner(
+                settings,
+                policy,
+                reason,
+                i18n.get_locale(),
+                BANNER_ID,
+                draft,
+            ),
             None => ().into_any(),
         }
     }

@@ -53,8 +53,8 @@ pub fn CookieChoices(
     settings: CookieSettings,
     /// Whether each category is on now, and why (from the stored choice and the browser's signals).
     current: [Effective; 4],
-    /// Where the boxes start: the stored choice, or nothing ticked.
-    initial: Choices,
+    /// The boxes ticked now (held by the caller, so a refresh of the settings never loses them).
+    choices: RwSignal<Choices>,
     /// Called with the choices when the user saves.
     on_save: Callback<Choices>,
     /// True while a save is under way.
@@ -64,7 +64,6 @@ pub fn CookieChoices(
     id_prefix: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let choices = RwSignal::new(initial);
     let categories = ALL_CATEGORIES
         .into_iter()
         .zip(current)

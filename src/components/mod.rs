@@ -6,6 +6,7 @@ pub mod confirm_step;
 pub mod cookie_banner;
 pub mod cookie_choices;
 pub mod download;
+pub mod draft;
 pub mod empty_panel;
 pub mod error_summary;
 pub mod filter_form;

@@ -44,17 +44,34 @@ pub fn saves_data() -> bool {
         .unwrap_or(false)
 }
 
-/// The placeholder value and lifetime (seconds) this demo gives each first-party cookie it sets. Session and
-/// security cookies of the company's websites are not set here: this portal has no sign-in of its own.
+const DAY: u32 = 24 * 60 * 60;
+
+/// Every first-party cookie this demo sets, with the placeholder value and lifetime (seconds) it gives it. Session
+/// and security cookies of the company's websites are not set here: this portal has no sign-in of its own.
+const DEMO_COOKIES: [(&str, &str, u32); 5] = [
+    ("ict_consent", "recorded", 182 * DAY),
+    ("ict_lang", "en", 365 * DAY),
+    ("ict_recent", "none", 30 * DAY),
+    ("ict_analytics_id", "demo-visitor", 395 * DAY),
+    ("ict_events_ref", "portal", 30 * DAY),
+];
+
 fn demo_cookie(name: &str) -> Option<(&'static str, u32)> {
-    const DAY: u32 = 24 * 60 * 60;
-    match name {
-        "ict_consent" => Some(("recorded", 182 * DAY)),
-        "ict_lang" => Some(("en", 365 * DAY)),
-        "ict_recent" => Some(("none", 30 * DAY)),
-        "ict_analytics_id" => Some(("demo-visitor", 395 * DAY)),
-        "ict_events_ref" => Some(("portal", 30 * DAY)),
-        _ => None,
+    DEMO_COOKIES
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, value, max_age)| (*value, *max_age))
+}
+
+/// Deletes every cookie this portal may have set.
+pub fn remove_portal_cookies() {
+    if let Some(document) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+    {
+        for (name, _, _) in DEMO_COOKIES {
+            set_cookie(&document, name, "", 0);
+        }
     }
 }
 

@@ -3,6 +3,8 @@
 use chrono::{DateTime, Months, Utc};
 use serde::Serialize;
 
+use super::edits::rebase;
+
 /// A cookie category; strictly necessary cookies cannot be refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -185,6 +187,19 @@ impl Choices {
         }
     }
 
+    /// These unsaved choices moved onto `onto`, saved elsewhere since they were made from `from`: the categories
+    /// switched here keep their setting, the others take `onto`'s.
+    pub fn rebase(self, from: Choices, onto: Choices) -> Choices {
+        ALL_CATEGORIES.into_iter().fold(onto, |rebased, category| {
+            let on = rebase(
+                &self.get(category),
+                &from.get(category),
+                &onto.get(category),
+            );
+            rebased.with(category, on)
+        })
+    }
+
     /// The same choices with `category` set to `on` (strictly necessary cannot be changed).
     pub fn with(mut self, category: CookieCategory, on: bool) -> Choices {
         match category {
@@ -336,6 +351,15 @@ impl CookieSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn choices_are_rebased_category_by_category() {
+        let mine = Choices::NONE.with(CookieCategory::Functional, true);
+        let onto = Choices::NONE.with(CookieCategory::Marketing, true);
+        let rebased = mine.rebase(Choices::NONE, onto);
+        assert!(rebased.get(CookieCategory::Functional) && rebased.get(CookieCategory::Marketing));
+        assert!(!rebased.get(CookieCategory::Analytics));
+    }
 
     fn at(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)

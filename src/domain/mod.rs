@@ -8,6 +8,7 @@ pub mod category_policy;
 pub mod communications;
 pub mod cookies;
 pub mod data_filter;
+pub mod edits;
 pub mod export;
 pub mod inventory;
 pub mod json;

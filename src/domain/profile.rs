@@ -3,6 +3,8 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::edits::rebase;
+
 /// Everything the profile endpoint returns about the user.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Profile {
@@ -81,6 +83,16 @@ crate::from_json_struct!(OptionalProfile {
 });
 
 impl OptionalProfile {
+    /// These unsaved values moved onto `onto`, saved elsewhere since they were edited from `from`: the fields
+    /// edited here keep their values, the others take `onto`'s.
+    pub fn rebase(&self, from: &Self, onto: &Self) -> Self {
+        OptionalProfile {
+            photo: rebase(&self.photo, &from.photo, &onto.photo),
+            time_zone: rebase(&self.time_zone, &from.time_zone, &onto.time_zone),
+            language: rebase(&self.language, &from.language, &onto.language),
+        }
+    }
+
     /// How many optional fields hold a value.
     pub fn filled_count(&self) -> usize {
         [
@@ -196,6 +208,27 @@ impl Profile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edits_are_rebased_field_by_field() {
+        let zone = |z: &str| Some(z.to_string());
+        let from = OptionalProfile {
+            time_zone: zone("Asia/Kolkata"),
+            language: zone("en-IN"),
+            ..OptionalProfile::default()
+        };
+        let mine = OptionalProfile {
+            time_zone: zone("Europe/Berlin"),
+            ..from.clone()
+        };
+        let onto = OptionalProfile {
+            language: zone("en-GB"),
+            ..from.clone()
+        };
+        let rebased = mine.rebase(&from, &onto);
+        assert_eq!(rebased.time_zone, zone("Europe/Berlin"));
+        assert_eq!(rebased.language, zone("en-GB"));
+    }
 
     fn profile(name: &str) -> Profile {
         Profile {

@@ -436,6 +436,12 @@ impl RequestLog {
         self.requests.iter().find(|r| r.reference == reference)
     }
 
+    /// Whether the export `reference` may be downloaded now (its file is kept only while it may).
+    pub fn is_downloadable(&self, reference: &str) -> bool {
+        self.find(reference)
+            .is_some_and(|r| r.kind == RequestKind::Export && r.status == RequestStatus::Ready)
+    }
+
     /// Every request, newest first.
     pub fn newest_first(&self) -> Vec<PrivacyRequest> {
         let mut all = self.requests.clone();

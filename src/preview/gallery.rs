@@ -304,6 +304,7 @@ fn banners() -> AnyView {
             AskReason::FirstVisit,
             l,
             "gallery-banner-first",
+            cookie_banner::BannerDraft::closed(),
         );
         let expired = cookie_banner::banner(
             settings.clone(),
@@ -311,6 +312,7 @@ fn banners() -> AnyView {
             AskReason::Expired,
             l,
             "gallery-banner-expired",
+            cookie_banner::BannerDraft::closed(),
         );
         let changed = cookie_banner::banner(
             settings,
@@ -320,6 +322,7 @@ fn banners() -> AnyView {
             },
             l,
             "gallery-banner-changed",
+            cookie_banner::BannerDraft::closed(),
         );
         view! {
             <State name="First visit">{first}</State>

@@ -628,6 +628,15 @@ pub fn subject(l: Locale, endpoint: Endpoint) -> &'static str {
     }
 }
 
+/// What a document whose changes are kept in this browser is, by its storage name.
+pub fn stored_document(l: Locale, document: &str) -> &str {
+    match Endpoint::ALL.iter().find(|e| e.key() == document) {
+        Some(endpoint) => subject(l, *endpoint),
+        None if document == "export-files" => td_string!(l, kept.export_files),
+        None => document,
+    }
+}
+
 /// A short heading for a failure.
 pub fn error_title(l: Locale, error: &ApiError) -> String {
     match error.endpoint() {
@@ -660,6 +669,10 @@ pub fn error_text(l: Locale, error: &ApiError) -> String {
         ApiError::Storage(StorageError::Failed(detail)) => {
             fill(td_string!(l, errors.storage_failed), &[("detail", detail)])
         }
+        ApiError::Storage(StorageError::UpdatedInAnotherTab) => {
+            td_string!(l, errors.updated_in_another_tab).to_string()
+        }
+        ApiError::Conflict => td_string!(l, errors.conflict).to_string(),
     }
 }
 

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 mod history;
+mod kept;
 mod signals;
 
 use leptos::prelude::*;
@@ -11,12 +12,14 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::cookie_choices::CookieChoices;
+use crate::components::draft::follow_saved;
 use crate::components::page_heading::PageHeading;
 use crate::domain::cookies::{Choices, ConsentMethod, CookieCategory, CookieSettings};
 use crate::domain::policy::PolicyDocument;
 use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::consent::{use_consent, ConsentRequest};
+use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
 use crate::text::format;
 use crate::text::format::fill;
@@ -63,16 +66,25 @@ fn current_choice(l: Locale, settings: &CookieSettings, policy: &PolicyDocument)
     }
 }
 
-fn settings_view((settings, policy): (CookieSettings, Arc<PolicyDocument>)) -> AnyView {
+/// The categories the standing choice allows (none without one).
+fn standing_choices(settings: &CookieSettings, policy: &PolicyDocument) -> Choices {
+    let now = api::now();
+    settings
+        .valid_consent(now, policy.revision_on(now.date_naive()))
+        .map_or(Choices::NONE, |c| c.choices())
+}
+
+fn settings_view(
+    choices: RwSignal<Choices>,
+    (settings, policy): (CookieSettings, Arc<PolicyDocument>),
+) -> AnyView {
     let l = use_i18n().get_locale();
     let consent = use_consent();
     let saving = Signal::derive(move || consent.saving());
     let signals = api::privacy_signals();
     let now = api::now();
     let current = settings.effective_now(signals.gpc, now, policy.revision_on(now.date_naive()));
-    let initial = settings
-        .valid_consent(now, policy.revision_on(now.date_naive()))
-        .map_or(Choices::NONE, |c| c.choices());
+    let initial = standing_choices(&settings, &policy);
     let save = move |choices: Choices| {
         consent.save.dispatch(ConsentRequest {
             choices,
@@ -103,7 +115,7 @@ fn settings_view((settings, policy): (CookieSettings, Arc<PolicyDocument>)) -> A
             <CookieChoices
                 settings=settings.clone()
                 current
-                initial
+                choices
                 on_save=Callback::new(save)
                 saving
                 id_prefix="settings"
@@ -123,9 +135,31 @@ fn settings_view((settings, policy): (CookieSettings, Arc<PolicyDocument>)) -> A
 pub fn CookiesPage() -> impl IntoView {
     let session = use_session();
     let data = session.cookies.loaded().and(session.policy.loaded());
+    let i18n = use_i18n();
+    let notices = use_notices();
+    // The boxes ticked live here, outside the settings rebuilt when they refresh.
+    let choices = RwSignal::new(Choices::NONE);
+    follow_saved(
+        move || match (session.cookies.get(), session.policy.get()) {
+            (Some(Ok(settings)), Some(Ok(policy))) => Some(standing_choices(&settings, &policy)),
+            _ => None,
+        },
+        move || choices.get_untracked(),
+        move |standing| choices.set(standing),
+        |mine, from, onto| mine.rebase(*from, *onto),
+        move || {
+            notices.push(
+                NoticeKind::Warning,
+                td_string!(i18n.get_locale_untracked(), common.changed_elsewhere),
+            )
+        },
+    );
     view! {
         <PageHeading page=Page::Cookies />
-        <div class="cookies">{async_view(|l| td_string!(l, load.cookies), data, settings_view)}</div>
+        <div class="cookies">
+            {async_view(|l| td_string!(l, load.cookies), data, move |data| settings_view(choices, data))}
+        </div>
+        {move || view! { <kept::KeptInThisBrowser l=i18n.get_locale() /> }}
     }
     .into_any()
 }

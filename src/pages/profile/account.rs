@@ -60,6 +60,41 @@ fn problems_with(
     found
 }
 
+/// What the correction form holds: which field's form is open, what was typed, and what became of sending it.
+/// Kept by the page, so a refresh of the profile never loses it.
+#[derive(Clone, Copy)]
+pub struct CorrectionDraft {
+    open: RwSignal<Option<AccountField>>,
+    value: RwSignal<String>,
+    note: RwSignal<String>,
+    sent: RwSignal<Option<Result<String, String>>>,
+}
+
+impl CorrectionDraft {
+    pub fn empty() -> Self {
+        Self {
+            open: RwSignal::new(None),
+            value: RwSignal::new(String::new()),
+            note: RwSignal::new(String::new()),
+            sent: RwSignal::new(None),
+        }
+    }
+
+    /// Opens the form of `field`, empty.
+    fn open(self, field: AccountField) {
+        self.close();
+        self.open.set(Some(field));
+    }
+
+    /// Closes the form and forgets what it held.
+    fn close(self) {
+        self.open.set(None);
+        self.value.set(String::new());
+        self.note.set(String::new());
+        self.sent.set(None);
+    }
+}
+
 /// The correction form for one field.
 #[component]
 fn CorrectionForm(
@@ -67,20 +102,21 @@ fn CorrectionForm(
     field: AccountField,
     /// What the account says now.
     current: String,
+    /// What the form holds.
+    draft: CorrectionDraft,
     /// Set to true while the user has typed something not yet sent.
     dirty: RwSignal<bool>,
-    /// Called when the form is closed (after sending, or on "Cancel").
-    on_close: Callback<()>,
 ) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let (value_id, note_id) = input_ids(field);
     let current = StoredValue::new(current);
-    let value = RwSignal::new(String::new());
-    let note = RwSignal::new(String::new());
+    let CorrectionDraft {
+        value, note, sent, ..
+    } = draft;
+    let on_close = Callback::new(move |()| draft.close());
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
-    let sent = RwSignal::new(None::<Result<String, String>>);
     let label = move || labels::account_field(i18n.get_locale(), field);
 
     let send = Action::new_local(move |summary: &String| {
@@ -217,11 +253,13 @@ fn CorrectionSent(reference: String, on_close: Callback<()>) -> impl IntoView {
 pub fn AccountDetails(
     /// The account as the backend has it.
     account: Account,
+    /// What the correction form holds.
+    draft: CorrectionDraft,
     /// True while a correction form holds text not yet sent.
     dirty: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let open = RwSignal::new(None::<AccountField>);
+    let open = draft.open;
     let rows = AccountField::ALL
         .into_iter()
         .map(|field| {
@@ -237,19 +275,14 @@ pub fn AccountDetails(
                             <button
                                 type="button"
                                 class="button-link"
-                                on:click=move |_| open.set(Some(field))
+                                on:click=move |_| draft.open(field)
                             >
                                 {t!(i18n, profile.request_correction)}
                                 <span class="visually-hidden">" "{move || fill(t_string!(i18n, profile.to_your), &[("field", &labels::in_sentence(i18n.get_locale(), label()))])}</span>
                             </button>
                         </Show>
                         <Show when=move || open.get() == Some(field)>
-                            <CorrectionForm
-                                field
-                                current=current.clone()
-                                dirty
-                                on_close=Callback::new(move |_| open.set(None))
-                            />
+                            <CorrectionForm field current=current.clone() draft dirty />
                         </Show>
                     </dd>
                 </div>

@@ -25,6 +25,17 @@ pub fn ProfilePage() -> impl IntoView {
     let optional_dirty = RwSignal::new(false);
     let security_dirty = RwSignal::new(false);
     let status = RwSignal::new(String::new());
+    // What the forms hold lives here, outside the sections rebuilt when the profile refreshes.
+    let correction = account::CorrectionDraft::empty();
+    let optional = optional::OptionalDraft::empty();
+    let typed = security::Typed::empty();
+    optional.follow(move || {
+        session
+            .profile
+            .get()
+            .and_then(Result::ok)
+            .map(|p| p.optional)
+    });
     guard_unsaved_changes(Signal::derive(move || {
         corrections_dirty.get() || optional_dirty.get() || security_dirty.get()
     }));
@@ -34,17 +45,17 @@ pub fn ProfilePage() -> impl IntoView {
     let render = move |profile: Profile| {
         let steps = Steps::on_open(opened, PER_FRAME);
         let account = profile.account.clone();
-        let optional = profile.optional.clone();
+        let saved = profile.optional.clone();
         let view = view! {
-            {steps.part(move || view! { <account::AccountDetails account dirty=corrections_dirty /> }.into_any())}
-            {steps.part(move || view! { <optional::OptionalDetails saved=optional dirty=optional_dirty status /> }.into_any())}
+            {steps.part(move || view! { <account::AccountDetails account draft=correction dirty=corrections_dirty /> }.into_any())}
+            {steps.part(move || view! { <optional::OptionalDetails saved draft=optional dirty=optional_dirty status /> }.into_any())}
             {steps.part(move || {
                 view! {
-                    <security::SecurityQuestionForm current=profile.security_question dirty=security_dirty status />
+                    <security::SecurityQuestionForm current=profile.security_question typed dirty=security_dirty status />
                 }
                 .into_any()
             })}
-            {steps.part(move || view! { <optional::Minimise saved=profile.optional status /> }.into_any())}
+            {steps.part(move || view! { <optional::Minimise saved=profile.optional draft=optional status /> }.into_any())}
         }
         .into_any();
         steps.run(|| ());

@@ -5,10 +5,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::api;
+use crate::components::draft::follow_saved;
 use crate::components::error_summary::{field_message, ErrorSummary, FieldError, FieldProblem};
 use crate::domain::profile::OptionalProfile;
 use crate::domain::profile_rules::{check_choice, check_known, unneeded_fields, LANGUAGES};
 use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
 use crate::text::format;
 use crate::text::format::fill;
@@ -25,11 +27,73 @@ fn optional_or_none(text: String) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
+/// What the optional details form holds, kept by the page so a refresh of the profile never loses it.
+#[derive(Clone, Copy)]
+pub struct OptionalDraft {
+    photo: RwSignal<Option<String>>,
+    time_zone: RwSignal<String>,
+    language: RwSignal<String>,
+    /// What is wrong with the photo file picked, found while reading it.
+    photo_problem: RwSignal<Option<String>>,
+}
+
+impl OptionalDraft {
+    pub fn empty() -> Self {
+        Self {
+            photo: RwSignal::new(None),
+            time_zone: RwSignal::new(String::new()),
+            language: RwSignal::new(String::new()),
+            photo_problem: RwSignal::new(None),
+        }
+    }
+
+    /// The details as the form shows them now.
+    fn value(self) -> OptionalProfile {
+        OptionalProfile {
+            photo: self.photo.get(),
+            time_zone: optional_or_none(self.time_zone.get()),
+            language: optional_or_none(self.language.get()),
+        }
+    }
+
+    /// Shows `saved` in the form.
+    fn show(self, saved: OptionalProfile) {
+        self.photo.set(saved.photo);
+        self.time_zone.set(saved.time_zone.unwrap_or_default());
+        self.language.set(saved.language.unwrap_or_default());
+        self.photo_problem.set(None);
+    }
+
+    /// Keeps the form in step with the saved profile (see `follow_saved`).
+    pub fn follow(self, saved: impl Fn() -> Option<OptionalProfile> + 'static) {
+        let notices = use_notices();
+        let i18n = use_i18n();
+        follow_saved(
+            saved,
+            move || self.value_untracked(),
+            move |value| self.show(value),
+            OptionalProfile::rebase,
+            move || {
+                notices.push(
+                    NoticeKind::Warning,
+                    td_string!(i18n.get_locale_untracked(), common.changed_elsewhere),
+                )
+            },
+        );
+    }
+
+    fn value_untracked(self) -> OptionalProfile {
+        untrack(move || self.value())
+    }
+}
+
 /// The optional details form.
 #[component]
 pub fn OptionalDetails(
     /// What is saved now.
     saved: OptionalProfile,
+    /// What the form holds.
+    draft: OptionalDraft,
     /// Set while the form holds changes not yet saved.
     dirty: RwSignal<bool>,
     /// The page's announcement line, which outlives this form's re-render after a save.
@@ -37,23 +101,21 @@ pub fn OptionalDetails(
 ) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
-    let photo = RwSignal::new(saved.photo.clone());
-    let time_zone = RwSignal::new(saved.time_zone.clone().unwrap_or_default());
-    let language = RwSignal::new(saved.language.clone().unwrap_or_default());
-    let photo_problem = RwSignal::new(None::<String>);
+    let OptionalDraft {
+        photo,
+        time_zone,
+        language,
+        photo_problem,
+    } = draft;
     let reading_photo = RwSignal::new(false);
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
     let failure = RwSignal::new(None::<String>);
 
-    let draft = move || OptionalProfile {
-        photo: photo.get(),
-        time_zone: optional_or_none(time_zone.get()),
-        language: optional_or_none(language.get()),
-    };
     let saved_value = StoredValue::new(saved.clone());
     Effect::new(move |_| {
-        let changed = draft() != saved_value.get_value() || photo_problem.with(Option::is_some);
+        let changed =
+            draft.value() != saved_value.get_value() || photo_problem.with(Option::is_some);
         dirty.set(changed);
     });
 
@@ -310,6 +372,8 @@ fn LanguageField(language: RwSignal<String>, problems: Signal<Vec<FieldProblem>>
 pub fn Minimise(
     /// What is saved now.
     saved: OptionalProfile,
+    /// What the optional details form holds: emptied with the fields.
+    draft: OptionalDraft,
     /// The page's announcement line.
     status: RwSignal<String>,
 ) -> impl IntoView {
@@ -326,6 +390,7 @@ pub fn Minimise(
         {
             Ok(profile) => {
                 status.set(td_string!(i18n.get_locale_untracked(), profile.minimised).to_string());
+                draft.show(profile.optional.clone());
                 done.set(Some(Ok(())));
                 session.profile.replace(profile);
                 session.activity.refresh_if_used();

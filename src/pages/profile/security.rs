@@ -35,9 +35,10 @@ fn question_options() -> Vec<(String, String)> {
         .collect()
 }
 
-/// What the form holds: the question chosen, the user's own question, the answer and the answer again.
+/// What the form holds: the question chosen, the user's own question, the answer and the answer again. Kept by the
+/// page, so a refresh of the profile never loses it.
 #[derive(Clone, Copy)]
-struct Typed {
+pub struct Typed {
     choice: RwSignal<String>,
     custom: RwSignal<String>,
     answer: RwSignal<String>,
@@ -45,7 +46,7 @@ struct Typed {
 }
 
 impl Typed {
-    fn new() -> Self {
+    pub fn empty() -> Self {
         Self {
             choice: RwSignal::new(String::new()),
             custom: RwSignal::new(String::new()),
@@ -120,6 +121,8 @@ impl Typed {
 pub fn SecurityQuestionForm(
     /// The question set now, if any (never the answer).
     current: Option<SecurityQuestion>,
+    /// What the form holds.
+    typed: Typed,
     /// Set while the form holds typed text not yet saved.
     dirty: RwSignal<bool>,
     /// The page's announcement line, which outlives this form's re-render after a save.
@@ -127,7 +130,6 @@ pub fn SecurityQuestionForm(
 ) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
-    let typed = Typed::new();
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
     let failure = RwSignal::new(None::<String>);

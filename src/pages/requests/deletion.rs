@@ -105,17 +105,29 @@ fn username_problems(l: Locale, typed: &str, expected: &str) -> Vec<FieldProblem
     }]
 }
 
-fn journey((profile, policy): (Profile, Arc<PolicyDocument>)) -> AnyView {
+/// Where the journey stands and what was typed, kept by the page so a refresh of the profile or policy (another
+/// tab, a change of language) never loses it.
+#[derive(Clone, Copy)]
+struct Journey {
+    scope: RwSignal<Option<DeletionScope>>,
+    step: RwSignal<Step>,
+    username: RwSignal<String>,
+    failure: RwSignal<Option<String>>,
+    /// One key per attempt: a double click or a resubmission files one request.
+    attempt: StoredValue<String>,
+}
+
+fn journey(state: Journey, (profile, policy): (Profile, Arc<PolicyDocument>)) -> AnyView {
     let session = use_session();
     let i18n = use_i18n();
-    let scope = RwSignal::new(None::<DeletionScope>);
-    let step = RwSignal::new(Step::Choose);
-    focus_heading_on_change(move || std::mem::discriminant(&step.get()));
-    let username = RwSignal::new(String::new());
-    let failure = RwSignal::new(None::<String>);
-    let attempt = StoredValue::new(api::new_attempt_key());
+    let Journey {
+        scope,
+        step,
+        username,
+        failure,
+        attempt,
+    } = state;
     let schedule = StoredValue::new(policy.cleanup.clone());
-    guard_unsaved_changes(Signal::derive(move || step.get() == Step::Check));
 
     let submit = Action::new_local(move |chosen: &DeletionScope| {
         let chosen = *chosen;
@@ -353,9 +365,21 @@ fn DeletionReceived(reference: String, details: DeletionDetails) -> impl IntoVie
 pub fn NewDeletionPage() -> impl IntoView {
     let session = use_session();
     let data = session.profile.loaded().and(session.policy.loaded());
+    let state = Journey {
+        scope: RwSignal::new(None),
+        step: RwSignal::new(Step::Choose),
+        username: RwSignal::new(String::new()),
+        failure: RwSignal::new(None),
+        attempt: StoredValue::new(api::new_attempt_key()),
+    };
+    let step = state.step;
+    focus_heading_on_change(move || std::mem::discriminant(&step.get()));
+    guard_unsaved_changes(Signal::derive(move || step.get() == Step::Check));
     view! {
         <PageHeading page=Page::NewDeletion />
-        <div class="request-journey">{async_view(|l| td_string!(l, load.account), data, journey)}</div>
+        <div class="request-journey">
+            {async_view(|l| td_string!(l, load.account), data, move |data| journey(state, data))}
+        </div>
     }
     .into_any()
 }

@@ -132,6 +132,17 @@ fn actions(l: Locale, request: PrivacyRequest) -> AnyView {
             />
         }
     });
+    if request.kind == RequestKind::Export && request.status == RequestStatus::Expired {
+        let ended = request
+            .export_expires_at()
+            .map(format::date)
+            .unwrap_or_default();
+        return view! {
+            <p>{fill(td_string!(l, detail.expired), &[("date", &ended)])}</p>
+            <p><A href=Page::NewExport.href()>{td_string!(l, detail.new_export)}</A></p>
+        }
+        .into_any();
+    }
     if download_view.is_none() && cancel_view.is_none() {
         return view! { <p>{td_string!(l, detail.nothing_more)}</p> }.into_any();
     }

@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations } from './fixtures';
+import { test, expect, expectNoAxeViolations, storedChanges } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const box = (page: Page, name: string) => page.getByRole('checkbox', { name, exact: true });
@@ -8,10 +8,6 @@ async function openCommunications(page: Page) {
   await page.goto('/communications');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Communication preferences');
   await expect(grid(page)).toHaveCount(54);
-}
-
-function storedOverlay(page: Page) {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('icanopus-privacy-portal/overlay/asha') ?? 'null'));
 }
 
 test('the grid has every topic by channel by product, with the saved choices ticked', async ({ page, consoleErrors }) => {
@@ -36,8 +32,8 @@ test('a change is saved, announced, recorded as activity, and survives a reload'
   await expect(page.locator('.communications__status')).toHaveText('Your communication preferences are saved.');
   await expect(page.getByRole('button', { name: 'Save my choices' })).toBeDisabled();
 
-  const overlay = await storedOverlay(page);
-  const events = overlay.appended.activity.map((e: any) => e.detail.change);
+  const activity = await storedChanges(page, 'activity');
+  const events = activity.appended.map((e: any) => e.detail.change);
   expect(events).toContainEqual({ area: 'communications', summary: 'Turned on 1 and off 1 kind(s) of optional message' });
 
   await page.reload();
@@ -75,7 +71,7 @@ test('unsubscribe from all in one step, then undo', async ({ page }) => {
   await page.goto('/communications');
   await page.getByRole('button', { name: 'Unsubscribe from all non-essential messages' }).isDisabled();
   // Undo is offered right after the step, in the same visit.
-  await page.evaluate(() => localStorage.removeItem('icanopus-privacy-portal/overlay/asha'));
+  await page.evaluate(() => localStorage.removeItem('icanopus-privacy-portal/changes/asha/communications'));
   await page.reload();
   await page.getByRole('button', { name: 'Unsubscribe from all non-essential messages' }).click();
   await page.getByRole('button', { name: 'Undo' }).click();

@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations } from './fixtures';
+import { test, expect, expectNoAxeViolations, changesKey, changesText, portalKeys, recordedChanges } from './fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 
 const banner = (page: Page) => page.getByRole('region', { name: 'Cookies on our websites' });
@@ -96,8 +96,7 @@ test('accept all sets the cookies; withdrawing deletes them at once and is recor
   expect(receipt.current.analytics).toBe(false);
   expect(receipt.history[0].method).toBe('banner');
 
-  const overlay = await page.evaluate(() => JSON.parse(localStorage.getItem('icanopus-privacy-portal/overlay/asha')!));
-  const summaries = overlay.appended.activity.map((e: any) => e.detail.change.summary);
+  const summaries = await recordedChanges(page);
   expect(summaries).toContain('Accepted all optional cookies, using the cookie banner');
   expect(summaries).toContain('Refused all optional cookies, using the cookie settings page');
   await expectNoAxeViolations(page, 'cookies page with a history');
@@ -115,31 +114,28 @@ test('a choice on the settings page can mix categories', async ({ page, context 
 });
 
 test('a choice is asked again after 6 months and when the policy changes, saying why', async ({ page }) => {
-  const consent = (givenAt: string, revision: string) => ({
-    version: 1,
-    patches: {
-      cookies: {
-        consent: { given_at: givenAt, policy_revision: revision, method: 'banner', functional: true, analytics: true, marketing: false },
-      },
-    },
-    appended: {},
-  });
+  const consent = (givenAt: string, revision: string) =>
+    changesText({
+      consent: { given_at: givenAt, policy_revision: revision, method: 'banner', functional: true, analytics: true, marketing: false },
+    });
+  const store = (page: Page, text: string) =>
+    page.evaluate(([key, value]) => localStorage.setItem(key, value), [changesKey('cookies'), text]);
   // The seed policy is revision 2015-05-25 until a change takes effect on 15 Dec 2026.
   await page.clock.setFixedTime(new Date('2026-11-29T10:00:00+05:30'));
   const recent = '2026-11-20T10:00:00Z';
   await page.goto('/');
-  await page.evaluate((o) => localStorage.setItem('icanopus-privacy-portal/overlay/asha', JSON.stringify(o)), consent('2025-01-10T10:00:00Z', '2015-05-25'));
+  await store(page, consent('2025-01-10T10:00:00Z', '2015-05-25'));
   await page.reload();
   await waitForApp(page);
   await expect(banner(page)).toContainText('more than 6 months ago');
 
-  await page.evaluate((o) => localStorage.setItem('icanopus-privacy-portal/overlay/asha', JSON.stringify(o)), consent(recent, '2014-01-01'));
+  await store(page, consent(recent, '2014-01-01'));
   await page.reload();
   await waitForApp(page);
   await expect(banner(page)).toContainText('Our privacy policy has changed since you chose');
   await expect(banner(page)).toContainText('2014-01-01');
 
-  await page.evaluate((o) => localStorage.setItem('icanopus-privacy-portal/overlay/asha', JSON.stringify(o)), consent(recent, '2015-05-25'));
+  await store(page, consent(recent, '2015-05-25'));
   await page.reload();
   await waitForApp(page);
   await expect(banner(page)).toHaveCount(0);
@@ -250,4 +246,49 @@ test('when the banner\'s choices cannot be fetched it says why, the two answers 
   await banner(page).getByRole('button', { name: 'Reject all' }).click();
   await expect(banner(page)).toHaveCount(0);
   expect(consoleErrors).toEqual([]);
+});
+
+test('"Remove everything this portal keeps in this browser" lists it, asks first, and returns to a first visit', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  await waitForApp(page);
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect(banner(page)).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+  await page.goto('/communications');
+  await page.getByRole('checkbox', { name: 'Newsletters by Email for PROCRM', exact: true }).uncheck();
+  await page.getByRole('button', { name: 'Save my choices' }).click();
+  await expect(page.locator('.communications__status')).toHaveText('Your communication preferences are saved.');
+  await expect.poll(() => cookieNames(context)).not.toEqual([]);
+
+  await page.goto('/cookies');
+  const kept = page.getByRole('region', { name: 'What this portal keeps in this browser' });
+  await expect(kept).toContainText('Saved changes of the demo user asha:');
+  await expect(kept).toContainText('your communication preferences');
+  await expect(kept).toContainText('your cookie choices');
+  await expect(kept).toContainText('The language you chose');
+  await kept.getByRole('button', { name: 'Remove everything this portal keeps in this browser' }).click();
+  await expect(kept).toContainText('This cannot be undone.');
+  await expectNoAxeViolations(page, 'remove everything, asked');
+  await kept.getByRole('button', { name: 'Yes, remove everything' }).click();
+
+  await expect(page).toHaveURL(/\/$/);
+  await expect(banner(page)).toBeVisible();
+  expect(await portalKeys(page)).toEqual([]);
+  expect(await cookieNames(context)).toEqual([]);
+  await page.goto('/communications');
+  await expect(page.getByRole('checkbox', { name: 'Newsletters by Email for PROCRM', exact: true })).toBeChecked();
+});
+
+test('the cookie banner never prints', async ({ page }) => {
+  await page.goto('/');
+  await waitForApp(page);
+  await expect(banner(page)).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(banner(page)).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(banner(page)).toBeVisible();
 });

@@ -76,3 +76,25 @@ export async function holdRequests(page: Page, glob: string): Promise<() => void
   });
   return release;
 }
+
+/** Where the mock backend keeps the changes to one document of a demo user (src/api/local_storage.rs). */
+export const changesKey = (document: string, persona = 'asha') => `icanopus-privacy-portal/changes/${persona}/${document}`;
+
+/** The stored changes to `document` (`{version, revision, patch?, appended?}`), or null. */
+export async function storedChanges(page: Page, document: string, persona = 'asha'): Promise<any> {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), changesKey(document, persona));
+}
+
+/** The summaries of the activity entries the portal has recorded for changes made in it. */
+export async function recordedChanges(page: Page): Promise<string[]> {
+  const activity = await storedChanges(page, 'activity');
+  return (activity?.appended ?? []).map((e: any) => e.detail.change.summary);
+}
+
+/** The stored text of changes to `document` that a save from this build would write, for seeding a test. */
+export const changesText = (patch: unknown, revision = 1) => JSON.stringify({ version: 2, revision, patch });
+
+/** Every key the portal keeps in this browser's storage. */
+export async function portalKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('icanopus-privacy-portal/')).sort());
+}

@@ -46,7 +46,8 @@ test('the switcher changes the language at once, without a reload, and the choic
 });
 
 test('the profile language is used when the portal speaks it; a choice in this browser wins', async ({ page, consoleErrors }) => {
-  // The long-time demo user's profile says German? Set it through the overlay, as an edit on the profile page would.
+  // The profile says German? Stored as an earlier build kept changes (one overlay per demo user), which this build
+  // splits into one entry per document on its first read.
   await page.goto('/');
   await page.evaluate(() =>
     localStorage.setItem(

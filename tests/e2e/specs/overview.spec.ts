@@ -1,4 +1,4 @@
-import { test, expect, waitForOverview, expectNoAxeViolations } from './fixtures';
+import { test, expect, waitForOverview, expectNoAxeViolations, changesKey, portalKeys, storedChanges } from './fixtures';
 
 test('the overview shows what is held, open requests, choices, access and sharing from the backend', async ({
   page,
@@ -52,7 +52,8 @@ test('the overview shows what is held, open requests, choices, access and sharin
 test('reset demo data asks first, then restores the seed and says so', async ({ page, consoleErrors }) => {
   await page.goto('/');
   await waitForOverview(page);
-  // A change stored by an earlier visit: the user had unsubscribed from everything.
+  // A change stored by an earlier visit of an earlier build (one overlay per demo user): the user had unsubscribed
+  // from everything.
   await page.evaluate(() =>
     localStorage.setItem(
       'icanopus-privacy-portal/overlay/asha',
@@ -78,10 +79,12 @@ test('reset demo data asks first, then restores the seed and says so', async ({ 
   await expect(page.getByRole('status').filter({ hasText: 'The demo data is back to how it started.' })).toBeVisible();
   await expect(choices).toContainText('You receive 9 of the 54 optional kinds of message');
 
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('icanopus-privacy-portal/overlay/asha')!));
-  expect(stored.patches).toEqual({});
-  expect(stored.appended.activity).toHaveLength(1);
-  expect(stored.appended.activity[0].detail.change).toMatchObject({ area: 'demo_data' });
+  // Only the reset's own activity entry is left.
+  expect((await portalKeys(page)).filter((k) => k.includes('/changes/'))).toEqual([changesKey('activity')]);
+  const activity = await storedChanges(page, 'activity');
+  expect(activity.patch).toBeUndefined();
+  expect(activity.appended).toHaveLength(1);
+  expect(activity.appended[0].detail.change).toMatchObject({ area: 'demo_data' });
 
   await page.reload();
   await waitForOverview(page);
@@ -89,20 +92,28 @@ test('reset demo data asks first, then restores the seed and says so', async ({ 
   expect(consoleErrors).toEqual([]);
 });
 
-test('unreadable saved data is set aside, not lost, and the user is told', async ({ page, consoleErrors }) => {
+test('unreadable saved data is set aside (a copy first, then the original goes), not lost, and the user is told', async ({
+  page,
+  consoleErrors,
+}) => {
   // Written before the app's first script runs (and once): written into a running page, it could be read by that
   // page's later reads (the header's and footer's come after the overview) and set aside there, before the reload.
   await page.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       sessionStorage.setItem('seeded', '1');
       localStorage.setItem('icanopus-privacy-portal/overlay/asha', '{"version": 1, "patches": tru');
+      localStorage.setItem('icanopus-privacy-portal/changes/asha/communications', '{"version": 2, "revision": 1, "patch": [');
     }
   });
   await page.goto('/');
   await waitForOverview(page);
   await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible();
-  const kept = await page.evaluate(() => localStorage.getItem('icanopus-privacy-portal/overlay-set-aside/asha'));
-  expect(kept).toBe('{"version": 1, "patches": tru');
+  const aside = (await portalKeys(page)).filter((k) => k.startsWith('icanopus-privacy-portal/set-aside/asha/'));
+  expect(aside).toHaveLength(2);
+  const kept = await page.evaluate((keys) => keys.map((k) => localStorage.getItem(k)).sort(), aside);
+  expect(kept).toEqual(['{"version": 1, "patches": tru', '{"version": 2, "revision": 1, "patch": [']);
+  expect(await portalKeys(page)).not.toContain(changesKey('communications'));
+  expect(await portalKeys(page)).not.toContain('icanopus-privacy-portal/overlay/asha');
   await expect(page.getByRole('region', { name: 'Your choices' })).toContainText('You receive 9 of the 54');
   expect(consoleErrors).toEqual([]);
 });

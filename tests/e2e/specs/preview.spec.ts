@@ -109,3 +109,11 @@ test('in the release bundle /gallery is an unknown page', async ({ page }) => {
   await page.goto(`http://127.0.0.1:${previewPort - 1}/gallery`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 });
+
+test('the preview panel never prints', async ({ page }) => {
+  await page.goto('/');
+  const panel = page.locator('.preview-panel');
+  await expect(panel).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(panel).toBeHidden();
+});

@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations } from './fixtures';
+import { test, expect, expectNoAxeViolations, recordedChanges, storedChanges } from './fixtures';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -103,6 +103,59 @@ test('a CSV export has one section per chosen category', async ({ page }) => {
   expect(file.text).toContain('"Importing 1,200 contacts from a spreadsheet"');
 });
 
+test('a CSV with hostile cells opened as text shows them neutralised, in UTF-8 with a byte-order mark', async ({ page }) => {
+  const hostile = '-1+HYPERLINK("https://example.com/?q=1","Click")';
+  await page.goto('/profile');
+  const security = page.getByRole('region', { name: 'Security question' });
+  await security.getByLabel('Write my own question').check();
+  await security.getByLabel('Your question').fill(hostile);
+  await security.getByLabel('Answer', { exact: true }).fill('Blue-Elephant-42');
+  await security.getByLabel('Answer again').fill('Blue-Elephant-42');
+  await security.getByRole('button', { name: 'Change security question' }).click();
+  await expect(page.locator('p.form-status[role="status"]')).toContainText('Your security question is set.');
+
+  await page.goto('/requests/export');
+  await page.getByLabel('Security question').check();
+  await page.getByLabel('CSV (one section per category, for spreadsheets)').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Make my export' }).click();
+  const file = await downloadText(page, () => page.getByRole('button', { name: 'Download your export' }).click());
+  expect(file.text.startsWith('\uFEFF')).toBe(true);
+  // The question is one cell, quoted, starting with an apostrophe: a spreadsheet shows it as text, never runs it.
+  expect(file.text).toContain(`"'-1+HYPERLINK(""https://example.com/?q=1"",""Click"")"`);
+  for (const line of file.text.slice(1).split('\n')) {
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) {
+      expect(line.startsWith(start), line).toBe(false);
+      expect(line.includes(`,${start}`), line).toBe(false);
+    }
+  }
+});
+
+test('an export expires: after its download window its file is gone from the browser, and its page offers a new one', async ({
+  page,
+}) => {
+  await page.clock.setFixedTime(new Date('2026-12-01T10:00:00Z'));
+  await page.goto('/requests/export');
+  await page.getByLabel('Social media').check();
+  await page.getByLabel('CSV (one section per category, for spreadsheets)').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Make my export' }).click();
+  await expect(page.getByRole('heading', { name: 'Your export is ready' })).toBeVisible();
+  const reference = (await page.locator('.confirmation__reference').textContent())!.replace('Reference: ', '');
+  expect(Object.keys((await storedChanges(page, 'export-files')).patch)).toEqual([reference]);
+
+  // Fourteen days later the download window has ended.
+  await page.clock.setFixedTime(new Date('2026-12-16T10:00:00Z'));
+  await page.goto(`/requests/${reference}`);
+  await expect(page.locator('.summary-list').first()).toContainText('Expired');
+  await expect(page.getByText(/^The download window of this export ended on 15 Dec 2026/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Download icanopus-export/ })).toHaveCount(0);
+  expect(await storedChanges(page, 'export-files')).toBeNull();
+  await expectNoAxeViolations(page, 'an expired export');
+  await page.getByRole('link', { name: 'Ask for a new export' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ask for a copy of your data');
+});
+
 test('a deletion shows its dated timeline, refuses a wrong username, files once on a double click, and can be cancelled', async ({
   page,
 }) => {
@@ -143,8 +196,7 @@ test('a deletion shows its dated timeline, refuses a wrong username, files once 
   await page.reload();
   await expect(page.locator('.summary-list')).toContainText('Cancelled');
 
-  const overlay = await page.evaluate(() => JSON.parse(localStorage.getItem('icanopus-privacy-portal/overlay/asha')!));
-  const summaries = overlay.appended.activity.map((e: any) => e.detail.change.summary);
+  const summaries = await recordedChanges(page);
   expect(summaries).toEqual([`Asked for a deletion (${reference})`, `Cancelled request ${reference}`]);
 });
 

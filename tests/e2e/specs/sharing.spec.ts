@@ -71,6 +71,22 @@ test('marketplace apps: what the developer received, their policy, and a message
   );
 });
 
+test('where the browser offers no clipboard (plain HTTP), copying selects the message and says how to copy it', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  await page.goto('/sharing');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'GST Return Filer' }) });
+  const message = card.getByLabel('A message you can send to privacy@ledgerline.example');
+  await card.getByRole('button', { name: 'Copy the message' }).click();
+  await expect(page.locator('.notice-area')).toContainText('The message is now selected: press Ctrl+C');
+  await expect(message).toBeFocused();
+  const selected = await message.evaluate((e: HTMLTextAreaElement) => e.value.slice(e.selectionStart, e.selectionEnd));
+  expect(selected).toBe(await message.inputValue());
+  expect(consoleErrors).toEqual([]);
+});
+
 test('service providers, sign-in providers and mobile access are listed with what they receive and why', async ({
   page,
   consoleErrors,

@@ -1,25 +1,32 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectNoAxeViolations } from './fixtures';
+import { test, expect, expectNoAxeViolations, changesKey, changesText, portalKeys, storedChanges } from './fixtures';
 
 /**
- * Browser storage is the mock backend's disk. Switched off, throwing, full, or holding data the portal cannot read:
- * the portal keeps working, says what it could not keep, never panics, and never loses what was saved. Offline in
- * the middle of a save keeps the edit for a retry; two tabs editing one preference never lose a change silently.
+ * Browser storage is the mock backend's disk, one entry per document. Switched off, throwing, full, or holding data
+ * the portal cannot read: the portal keeps working, says what it could not keep, never panics, never reports a save
+ * that did not happen, and never loses what was saved. Two tabs never overwrite each other's changes silently.
  */
 
-const overlayKey = 'icanopus-privacy-portal/overlay/asha';
 const partner = (page: Page, name: string) =>
   page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
 const notices = (page: Page) => page.locator('.notice-area');
+const deccan = (page: Page) => partner(page, 'Deccan SaaS Partners');
 
 /** Stops working with Deccan SaaS Partners on /sharing and checks the page shows it at once. */
 async function stopDeccan(page: Page) {
-  const card = partner(page, 'Deccan SaaS Partners');
-  await card.getByRole('button', { name: /Stop working with this partner/ }).click();
-  await expect(card.getByRole('button', { name: /Work with this partner again/ })).toBeVisible();
+  await deccan(page).getByRole('button', { name: /Stop working with this partner/ }).click();
+  await expect(deccan(page).getByRole('button', { name: /Work with this partner again/ })).toBeVisible();
 }
 
-test('storage switched off: everything reads, a change holds for the visit, and the user is told', async ({
+/** Asks to stop working with Deccan SaaS Partners, which storage refuses: the page says so and nothing changes. */
+async function stopDeccanRefused(page: Page, reason: string) {
+  await deccan(page).getByRole('button', { name: /Stop working with this partner/ }).click();
+  await expect(notices(page)).toContainText(`Nothing changed. ${reason}`);
+  await expect(deccan(page).getByRole('button', { name: /Stop working with this partner/ })).toBeVisible();
+  await expect(page.getByText('You no longer work with Deccan SaaS Partners')).toHaveCount(0);
+}
+
+test('storage switched off: everything reads, and a change is refused with the reason instead of shown as saved', async ({
   page,
   consoleErrors,
 }) => {
@@ -32,58 +39,58 @@ test('storage switched off: everything reads, a change holds for the visit, and 
   });
   await page.goto('/sharing');
   await expect(notices(page)).toContainText(
-    'This browser does not allow this site to store data, so changes last only until you leave or reload the page.',
+    'This browser does not allow this site to store data, so changes cannot be saved here. Everything can still be read.',
   );
-  await stopDeccan(page);
-  await expect(page.getByText('You no longer work with Deccan SaaS Partners')).toBeVisible();
-  // The change shows everywhere during the visit: the overview counts one partner fewer, the log has the event.
+  await stopDeccanRefused(page, 'This browser does not allow this site to store data, so the change was not saved.');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
-  await expect(page.getByRole('main')).toContainText('Stopped working with Deccan SaaS Partners');
+  await expect(page.getByRole('main')).toContainText('Sign-in');
+  await expect(page.getByRole('main')).not.toContainText('Stopped working with Deccan SaaS Partners');
   await expectNoAxeViolations(page, 'activity with storage switched off');
-  // As told: a reload starts again from the demo data.
-  await page.goto('/sharing');
-  await expect(partner(page, 'Deccan SaaS Partners').getByRole('button', { name: /Stop working/ })).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
 
-test('storage that throws on every write: the change holds for the visit and the error is named', async ({ page }) => {
+test('storage that throws on every write: the change is refused, the error is named, nothing is half-written', async ({
+  page,
+}) => {
   await page.goto('/sharing');
-  await expect(partner(page, 'Deccan SaaS Partners').getByRole('button', { name: /Stop working/ })).toBeVisible();
+  await expect(deccan(page).getByRole('button', { name: /Stop working/ })).toBeVisible();
   await page.evaluate(() => {
     Storage.prototype.setItem = () => {
       throw new DOMException('disk I/O error', 'UnknownError');
     };
   });
-  await stopDeccan(page);
-  await expect(notices(page)).toContainText(
-    'The browser could not store the change (disk I/O error), so it lasts only until you leave or reload the page.',
-  );
+  await stopDeccanRefused(page, 'The browser could not store the change (disk I/O error), so it was not saved.');
+  expect(await portalKeys(page)).toEqual([]);
 });
 
-test('storage full: the change holds for the visit; once there is room, the next save keeps both', async ({ page }) => {
-  await page.goto('/sharing');
-  await expect(partner(page, 'Deccan SaaS Partners').getByRole('button', { name: /Stop working/ })).toBeVisible();
+test('storage full during a save: the typed value stays, nothing is reported as saved, and the retry saves it', async ({
+  page,
+}) => {
+  await page.goto('/profile');
+  const zone = page.getByRole('combobox', { name: 'Time zone' });
+  await expect(zone).toBeVisible();
+  await zone.fill('Europe/Berlin');
   await page.evaluate(() => {
     (window as any).__setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
-  await stopDeccan(page);
-  await expect(notices(page)).toContainText(
-    "This browser's storage for this site is full, so the change lasts only until you leave or reload the page.",
+  await page.getByRole('button', { name: 'Save optional details' }).click();
+  await expect(page.getByRole('main').getByRole('alert').first()).toContainText(
+    "This browser's storage for this site is full, so the change was not saved. Nothing you typed is lost: try again once there is room.",
   );
-  expect(await page.evaluate((key) => localStorage.getItem(key), overlayKey)).toBeNull();
-  await expectNoAxeViolations(page, 'sharing with storage full');
+  await expect(page.locator('p.form-status[role="status"]')).not.toHaveText('Your optional details are saved.');
+  await expect(zone).toHaveValue('Europe/Berlin');
+  expect(await storedChanges(page, 'profile')).toBeNull();
+  await expectNoAxeViolations(page, 'profile with storage full');
 
-  // Room again: the next change stores the earlier one too, so nothing made during the visit is lost.
+  // Room again: the same edit saves, and is there after a reload.
   await page.evaluate(() => (Storage.prototype.setItem = (window as any).__setItem));
-  const kovai = partner(page, 'Kovai Cloud Solutions');
-  await kovai.getByRole('button', { name: /Stop working with this partner/ }).click();
-  await expect(kovai.getByRole('button', { name: /Work with this partner again/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Save optional details' }).click();
+  await expect(page.locator('p.form-status[role="status"]')).toHaveText('Your optional details are saved.');
   await page.reload();
-  await expect(partner(page, 'Deccan SaaS Partners').getByRole('button', { name: /Work with this partner again/ })).toBeVisible();
-  await expect(kovai.getByRole('button', { name: /Work with this partner again/ })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Europe/Berlin');
 });
 
 test('saved data from an older version is set aside, kept, and the user is told', async ({ page, consoleErrors }) => {
@@ -95,17 +102,54 @@ test('saved data from an older version is set aside, kept, and the user is told'
         localStorage.setItem(key, value);
       }
     },
-    [overlayKey, old],
+    ['icanopus-privacy-portal/overlay/asha', old],
   );
   await page.goto('/sharing');
   await expect(notices(page)).toContainText('Your saved demo changes came from an older version of the portal');
-  await expect(partner(page, 'Deccan SaaS Partners').getByRole('button', { name: /Stop working/ })).toBeVisible();
-  const kept = await page.evaluate(() => localStorage.getItem('icanopus-privacy-portal/overlay-set-aside/asha'));
-  expect(kept).toBe(old);
+  await expect(deccan(page).getByRole('button', { name: /Stop working/ })).toBeVisible();
+  const aside = (await portalKeys(page)).filter((k) => k.startsWith('icanopus-privacy-portal/set-aside/asha/'));
+  expect(aside).toHaveLength(1);
+  expect(await page.evaluate((key) => localStorage.getItem(key), aside[0])).toBe(old);
   // Changes from now on are stored as usual.
   await stopDeccan(page);
   await page.reload();
-  await expect(partner(page, 'Deccan SaaS Partners').getByRole('button', { name: /Work with this partner again/ })).toBeVisible();
+  await expect(deccan(page).getByRole('button', { name: /Work with this partner again/ })).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('several set-asides are all kept up to three; the oldest goes, with a notice', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      for (const [i, stamp] of ['1700000000000', '1700000001000', '1700000002000'].entries()) {
+        localStorage.setItem(`icanopus-privacy-portal/set-aside/asha/${stamp}-sharing`, `old copy ${i}`);
+      }
+      localStorage.setItem('icanopus-privacy-portal/changes/asha/sharing', '{"version": 2, "revision": 4, "patch": tru');
+    }
+  });
+  await page.goto('/sharing');
+  await expect(notices(page)).toContainText('could not be read');
+  await expect(notices(page)).toContainText('the oldest copy of unreadable saved data kept aside in this browser was removed');
+  const aside = (await portalKeys(page)).filter((k) => k.includes('/set-aside/'));
+  expect(aside).toHaveLength(3);
+  const kept = await page.evaluate((keys) => keys.map((k) => localStorage.getItem(k)), aside);
+  expect(kept).toEqual(['old copy 1', 'old copy 2', '{"version": 2, "revision": 4, "patch": tru']);
+});
+
+test('data written by a newer version is left untouched; this older tab asks for a reload and changes nothing', async ({
+  page,
+  consoleErrors,
+}) => {
+  const newer = JSON.stringify({ version: 3, revision: 7, partners: { deccan: { stopped: true } } });
+  await page.goto('/sharing');
+  await expect(deccan(page).getByRole('button', { name: /Stop working/ })).toBeVisible();
+  // Another tab, already on a newer build, stores the sharing document in its own format.
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [changesKey('sharing'), newer]);
+  await stopDeccanRefused(page, 'This portal was updated in another tab. Reload this page to go on; nothing was changed here.');
+  await page.reload();
+  await expect(notices(page)).toContainText('This portal was updated in another tab. Reload this page to go on');
+  expect(await page.evaluate((key) => localStorage.getItem(key), changesKey('sharing'))).toBe(newer);
+  expect((await portalKeys(page)).filter((k) => k.includes('/set-aside/'))).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
 
@@ -131,6 +175,27 @@ test('offline in the middle of a save: the typed value stays, the error says why
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Europe/Berlin');
   consoleErrors.length = 0;
+});
+
+test('two tabs editing different documents: both keep their changes', async ({ context }) => {
+  const [first, second] = [await context.newPage(), await context.newPage()];
+  await first.goto('/communications');
+  await second.goto('/sharing');
+  const topic = first.getByRole('checkbox', { name: 'Newsletters by Email for PROCRM', exact: true });
+  await expect(topic).toBeChecked();
+  await expect(deccan(second).getByRole('button', { name: /Stop working/ })).toBeVisible();
+
+  await topic.uncheck();
+  await stopDeccan(second);
+  await first.getByRole('button', { name: 'Save my choices' }).click();
+  await expect(first.locator('.communications__status')).toHaveText('Your communication preferences are saved.');
+
+  for (const page of [first, second]) await page.reload();
+  await expect(first.getByRole('checkbox', { name: 'Newsletters by Email for PROCRM', exact: true })).not.toBeChecked();
+  await expect(deccan(second).getByRole('button', { name: /Work with this partner again/ })).toBeVisible();
+  await first.goto('/activity');
+  await expect(first.getByRole('main')).toContainText('Stopped working with Deccan SaaS Partners');
+  await expect(first.getByRole('main')).toContainText('kind(s) of optional message');
 });
 
 test('two tabs editing the same preference: the other tab is told, keeps its edit, and the last save wins visibly', async ({
@@ -161,4 +226,31 @@ test('two tabs editing the same preference: the other tab is told, keeps its edi
   await expect(second.locator('.communications__status')).toHaveText('Your communication preferences are saved.');
   await expect(box(first, topic)).toBeChecked();
   await expect(box(first, 'Surveys and feedback requests by Phone for SMSNDT')).toBeChecked();
+});
+
+test('a save based on an old revision is refused as a conflict: the edit stays, and saving again replaces it', async ({
+  page,
+}) => {
+  const box = (name: string) => page.getByRole('checkbox', { name, exact: true });
+  await page.goto('/communications');
+  await expect(box('Newsletters by Email for PROCRM')).toBeChecked();
+  await box('Events by Email for SMSNDT').check();
+  // Another tab saved the document a moment ago, and its news has not reached this one yet (a page is never told
+  // of its own storage writes, so this stands in for that race).
+  const before = await storedChanges(page, 'communications');
+  await page.evaluate(
+    ([key, value]) => localStorage.setItem(key, value),
+    [changesKey('communications'), changesText({ updated_at: '2026-12-01T10:00:00Z' }, (before?.revision ?? 0) + 1)],
+  );
+  await page.getByRole('button', { name: 'Save my choices' }).click();
+  await expect(page.getByRole('main').getByRole('alert').first()).toContainText(
+    'This was saved in another tab or window a moment ago, so your change was not saved.',
+  );
+  await expect(box('Events by Email for SMSNDT')).toBeChecked();
+  await expectNoAxeViolations(page, 'communications after a conflict');
+
+  await page.getByRole('button', { name: 'Save my choices' }).click();
+  await expect(page.locator('.communications__status')).toHaveText('Your communication preferences are saved.');
+  await page.reload();
+  await expect(box('Events by Email for SMSNDT')).toBeChecked();
 });
