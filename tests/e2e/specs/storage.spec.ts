@@ -136,6 +136,30 @@ test('several set-asides are all kept up to three; the oldest goes, with a notic
   expect(kept).toEqual(['old copy 1', 'old copy 2', '{"version": 2, "revision": 4, "patch": tru']);
 });
 
+test('changes that no longer fit their document are set aside and the user told, not dropped in silence', async ({
+  page,
+  consoleErrors,
+}) => {
+  const unfitting = changesText({ reselling_partners: 'not a list' });
+  await page.addInitScript(
+    ([key, value]) => {
+      if (!sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem(key, value);
+      }
+    },
+    [changesKey('sharing'), unfitting],
+  );
+  await page.goto('/sharing');
+  await expect(notices(page)).toContainText('Your saved demo changes could not be read');
+  await expect(deccan(page).getByRole('button', { name: /Stop working/ })).toBeVisible();
+  const aside = (await portalKeys(page)).filter((k) => k.startsWith('icanopus-privacy-portal/set-aside/asha/'));
+  expect(aside).toHaveLength(1);
+  expect(await page.evaluate((key) => localStorage.getItem(key), aside[0])).toBe(unfitting);
+  expect(await storedChanges(page, 'sharing')).toBeNull();
+  expect(consoleErrors).toEqual([]);
+});
+
 test('data written by a newer version is left untouched; this older tab asks for a reload and changes nothing', async ({
   page,
   consoleErrors,
