@@ -22,11 +22,12 @@
   // ...and those each page reads, by its path (src/routes.rs): the path itself, else its first segment.
   const pages = new Map([
     ['', ['inventory', 'requests', 'communications', 'activity', 'sharing']],
-    ['data', ['inventory']],
+    ['data', ['inventory', 'requests']],
     ['communications', ['communications']],
     ['requests', ['requests']],
     ['requests/export', []],
     ['requests/delete', []],
+    ['requests/new', ['inventory']],
     ['activity', ['activity']],
     ['sharing', ['sharing', 'inventory']],
   ]);

@@ -15,8 +15,9 @@ use crate::components::site_header::SiteHeader;
 use crate::domain::language;
 use crate::i18n::{td_string, use_i18n, I18nContextProvider, Locale};
 use crate::pages::lazy::{
-    self, ActivityRoute, CommunicationsRoute, CookiesRoute, DataRoute, NewDeletionRoute,
-    NewExportRoute, PolicyRoute, ProfileRoute, RequestDetailRoute, RequestsRoute, SharingRoute,
+    self, ActivityRoute, CategoryRequestRoute, CommunicationsRoute, CookiesRoute, DataRoute,
+    NewConcernRoute, NewDeletionRoute, NewExportRoute, PolicyRoute, ProfileRoute,
+    RequestDetailRoute, RequestsRoute, SharingRoute,
 };
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::overview::OverviewPage;
@@ -160,6 +161,14 @@ fn Shell() -> impl IntoView {
                 <Route
                     path=(StaticSegment(Page::Requests.segment()), StaticSegment(Page::NewDeletion.segment()))
                     view={Lazy::<NewDeletionRoute>::new()}
+                />
+                <Route
+                    path=(StaticSegment(Page::Requests.segment()), StaticSegment(Page::CategoryRequest.segment()))
+                    view={Lazy::<CategoryRequestRoute>::new()}
+                />
+                <Route
+                    path=(StaticSegment(Page::Requests.segment()), StaticSegment(Page::NewConcern.segment()))
+                    view={Lazy::<NewConcernRoute>::new()}
                 />
                 <Route
                     path=(StaticSegment(Page::Requests.segment()), ParamSegment(REQUEST_PARAM))

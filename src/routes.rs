@@ -1,5 +1,8 @@
 //! The pages of the portal. This is the only place a URL path is spelled.
 
+use crate::domain::category_policy::Right;
+use crate::domain::inventory::CategoryId;
+use crate::domain::requests::ConcernTopic;
 use crate::i18n::{td_string, Locale};
 
 /// A page of the portal.
@@ -18,6 +21,10 @@ pub enum Page {
     NewExport,
     /// Asking for a deletion (reached from the requests page).
     NewDeletion,
+    /// A request about one category: correct, delete, restrict or object (reached from "Your information").
+    CategoryRequest,
+    /// Raising a concern or complaint (reached from the requests page, a request, a category).
+    NewConcern,
 }
 
 /// The path parameter of a request's own page, `/requests/{reference}`.
@@ -28,9 +35,39 @@ pub fn request_href(reference: &str) -> String {
     format!("{}/{reference}", Page::Requests.href())
 }
 
+/// The query keys of the category request page: which category, and which right.
+pub const CATEGORY_KEY: &str = "category";
+pub const RIGHT_KEY: &str = "right";
+/// The query keys of the concern page: what it is about, and which request or category.
+pub const TOPIC_KEY: &str = "topic";
+pub const ABOUT_KEY: &str = "about";
+
+/// The page asking to exercise `right` on `category`, pre-filled.
+pub fn category_request_href(category: CategoryId, right: Right) -> String {
+    format!(
+        "{}?{CATEGORY_KEY}={}&{RIGHT_KEY}={}",
+        Page::CategoryRequest.href(),
+        category.slug(),
+        right.slug()
+    )
+}
+
+/// The concern page, pre-filled with what the concern is about (a request's reference, a category's slug).
+pub fn concern_href(topic: ConcernTopic, about: &str) -> String {
+    if about.is_empty() {
+        format!("{}?{TOPIC_KEY}={}", Page::NewConcern.href(), topic.slug())
+    } else {
+        format!(
+            "{}?{TOPIC_KEY}={}&{ABOUT_KEY}={about}",
+            Page::NewConcern.href(),
+            topic.slug()
+        )
+    }
+}
+
 impl Page {
     /// Every page with a fixed path.
-    pub const ALL: [Page; 11] = [
+    pub const ALL: [Page; 13] = [
         Page::Overview,
         Page::Data,
         Page::Communications,
@@ -42,6 +79,8 @@ impl Page {
         Page::Policy,
         Page::NewExport,
         Page::NewDeletion,
+        Page::CategoryRequest,
+        Page::NewConcern,
     ];
 
     /// The pages in the primary navigation, in order.
@@ -71,6 +110,8 @@ impl Page {
             Page::Policy => "policy",
             Page::NewExport => "export",
             Page::NewDeletion => "delete",
+            Page::CategoryRequest => "new",
+            Page::NewConcern => "concern",
         }
     }
 
@@ -88,6 +129,8 @@ impl Page {
             Page::Policy => "/policy",
             Page::NewExport => "/requests/export",
             Page::NewDeletion => "/requests/delete",
+            Page::CategoryRequest => "/requests/new",
+            Page::NewConcern => "/requests/concern",
         }
     }
 
@@ -110,6 +153,8 @@ impl Page {
             Page::Policy => td_string!(locale, pages.policy.title),
             Page::NewExport => td_string!(locale, pages.new_export.title),
             Page::NewDeletion => td_string!(locale, pages.new_deletion.title),
+            Page::CategoryRequest => td_string!(locale, pages.category_request.title),
+            Page::NewConcern => td_string!(locale, pages.new_concern.title),
         }
     }
 
@@ -127,6 +172,8 @@ impl Page {
             Page::Policy => td_string!(locale, pages.policy.lead),
             Page::NewExport => td_string!(locale, pages.new_export.lead),
             Page::NewDeletion => td_string!(locale, pages.new_deletion.lead),
+            Page::CategoryRequest => td_string!(locale, pages.category_request.lead),
+            Page::NewConcern => td_string!(locale, pages.new_concern.lead),
         })
     }
 
@@ -144,13 +191,17 @@ impl Page {
             Page::Policy => td_string!(locale, pages.policy.nav),
             Page::NewExport => td_string!(locale, pages.new_export.nav),
             Page::NewDeletion => td_string!(locale, pages.new_deletion.nav),
+            Page::CategoryRequest => td_string!(locale, pages.category_request.nav),
+            Page::NewConcern => td_string!(locale, pages.new_concern.nav),
         }
     }
 
     /// The page whose navigation link stands for this one.
     pub const fn nav_page(self) -> Page {
         match self {
-            Page::NewExport | Page::NewDeletion => Page::Requests,
+            Page::NewExport | Page::NewDeletion | Page::CategoryRequest | Page::NewConcern => {
+                Page::Requests
+            }
             page => page,
         }
     }
@@ -188,6 +239,18 @@ mod tests {
             assert_eq!(page.nav_page(), page);
         }
         assert_eq!(request_href("PR-2026-0001"), "/requests/PR-2026-0001");
+        assert_eq!(
+            category_request_href(CategoryId::SocialMedia, Right::Delete),
+            "/requests/new?category=social-media&right=delete"
+        );
+        assert_eq!(
+            concern_href(ConcernTopic::Request, "PR-2025-0402"),
+            "/requests/concern?topic=request&about=PR-2025-0402"
+        );
+        assert_eq!(
+            Page::from_path("/requests/new?category=payment"),
+            Some(Page::CategoryRequest)
+        );
     }
 
     #[test]

@@ -17,13 +17,14 @@ mod state;
 use crate::domain::activity::{ActivityDetail, ActivityEvent, ActivityLog, ChangeArea};
 use crate::domain::communications::CommunicationPreferences;
 use crate::domain::cookies::{CookieConsent, CookieSettings};
+use crate::domain::inventory::CategoryId;
 use crate::domain::inventory::Inventory;
 use crate::domain::policy::{PolicyDocument, PolicyNotices};
 use crate::domain::product::Product;
 use crate::domain::profile::{OptionalProfile, Profile, SecurityQuestion};
 use crate::domain::requests::{
-    DeletionDetails, DeletionScope, ExportDetails, ExportFile, PrivacyRequest, RequestKind,
-    RequestLog, RequestStatus,
+    ConcernTopic, Correction, DeletionDetails, DeletionScope, ExportDetails, ExportFile,
+    PrivacyRequest, RequestKind, RequestLog, RequestStatus,
 };
 use crate::domain::sharing::Sharing;
 use chrono::{DateTime, Utc};
@@ -489,6 +490,26 @@ pub fn export_file_text(reference: &str) -> Option<String> {
     export_files().get(reference)?.as_str().map(str::to_string)
 }
 
+/// Files `request` under the attempt's `key` (a second attempt with the same key files nothing new), recording
+/// `what` (given the new reference) in the activity log.
+async fn file_prepared(
+    mut request: PrivacyRequest,
+    key: String,
+    what: impl FnOnce(&str) -> String,
+) -> Result<Filed, ApiError> {
+    let mut log = requests().await?;
+    if let Some(filed) = already_filed(&log, &key) {
+        return Ok(filed);
+    }
+    request.idempotency_key = Some(key);
+    let reference = log.file_request(request);
+    write_requests(&log, &what(&reference), None).await?;
+    Ok(Filed {
+        reference,
+        new: true,
+    })
+}
+
 /// Files a deletion, scheduled at once for the next clean-up after today (the policy's timeline).
 pub async fn file_deletion(
     scope: DeletionScope,
@@ -496,52 +517,101 @@ pub async fn file_deletion(
     key: String,
 ) -> Result<Filed, ApiError> {
     let schedule = policy().await?.cleanup;
-    let mut log = requests().await?;
-    if let Some(filed) = already_filed(&log, &key) {
-        return Ok(filed);
-    }
     let at = now();
     let mut request = PrivacyRequest::new(RequestKind::Deletion, summary, at);
-    request.idempotency_key = Some(key);
     request.deletion = Some(DeletionDetails::scheduled(
         scope,
         at.date_naive(),
         &schedule,
     ));
-    let reference = log.file_request(request);
-    if let Some(filed) = log.requests.iter_mut().find(|r| r.reference == reference) {
-        let _scheduled = filed.transition(RequestStatus::Scheduled, at);
+    if let DeletionScope::Category(category) = scope {
+        request.category = Some(category);
     }
-    write_requests(&log, &format!("Asked for a deletion ({reference})"), None).await?;
-    Ok(Filed {
-        reference,
-        new: true,
+    let _scheduled = request.transition(RequestStatus::Scheduled, at);
+    file_prepared(request, key, |reference| {
+        format!("Asked for a deletion ({reference})")
     })
+    .await
 }
 
 /// Files an objection to the use of the user's information for marketing.
 pub async fn file_objection(key: String) -> Result<Filed, ApiError> {
-    let mut log = requests().await?;
-    if let Some(filed) = already_filed(&log, &key) {
-        return Ok(filed);
-    }
-    let mut request = PrivacyRequest::new(
+    let request = PrivacyRequest::new(
         RequestKind::Objection,
         "Stop using my information for marketing, by any channel, for every product".to_string(),
         now(),
     );
-    request.idempotency_key = Some(key);
-    let reference = log.file_request(request);
-    write_requests(
-        &log,
-        &format!("Objected to the use of my information for marketing ({reference})"),
-        None,
-    )
-    .await?;
-    Ok(Filed {
-        reference,
-        new: true,
+    file_prepared(request, key, |reference| {
+        format!("Objected to the use of my information for marketing ({reference})")
     })
+    .await
+}
+
+/// Files a correction, restriction or objection about one category (a deletion goes through
+/// [`file_deletion`]); `summary` is the request's own words, `correction` the field and value to put right.
+pub async fn file_about_category(
+    kind: RequestKind,
+    category: CategoryId,
+    correction: Option<Correction>,
+    summary: String,
+    key: String,
+) -> Result<Filed, ApiError> {
+    let mut request = PrivacyRequest::new(kind, summary, now());
+    request.category = Some(category);
+    request.correction = correction;
+    file_prepared(request, key, |reference| {
+        format!(
+            "Filed request {reference}: {} about {}",
+            kind.record_name(),
+            category.slug().replace('-', " ")
+        )
+    })
+    .await
+}
+
+/// Raises a concern about `topic` (a request named by `regarding`, a category, a staff access or anything).
+pub async fn file_concern(
+    topic: ConcernTopic,
+    category: Option<CategoryId>,
+    regarding: Option<String>,
+    summary: String,
+    key: String,
+) -> Result<Filed, ApiError> {
+    let mut request = PrivacyRequest::new(RequestKind::Concern, summary, now());
+    request.topic = Some(topic);
+    request.category = category;
+    request.regarding = regarding;
+    file_prepared(request, key, |reference| {
+        format!("Raised a concern ({reference})")
+    })
+    .await
+}
+
+/// Appeals against the declined or extended request `regarding`, if it may still be appealed.
+pub async fn file_appeal(
+    regarding: String,
+    summary: String,
+    key: String,
+) -> Result<Filed, ApiError> {
+    let log = requests().await?;
+    if let Some(filed) = already_filed(&log, &key) {
+        return Ok(filed);
+    }
+    let appealable = log
+        .find(&regarding)
+        .is_some_and(|request| log.may_appeal(request));
+    if !appealable {
+        return Err(ApiError::Status {
+            endpoint: Endpoint::Requests,
+            status: 409,
+        });
+    }
+    let mut request = PrivacyRequest::new(RequestKind::Appeal, summary, now());
+    request.regarding = Some(regarding.clone());
+    file_prepared(request, key, |reference| {
+        format!("Appealed against {regarding} ({reference})")
+    })
+    .await
 }
 
 /// Cancels a request, if it may still be cancelled.

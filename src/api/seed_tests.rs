@@ -162,6 +162,24 @@ fn the_personas_differ_as_their_descriptions_say() {
         .requests
         .iter()
         .any(|r| r.kind == RequestKind::Deletion && r.status == RequestStatus::Scheduled));
+    // A declined request says why, and an extended one gives its reason within the law's limit: both appealable.
+    let declined = longtime
+        .requests
+        .iter()
+        .find(|r| r.status == RequestStatus::Declined)
+        .expect("a declined request");
+    assert!(declined.decision.as_deref().is_some_and(|d| !d.is_empty()));
+    assert!(longtime.may_appeal(declined));
+    let extended = longtime
+        .requests
+        .iter()
+        .find(|r| r.extension.is_some())
+        .expect("an extended request");
+    let extension = extended.extension.as_ref().unwrap();
+    assert!(
+        extension.until <= extended.latest_extension() && extension.on <= extended.first_due_on()
+    );
+    assert!(extended.category.is_some() && longtime.may_appeal(extended));
     let history: ActivityLog = seed_of("longtime", Endpoint::Activity);
     assert!(history.events.len() > 300, "a long history");
 }

@@ -35,6 +35,23 @@ pub enum Purpose {
     MapLocations,
 }
 
+impl Purpose {
+    /// Whether the user can object to this use: the optional uses, not providing the service, taking payment,
+    /// resetting a password, mapping or preventing fraud.
+    pub const fn can_be_objected_to(self) -> bool {
+        use Purpose::*;
+        matches!(
+            self,
+            Marketing
+                | Surveys
+                | ImproveProducts
+                | UpdateRecords
+                | AnalyseWebsites
+                | ImproveMarketing
+        )
+    }
+}
+
 /// Who can access information in a category.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Recipient {
@@ -116,6 +133,44 @@ pub enum UserAction {
     DeleteAtSource,
 }
 
+/// A right the user can exercise on one category by a request about it (the data page's actions, pre-filled).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Right {
+    /// Ask for a wrong or outdated value to be corrected.
+    Correct,
+    /// Ask for the category's information to be deleted.
+    Delete,
+    /// Ask for the information to be kept but not used until the request is answered.
+    Restrict,
+    /// Object to a use of the information (marketing, profiling, recording, collection).
+    Object,
+}
+
+impl Right {
+    /// Every right, in the order the portal offers them.
+    pub const ALL: [Right; 4] = [
+        Right::Correct,
+        Right::Delete,
+        Right::Restrict,
+        Right::Object,
+    ];
+
+    /// A stable identifier, used in the request page's address.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            Right::Correct => "correct",
+            Right::Delete => "delete",
+            Right::Restrict => "restrict",
+            Right::Object => "object",
+        }
+    }
+
+    /// The right named by `slug`, if any.
+    pub fn from_slug(slug: &str) -> Option<Right> {
+        Right::ALL.into_iter().find(|r| r.slug() == slug)
+    }
+}
+
 /// The policy's rules for one category.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CategoryRules {
@@ -123,9 +178,27 @@ pub struct CategoryRules {
     pub recipients: &'static [Recipient],
     pub retention: Retention,
     pub actions: &'static [UserAction],
+    /// The rights a request about this category can exercise. Information the user edits directly (optional
+    /// profile, security question) needs no request; payment records stay for tax law, so they cannot be deleted.
+    pub rights: &'static [Right],
 }
 
 impl CategoryId {
+    /// The uses of this category the user can object to.
+    pub fn objectable_purposes(self) -> Vec<Purpose> {
+        self.rules()
+            .purposes
+            .iter()
+            .copied()
+            .filter(|p| p.can_be_objected_to())
+            .collect()
+    }
+
+    /// Whether a request about this category may exercise `right`.
+    pub fn allows(self, right: Right) -> bool {
+        self.rules().rights.contains(&right)
+    }
+
     /// What the policy says about this category.
     pub const fn rules(self) -> CategoryRules {
         use Purpose::*;
@@ -151,96 +224,112 @@ impl CategoryId {
                 ],
                 retention: Retention::UntilAccountClosed,
                 actions: &[RequestCorrection, RequestExport, RequestDeletion],
+                rights: &[Right::Correct, Right::Restrict, Right::Object],
             },
             CategoryId::OptionalProfile => CategoryRules {
                 purposes: &[ProvideServices],
                 recipients: &[EmployeesNeedToKnow, Collaborators],
                 retention: Retention::UntilRemoved,
                 actions: &[EditProfile, RequestExport],
+                rights: &[],
             },
             CategoryId::SecurityQuestion => CategoryRules {
                 purposes: &[ResetPassword],
                 recipients: &[NobodyElse],
                 retention: Retention::UntilRemoved,
                 actions: &[EditProfile],
+                rights: &[],
             },
             CategoryId::Payment => CategoryRules {
                 purposes: &[ProcessPayments, PreventFraud, Communicate],
                 recipients: &[EmployeesNeedToKnow, PaymentProcessors],
                 retention: Retention::TaxAndAccounting,
                 actions: &[RequestCorrection, RequestExport],
+                rights: &[Right::Correct, Right::Restrict],
             },
             CategoryId::Interactions => CategoryRules {
                 purposes: &[Support, ImproveProducts, Communicate],
                 recipients: &[EmployeesNeedToKnow],
                 retention: Retention::WhileNeeded,
                 actions: &[RequestExport, RequestDeletion],
+                rights: &[Right::Delete, Right::Restrict, Right::Object],
             },
             CategoryId::BrowserLogs => CategoryRules {
                 purposes: &[AnalyseWebsites, PreventFraud, ImproveProducts],
                 recipients: &[EmployeesNeedToKnow, WebAnalytics],
                 retention: Retention::WhileNeeded,
                 actions: &[ChangeCookies, RequestExport, RequestDeletion],
+                rights: &[Right::Delete, Right::Object],
             },
             CategoryId::AppUsage => CategoryRules {
                 purposes: &[ImproveProducts, Support, PreventFraud],
                 recipients: &[EmployeesNeedToKnow],
                 retention: Retention::WhileNeeded,
                 actions: &[RequestExport, RequestDeletion],
+                rights: &[Right::Delete, Right::Restrict, Right::Object],
             },
             CategoryId::FederatedSignIn => CategoryRules {
                 purposes: &[ProvideServices],
                 recipients: &[EmployeesNeedToKnow],
                 retention: Retention::UntilAccountClosed,
                 actions: &[RequestExport, RequestDeletion],
+                rights: &[Right::Delete],
             },
             CategoryId::ResellingPartners => CategoryRules {
                 purposes: &[UpdateRecords, Marketing, Communicate],
                 recipients: &[EmployeesNeedToKnow, Recipient::ResellingPartners],
                 retention: Retention::WhileNeeded,
                 actions: &[ManageSharing, ChangeCommunications, RequestDeletion],
+                rights: &[Right::Correct, Right::Delete, Right::Object],
             },
             CategoryId::EventOrganisers => CategoryRules {
                 purposes: &[Marketing, UpdateRecords, ImproveMarketing],
                 recipients: &[EmployeesNeedToKnow, Recipient::MarketingProviders],
                 retention: Retention::WhileNeeded,
                 actions: &[ChangeCommunications, RequestDeletion],
+                rights: &[Right::Correct, Right::Delete, Right::Object],
             },
             CategoryId::ReviewSites => CategoryRules {
                 purposes: &[ImproveProducts, Support],
                 recipients: &[EmployeesNeedToKnow],
                 retention: Retention::MayOutliveSource,
                 actions: &[RequestDeletion],
+                rights: &[Right::Delete, Right::Object],
             },
             CategoryId::MarketingProviders => CategoryRules {
                 purposes: &[UpdateRecords, Marketing, ImproveMarketing],
                 recipients: &[EmployeesNeedToKnow, Recipient::MarketingProviders],
                 retention: Retention::WhileNeeded,
                 actions: &[ChangeCommunications, ChangeCookies, RequestDeletion],
+                rights: &[Right::Correct, Right::Delete, Right::Object],
             },
             CategoryId::SocialMedia => CategoryRules {
                 purposes: &[Support, ImproveProducts, Communicate],
                 recipients: &[EmployeesNeedToKnow],
                 retention: Retention::MayOutliveSource,
                 actions: &[DeleteAtSource, RequestDeletion],
+                rights: &[Right::Delete, Right::Restrict, Right::Object],
             },
             CategoryId::PublicSources => CategoryRules {
                 purposes: &[UpdateRecords],
                 recipients: &[EmployeesNeedToKnow],
                 retention: Retention::MayOutliveSource,
                 actions: &[RequestCorrection, RequestDeletion],
+                rights: &[Right::Correct, Right::Delete, Right::Object],
             },
             CategoryId::ServiceRecords => CategoryRules {
                 purposes: &[ProvideServices, Support],
                 recipients: &[EmployeesAudited, Collaborators, Integrations],
                 retention: Retention::UntilAccountClosed,
                 actions: &[RequestExport, RequestDeletion],
+                rights: &[Right::Restrict],
             },
             CategoryId::MobileDevices => CategoryRules {
                 purposes: &[ProvideServices, MapLocations],
                 recipients: &[EmployeesAudited, MappingProviders],
                 retention: Retention::UntilAccountClosed,
                 actions: &[DeviceSettings, RequestExport, RequestDeletion],
+                rights: &[Right::Delete, Right::Restrict],
             },
         }
     }
@@ -314,6 +403,73 @@ mod tests {
                 "{purpose:?} is never used"
             );
         }
+    }
+
+    #[test]
+    fn an_objection_is_offered_exactly_where_a_use_can_be_objected_to() {
+        for category in CategoryId::ALL {
+            assert_eq!(
+                category.allows(Right::Object),
+                !category.objectable_purposes().is_empty(),
+                "{category:?}"
+            );
+        }
+        assert!(CategoryId::AccountSignUp
+            .objectable_purposes()
+            .contains(&Purpose::Marketing));
+        assert!(!CategoryId::Payment.allows(Right::Object));
+    }
+
+    #[test]
+    fn deletion_by_request_follows_the_policy_and_payment_records_stay_for_tax_law() {
+        assert!(!CategoryId::Payment.allows(Right::Delete));
+        assert_eq!(
+            CategoryId::Payment.rules().retention,
+            Retention::TaxAndAccounting
+        );
+        for category in CategoryId::ALL {
+            let deletable = category
+                .rules()
+                .actions
+                .contains(&UserAction::RequestDeletion);
+            // The sign-up details go with the account, service data with a product: their own journey.
+            let own_journey = matches!(
+                category,
+                CategoryId::AccountSignUp | CategoryId::ServiceRecords
+            );
+            assert_eq!(
+                category.allows(Right::Delete),
+                deletable && !own_journey,
+                "{category:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_the_user_edits_directly_needs_no_request() {
+        for category in CategoryId::ALL {
+            let edited_directly = category.rules().actions.contains(&UserAction::EditProfile);
+            assert_eq!(
+                category.rules().rights.is_empty(),
+                edited_directly,
+                "{category:?}"
+            );
+        }
+        for category in [
+            CategoryId::AccountSignUp,
+            CategoryId::Payment,
+            CategoryId::PublicSources,
+        ] {
+            assert!(category.allows(Right::Correct), "{category:?}");
+        }
+    }
+
+    #[test]
+    fn every_right_has_a_slug_that_names_it_back() {
+        for right in Right::ALL {
+            assert_eq!(Right::from_slug(right.slug()), Some(right));
+        }
+        assert_eq!(Right::from_slug("erase"), None);
     }
 
     #[test]

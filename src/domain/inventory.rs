@@ -89,6 +89,11 @@ impl CategoryId {
         }
     }
 
+    /// The category whose [`slug`](Self::slug) is `slug`.
+    pub fn from_slug(slug: &str) -> Option<CategoryId> {
+        CategoryId::ALL.into_iter().find(|c| c.slug() == slug)
+    }
+
     /// A stable identifier, usable as an HTML id and URL fragment.
     pub const fn slug(self) -> &'static str {
         use CategoryId::*;

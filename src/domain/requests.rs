@@ -1,5 +1,6 @@
-//! Privacy requests (export, deletion, correction, objection): their kinds, scopes, the state machine of their
-//! statuses, the policy's deletion timeline and the legal due dates.
+//! Privacy requests (export, deletion, correction, objection, restriction, concern, appeal): their kinds, scopes,
+//! what they are about, the state machine of their statuses, the policy's deletion timeline and the due dates
+//! (with extensions and appeals).
 
 use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
 use serde::Serialize;
@@ -15,11 +16,18 @@ pub enum RequestKind {
     Export,
     Deletion,
     Rectification,
-    /// An objection to the use of the user's information for marketing.
+    /// An objection to a use of the user's information: marketing (from the communication preferences), or the
+    /// uses of one category.
     Objection,
+    /// Keep a category's information but stop using it until the request is answered.
+    Restriction,
+    /// A concern or complaint about how information is handled.
+    Concern,
+    /// An appeal against a declined or extended request.
+    Appeal,
 }
 
-crate::from_json_enum!(RequestKind { Export = "export", Deletion = "deletion", Rectification = "rectification", Objection = "objection" });
+crate::from_json_enum!(RequestKind { Export = "export", Deletion = "deletion", Rectification = "rectification", Objection = "objection", Restriction = "restriction", Concern = "concern", Appeal = "appeal" });
 
 /// Where a request stands. Each kind moves through its own subset, in order (see [`RequestKind::timeline`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -59,13 +67,30 @@ impl RequestStatus {
 }
 
 impl RequestKind {
+    /// The kind's name in the company's records (English, like every entry the backend writes).
+    pub const fn record_name(self) -> &'static str {
+        match self {
+            RequestKind::Export => "export",
+            RequestKind::Deletion => "deletion",
+            RequestKind::Rectification => "correction",
+            RequestKind::Objection => "objection",
+            RequestKind::Restriction => "restriction",
+            RequestKind::Concern => "concern",
+            RequestKind::Appeal => "appeal",
+        }
+    }
+
     /// The statuses a request of this kind passes through when all goes well.
     pub const fn timeline(self) -> &'static [RequestStatus] {
         use RequestStatus::*;
         match self {
             RequestKind::Export => &[Received, Preparing, Ready, Expired],
             RequestKind::Deletion => &[Received, Scheduled, RemovedFromActive, Completed],
-            RequestKind::Rectification | RequestKind::Objection => &[Received, InReview, Completed],
+            RequestKind::Rectification
+            | RequestKind::Objection
+            | RequestKind::Restriction
+            | RequestKind::Concern
+            | RequestKind::Appeal => &[Received, InReview, Completed],
         }
     }
 }
@@ -143,13 +168,15 @@ pub enum DeletionScope {
     ServiceData(Product),
     /// The account and everything in it.
     WholeAccount,
+    /// One category of information (asked for from "Your information").
+    Category(CategoryId),
 }
 
 impl crate::domain::json::FromJson for DeletionScope {
     fn from_json(value: &serde_json::Value) -> Result<Self, crate::domain::json::JsonError> {
         use crate::domain::json::{tagged, JsonError};
         const EXPECTED: &str =
-            "one of: optional_profile, whole_account, {\"service_data\": product}";
+            "one of: optional_profile, whole_account, {\"service_data\": product}, {\"category\": category}";
         match value.as_str() {
             Some("optional_profile") => return Ok(DeletionScope::OptionalProfile),
             Some("whole_account") => return Ok(DeletionScope::WholeAccount),
@@ -160,6 +187,9 @@ impl crate::domain::json::FromJson for DeletionScope {
             ("service_data", product) => Product::from_json(product)
                 .map(DeletionScope::ServiceData)
                 .map_err(|error| error.in_field("service_data")),
+            ("category", category) => CategoryId::from_json(category)
+                .map(DeletionScope::Category)
+                .map_err(|error| error.in_field("category")),
             _ => Err(JsonError::expected(EXPECTED)),
         }
     }
@@ -211,6 +241,72 @@ impl RequestStatus {
     }
 }
 
+/// The value a correction asks for.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Correction {
+    /// The field, named as the company's records name it (in English).
+    pub field: String,
+    /// What it should say.
+    pub value: String,
+}
+
+crate::from_json_struct!(Correction { field, value });
+
+/// What a concern is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConcernTopic {
+    /// One of the user's requests (named by `regarding`).
+    Request,
+    /// A category of information (named by `category`).
+    Category,
+    /// An access to the user's data by the company's staff.
+    StaffAccess,
+    Other,
+}
+
+crate::from_json_enum!(ConcernTopic { Request = "request", Category = "category", StaffAccess = "staff_access", Other = "other" });
+
+impl ConcernTopic {
+    pub const ALL: [ConcernTopic; 4] = [
+        ConcernTopic::Request,
+        ConcernTopic::Category,
+        ConcernTopic::StaffAccess,
+        ConcernTopic::Other,
+    ];
+
+    /// A stable identifier, used in the concern page's address.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            ConcernTopic::Request => "request",
+            ConcernTopic::Category => "category",
+            ConcernTopic::StaffAccess => "staff-access",
+            ConcernTopic::Other => "other",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<ConcernTopic> {
+        ConcernTopic::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+}
+
+/// More time the company took to answer, with its reason.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Extension {
+    /// The new due date.
+    pub until: NaiveDate,
+    /// Why more time is needed, as told to the user.
+    pub reason: String,
+    /// When the user was told.
+    pub on: NaiveDate,
+}
+
+crate::from_json_struct!(Extension { until, reason, on });
+
+/// How much later than the first due date an extension may set the answer: two further months, as data
+/// protection law allows for complex requests.
+pub const EXTENSION_MONTHS_AT_MOST: u32 = 2;
+
 /// A status a request reached, and when.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StatusChange {
@@ -235,6 +331,19 @@ pub struct PrivacyRequest {
     pub deletion: Option<DeletionDetails>,
     /// The key of the attempt that filed it: filing again with the same key files nothing new.
     pub idempotency_key: Option<String>,
+    /// The category of information the request is about, when it was asked for from "Your information" (or a
+    /// concern is about one).
+    pub category: Option<CategoryId>,
+    /// For a correction: the field and what it should say.
+    pub correction: Option<Correction>,
+    /// The request an appeal (or a concern) is about.
+    pub regarding: Option<String>,
+    /// What a concern is about.
+    pub topic: Option<ConcernTopic>,
+    /// More time taken to answer, and why.
+    pub extension: Option<Extension>,
+    /// Why a declined request was declined.
+    pub decision: Option<String>,
 }
 
 crate::from_json_struct!(PrivacyRequest {
@@ -246,7 +355,13 @@ crate::from_json_struct!(PrivacyRequest {
     history: default,
     export,
     deletion,
-    idempotency_key
+    idempotency_key,
+    category,
+    correction,
+    regarding,
+    topic,
+    extension,
+    decision
 });
 
 impl PrivacyRequest {
@@ -265,6 +380,12 @@ impl PrivacyRequest {
             export: None,
             deletion: None,
             idempotency_key: None,
+            category: None,
+            correction: None,
+            regarding: None,
+            topic: None,
+            extension: None,
+            decision: None,
         }
     }
 }
@@ -273,12 +394,56 @@ impl PrivacyRequest {
 pub const RESPONSE_MONTHS: u32 = 1;
 
 impl PrivacyRequest {
-    /// The legal due date: one calendar month after the day of receipt (the month's last day if shorter).
-    pub fn due_on(&self) -> NaiveDate {
+    /// The first due date: one calendar month after the day of receipt (the month's last day if shorter).
+    pub fn first_due_on(&self) -> NaiveDate {
         let received = self.received_at.date_naive();
         received
             .checked_add_months(Months::new(RESPONSE_MONTHS))
             .unwrap_or(received)
+    }
+
+    /// The due date: the first one, or the extension's when more time was taken.
+    pub fn due_on(&self) -> NaiveDate {
+        self.extension
+            .as_ref()
+            .map_or_else(|| self.first_due_on(), |e| e.until)
+    }
+
+    /// The latest date an extension may set.
+    pub fn latest_extension(&self) -> NaiveDate {
+        let first = self.first_due_on();
+        first
+            .checked_add_months(Months::new(EXTENSION_MONTHS_AT_MOST))
+            .unwrap_or(first)
+    }
+
+    /// Takes more time, until `until`, for `reason`, told on `on`: only while the request is still being
+    /// considered, before its first due date, and for at most two further months.
+    pub fn extend(
+        &mut self,
+        until: NaiveDate,
+        reason: String,
+        on: NaiveDate,
+    ) -> Result<(), NotAllowed> {
+        let refused = NotAllowed {
+            from: self.status,
+            to: self.status,
+        };
+        if !self.is_open()
+            || self.extension.is_some()
+            || on > self.first_due_on()
+            || until <= self.first_due_on()
+            || until > self.latest_extension()
+        {
+            return Err(refused);
+        }
+        self.extension = Some(Extension { until, reason, on });
+        Ok(())
+    }
+
+    /// Whether the request keeps its category's information from being used while it is open.
+    pub fn restricts(&self, category: CategoryId) -> bool {
+        self.kind == RequestKind::Restriction && self.is_open() && self.category == Some(category)
     }
 
     pub fn is_open(&self) -> bool {
@@ -298,7 +463,10 @@ impl PrivacyRequest {
             RequestStatus::Declined => {
                 matches!(
                     self.kind,
-                    RequestKind::Rectification | RequestKind::Objection
+                    RequestKind::Rectification
+                        | RequestKind::Objection
+                        | RequestKind::Restriction
+                        | RequestKind::Appeal
                 ) && matches!(
                     self.status,
                     RequestStatus::Received | RequestStatus::InReview
@@ -330,9 +498,11 @@ impl PrivacyRequest {
                     && self.deletion.as_ref().is_none_or(|d| today < d.cleanup_on)
             }
             RequestKind::Export => matches!(self.status, Received | Preparing),
-            RequestKind::Rectification | RequestKind::Objection => {
-                matches!(self.status, Received | InReview)
-            }
+            RequestKind::Rectification
+            | RequestKind::Objection
+            | RequestKind::Restriction
+            | RequestKind::Concern
+            | RequestKind::Appeal => matches!(self.status, Received | InReview),
         }
     }
 
@@ -442,6 +612,34 @@ impl RequestLog {
             .is_some_and(|r| r.kind == RequestKind::Export && r.status == RequestStatus::Ready)
     }
 
+    /// The appeal filed against `reference`, if any.
+    pub fn appeal_of(&self, reference: &str) -> Option<&PrivacyRequest> {
+        self.requests.iter().find(|r| {
+            r.kind == RequestKind::Appeal
+                && r.regarding.as_deref() == Some(reference)
+                && r.status != RequestStatus::Cancelled
+        })
+    }
+
+    /// Whether the user may appeal against `request`: it was declined, or its answer was put off by an
+    /// extension, and no appeal against it is filed yet. An appeal itself is final here: what follows is the
+    /// regulator.
+    pub fn may_appeal(&self, request: &PrivacyRequest) -> bool {
+        request.kind != RequestKind::Appeal
+            && (request.status == RequestStatus::Declined
+                || (request.extension.is_some() && request.is_open()))
+            && self.appeal_of(&request.reference).is_none()
+    }
+
+    /// The categories an open restriction keeps from use, each with the request's reference.
+    pub fn restricted(&self) -> Vec<(CategoryId, String)> {
+        self.requests
+            .iter()
+            .filter(|r| r.kind == RequestKind::Restriction && r.is_open())
+            .filter_map(|r| r.category.map(|c| (c, r.reference.clone())))
+            .collect()
+    }
+
     /// Every request, newest first.
     pub fn newest_first(&self) -> Vec<PrivacyRequest> {
         let mut all = self.requests.clone();
@@ -485,6 +683,9 @@ mod tests {
             RequestKind::Deletion,
             RequestKind::Rectification,
             RequestKind::Objection,
+            RequestKind::Restriction,
+            RequestKind::Concern,
+            RequestKind::Appeal,
         ] {
             for status in kind.timeline() {
                 assert!(RequestStatus::ALL.contains(status), "{status:?} missing");
@@ -522,6 +723,163 @@ mod tests {
             &schedule(),
         ));
         r
+    }
+
+    fn about(kind: RequestKind, reference: &str, received: &str) -> PrivacyRequest {
+        let mut r = PrivacyRequest::new(kind, String::new(), at(received));
+        r.reference = reference.into();
+        r.category = Some(CategoryId::SocialMedia);
+        r
+    }
+
+    #[test]
+    fn an_extension_moves_the_due_date_by_at_most_two_months_and_only_once() {
+        let mut r = about(RequestKind::Deletion, "PR-1", "2026-10-20T08:00:00Z");
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(r.first_due_on(), day(2026, 11, 20));
+        assert_eq!(r.latest_extension(), day(2027, 1, 20));
+        // Told after the first due date, or beyond two more months, or not later at all: refused.
+        assert!(r
+            .extend(day(2027, 1, 10), "late".into(), day(2026, 11, 21))
+            .is_err());
+        assert!(r
+            .extend(day(2027, 1, 21), "too long".into(), day(2026, 11, 18))
+            .is_err());
+        assert!(r
+            .extend(day(2026, 11, 20), "no later".into(), day(2026, 11, 18))
+            .is_err());
+        assert_eq!(r.due_on(), day(2026, 11, 20));
+        r.extend(day(2027, 1, 20), "complex".into(), day(2026, 11, 18))
+            .unwrap();
+        assert_eq!(r.due_on(), day(2027, 1, 20));
+        assert!(!r.is_overdue(day(2026, 12, 1)));
+        assert!(r.is_overdue(day(2027, 1, 21)));
+        assert!(r
+            .extend(day(2027, 1, 19), "again".into(), day(2026, 11, 19))
+            .is_err());
+    }
+
+    #[test]
+    fn concerns_appeals_and_restrictions_are_due_a_month_after_receipt() {
+        for kind in [
+            RequestKind::Concern,
+            RequestKind::Appeal,
+            RequestKind::Restriction,
+        ] {
+            let r = about(kind, "PR-1", "2026-01-31T08:00:00Z");
+            assert_eq!(
+                r.due_on(),
+                NaiveDate::from_ymd_opt(2026, 2, 28).unwrap(),
+                "{kind:?}"
+            );
+            assert_eq!(
+                kind.timeline(),
+                &[
+                    RequestStatus::Received,
+                    RequestStatus::InReview,
+                    RequestStatus::Completed
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn a_declined_or_extended_request_can_be_appealed_once_and_an_appeal_is_final() {
+        let mut declined = about(
+            RequestKind::Rectification,
+            "PR-2025-0402",
+            "2025-03-03T07:00:00Z",
+        );
+        declined
+            .transition(RequestStatus::Declined, at("2025-03-20T07:00:00Z"))
+            .unwrap();
+        let mut extended = about(
+            RequestKind::Deletion,
+            "PR-2026-0398",
+            "2026-10-20T08:00:00Z",
+        );
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        extended
+            .extend(day(2027, 1, 20), "complex".into(), day(2026, 11, 18))
+            .unwrap();
+        let answered = about(
+            RequestKind::Rectification,
+            "PR-2020-0711",
+            "2020-09-14T06:00:00Z",
+        );
+        let mut log = RequestLog {
+            requests: vec![declined.clone(), extended.clone(), answered.clone()],
+        };
+        assert!(log.may_appeal(&declined));
+        assert!(log.may_appeal(&extended));
+        assert!(!log.may_appeal(&answered), "neither declined nor extended");
+
+        let mut appeal = PrivacyRequest::new(
+            RequestKind::Appeal,
+            String::new(),
+            at("2026-12-07T08:00:00Z"),
+        );
+        appeal.regarding = Some("PR-2025-0402".into());
+        log.file_request(appeal);
+        assert!(!log.may_appeal(&declined), "one appeal per request");
+        let filed = log.appeal_of("PR-2025-0402").unwrap().clone();
+        assert_eq!(filed.due_on(), NaiveDate::from_ymd_opt(2027, 1, 7).unwrap());
+        let mut refused = filed.clone();
+        refused
+            .transition(RequestStatus::Declined, at("2026-12-20T08:00:00Z"))
+            .unwrap();
+        assert!(
+            !log.may_appeal(&refused),
+            "an appeal is not appealed: the regulator is next"
+        );
+
+        // A cancelled appeal leaves the way open.
+        for r in &mut log.requests {
+            if r.kind == RequestKind::Appeal {
+                r.transition(RequestStatus::Cancelled, at("2026-12-08T08:00:00Z"))
+                    .unwrap();
+            }
+        }
+        assert!(log.may_appeal(&declined));
+    }
+
+    #[test]
+    fn an_open_restriction_marks_its_category_until_answered() {
+        let mut r = about(
+            RequestKind::Restriction,
+            "PR-2026-0500",
+            "2026-12-01T08:00:00Z",
+        );
+        let mut log = RequestLog {
+            requests: vec![r.clone()],
+        };
+        assert!(r.restricts(CategoryId::SocialMedia));
+        assert!(!r.restricts(CategoryId::ReviewSites));
+        assert_eq!(
+            log.restricted(),
+            vec![(CategoryId::SocialMedia, "PR-2026-0500".to_string())]
+        );
+        r.transition(RequestStatus::InReview, at("2026-12-02T08:00:00Z"))
+            .unwrap();
+        assert!(r.restricts(CategoryId::SocialMedia));
+        r.transition(RequestStatus::Completed, at("2026-12-03T08:00:00Z"))
+            .unwrap();
+        assert!(!r.restricts(CategoryId::SocialMedia));
+        log.requests = vec![r];
+        assert!(log.restricted().is_empty());
+    }
+
+    #[test]
+    fn a_category_deletion_reads_back_from_its_json() {
+        use crate::domain::json::FromJson;
+        let scope =
+            DeletionScope::from_json(&serde_json::json!({"category": "social_media"})).unwrap();
+        assert_eq!(scope, DeletionScope::Category(CategoryId::SocialMedia));
+        assert_eq!(
+            serde_json::to_value(scope).unwrap(),
+            serde_json::json!({"category": "social_media"})
+        );
+        assert!(DeletionScope::from_json(&serde_json::json!({"category": "everything"})).is_err());
     }
 
     #[test]
@@ -643,6 +1001,9 @@ mod tests {
             RequestKind::Deletion,
             RequestKind::Rectification,
             RequestKind::Objection,
+            RequestKind::Restriction,
+            RequestKind::Concern,
+            RequestKind::Appeal,
         ] {
             let timeline = kind.timeline();
             assert_eq!(timeline[0], RequestStatus::Received);

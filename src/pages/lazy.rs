@@ -97,7 +97,10 @@ use crate::pages::cookies::CookiesPage;
 use crate::pages::data::DataPage;
 use crate::pages::policy::PolicyPage;
 use crate::pages::profile::ProfilePage;
-use crate::pages::requests::{NewDeletionPage, NewExportPage, RequestDetailPage, RequestsPage};
+use crate::pages::requests::{
+    CategoryRequestPage, NewConcernPage, NewDeletionPage, NewExportPage, RequestDetailPage,
+    RequestsPage,
+};
 use crate::pages::sharing::SharingPage;
 
 lazy_page! {
@@ -132,7 +135,7 @@ lazy_page! {
     view_fn: profile_view,
     fetch_fn: fetch_profile,
 }
-// The request pages lead into each other: one module for the four of them.
+// The request pages lead into each other: one module for the six of them.
 lazy_page! {
     route: RequestsRoute,
     shows: RequestsPage,
@@ -156,6 +159,22 @@ lazy_page! {
     module: requests,
     view_fn: new_deletion_view,
     fetch_fn: fetch_new_deletion,
+}
+lazy_page! {
+    route: CategoryRequestRoute,
+    shows: CategoryRequestPage,
+    page: Page::CategoryRequest,
+    module: requests,
+    view_fn: category_request_view,
+    fetch_fn: fetch_category_request,
+}
+lazy_page! {
+    route: NewConcernRoute,
+    shows: NewConcernPage,
+    page: Page::NewConcern,
+    module: requests,
+    view_fn: new_concern_view,
+    fetch_fn: fetch_new_concern,
 }
 lazy_page! {
     route: RequestDetailRoute,

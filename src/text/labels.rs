@@ -3,14 +3,16 @@
 use crate::api::{ApiError, Endpoint, StorageError};
 use crate::domain::activity::{AccessReason, ActivityDetail, ChangeArea, EmployeeRole};
 use crate::domain::activity_filter::KindFilter;
-use crate::domain::category_policy::{LegalHold, Purpose, Recipient, Retention, UserAction};
+use crate::domain::category_policy::{LegalHold, Purpose, Recipient, Retention, Right, UserAction};
 use crate::domain::communications::{EssentialMessage, MessageChannel, Topic};
 use crate::domain::cookies::{Basis, ConsentMethod, CookieCategory, CookieParty};
 use crate::domain::inventory::{CategoryId, DataSource};
 use crate::domain::profile::AccountField;
 use crate::domain::profile_rules::{OptionalField, PhotoProblem, Problem};
 use crate::domain::records::FieldKey;
-use crate::domain::requests::{DeletionScope, ExportFormat, RequestKind, RequestStatus};
+use crate::domain::requests::{
+    ConcernTopic, DeletionScope, ExportFormat, PrivacyRequest, RequestKind, RequestStatus,
+};
 use crate::domain::sharing::ProviderKind;
 use crate::i18n::{td_string, Locale};
 use crate::routes::Page;
@@ -108,6 +110,49 @@ pub fn request_kind(l: Locale, kind: RequestKind) -> &'static str {
         RequestKind::Deletion => td_string!(l, labels.request_kind.deletion),
         RequestKind::Rectification => td_string!(l, labels.request_kind.correction),
         RequestKind::Objection => td_string!(l, labels.request_kind.objection),
+        RequestKind::Restriction => td_string!(l, labels.request_kind.restriction),
+        RequestKind::Concern => td_string!(l, labels.request_kind.concern),
+        RequestKind::Appeal => td_string!(l, labels.request_kind.appeal),
+    }
+}
+
+/// A request's kind with what it is about: "Deletion: Social media", "Objection to marketing".
+pub fn request_title(l: Locale, request: &PrivacyRequest) -> String {
+    match (request.kind, request.category) {
+        (kind, Some(about)) => format!("{}: {}", request_kind(l, kind), category(l, about)),
+        (RequestKind::Objection, None) => {
+            td_string!(l, labels.request_kind.marketing_objection).to_string()
+        }
+        (kind, None) => request_kind(l, kind).to_string(),
+    }
+}
+
+/// A right exercised by a request about a category: the words of its link on "Your information".
+pub fn right(l: Locale, right: Right) -> &'static str {
+    match right {
+        Right::Correct => td_string!(l, labels.right.correct),
+        Right::Delete => td_string!(l, labels.right.delete),
+        Right::Restrict => td_string!(l, labels.right.restrict),
+        Right::Object => td_string!(l, labels.right.object),
+    }
+}
+
+/// The kind of request that exercises `right`.
+pub const fn right_kind(right: Right) -> RequestKind {
+    match right {
+        Right::Correct => RequestKind::Rectification,
+        Right::Delete => RequestKind::Deletion,
+        Right::Restrict => RequestKind::Restriction,
+        Right::Object => RequestKind::Objection,
+    }
+}
+
+pub fn concern_topic(l: Locale, topic: ConcernTopic) -> &'static str {
+    match topic {
+        ConcernTopic::Request => td_string!(l, labels.concern_topic.request),
+        ConcernTopic::Category => td_string!(l, labels.concern_topic.category),
+        ConcernTopic::StaffAccess => td_string!(l, labels.concern_topic.staff_access),
+        ConcernTopic::Other => td_string!(l, labels.concern_topic.other),
     }
 }
 
@@ -539,6 +584,10 @@ pub fn deletion_scope(l: Locale, scope: DeletionScope) -> String {
             &[("product", &product.name())],
         ),
         DeletionScope::WholeAccount => td_string!(l, labels.scope.account).to_string(),
+        DeletionScope::Category(about) => fill(
+            td_string!(l, labels.scope.category),
+            &[("category", &category(l, about))],
+        ),
     }
 }
 

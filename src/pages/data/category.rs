@@ -4,9 +4,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::record_card::RecordCard;
-use crate::domain::category_policy::Retention;
+use crate::domain::category_policy::{Retention, Right, UserAction};
 use crate::domain::inventory::CategoryId;
+use crate::domain::requests::ConcernTopic;
 use crate::i18n::{td_string, Locale};
+use crate::routes::{category_request_href, concern_href, request_href};
+use crate::state::session::use_session;
 use crate::text::format;
 use crate::text::format::fill;
 use crate::text::labels;
@@ -34,6 +37,16 @@ pub fn CategorySection(
 ) -> impl IntoView {
     let rules = category.rules();
     let slug = category.slug();
+    let session = use_session();
+    // Marked while an open restriction keeps it from use; the page does not wait for the requests to show.
+    let restricted = move || {
+        session.requests.get().and_then(Result::ok).and_then(|log| {
+            log.restricted()
+                .into_iter()
+                .find(|(c, _)| *c == category)
+                .map(|(_, reference)| reference)
+        })
+    };
     let (one, many) = labels::category_unit(l, category);
     let count = records.len();
     let show_all = RwSignal::new(expanded || count <= SHOWN_AT_FIRST);
@@ -67,6 +80,17 @@ pub fn CategorySection(
                     }}
                 </span>
             </h3>
+            {move || restricted().map(|reference| {
+                view! {
+                    <p class="data-category__restricted">
+                        <strong class="status-badge status-badge--progress">{td_string!(l, data.restricted)}</strong>
+                        " "
+                        {td_string!(l, data.restricted_until)}
+                        " "
+                        <A href=request_href(&reference)>{reference.clone()}</A>
+                    </p>
+                }
+            })}
             <p class="data-category__description">{labels::category_description(l, category)}</p>
             {if count == 0 {
                 view! { <p class="data-category__none">{td_string!(l, data.nothing_in_category)}</p> }.into_any()
@@ -119,6 +143,12 @@ pub fn CategorySection(
                         {rules
                             .actions
                             .iter()
+                            // A right asked for here replaces the general link to the same thing.
+                            .filter(|action| match action {
+                                UserAction::RequestCorrection => !category.allows(Right::Correct),
+                                UserAction::RequestDeletion => !category.allows(Right::Delete),
+                                _ => true,
+                            })
                             .map(|action| {
                                 let (text, page) = labels::user_action(l, *action);
                                 match page {
@@ -127,6 +157,14 @@ pub fn CategorySection(
                                 }
                             })
                             .collect_view()}
+                        {rules
+                            .rights
+                            .iter()
+                            .map(|right| {
+                                view! { <li><A href=category_request_href(category, *right)>{labels::right(l, *right)}</A></li> }
+                            })
+                            .collect_view()}
+                        <li><A href=concern_href(ConcernTopic::Category, slug)>{td_string!(l, data.raise_concern)}</A></li>
                     </ul>
                 </div>
             </div>

@@ -42,7 +42,7 @@ const SCOPES: [(DeletionScope, &str); 5] = [
 ];
 
 /// What stops working, what cannot be recovered, and what to do first.
-fn consequences(l: Locale, scope: DeletionScope) -> [String; 3] {
+pub(super) fn consequences(l: Locale, scope: DeletionScope) -> [String; 3] {
     match scope {
         DeletionScope::OptionalProfile => [
             td_string!(l, deletion.optional.stops).to_string(),
@@ -65,6 +65,14 @@ fn consequences(l: Locale, scope: DeletionScope) -> [String; 3] {
             td_string!(l, deletion.unrecoverable).to_string(),
             td_string!(l, deletion.account.first).to_string(),
         ],
+        DeletionScope::Category(category) => [
+            fill(
+                td_string!(l, deletion.category.stops),
+                &[("category", &labels::category(l, category))],
+            ),
+            td_string!(l, deletion.unrecoverable).to_string(),
+            td_string!(l, deletion.category.first).to_string(),
+        ],
     }
 }
 
@@ -77,6 +85,10 @@ fn action_name(l: Locale, scope: DeletionScope) -> String {
             &[("product", &product.name())],
         ),
         DeletionScope::WholeAccount => td_string!(l, deletion.action.account).to_string(),
+        DeletionScope::Category(category) => fill(
+            td_string!(l, deletion.action.category),
+            &[("category", &labels::category(l, category))],
+        ),
     }
 }
 
@@ -308,7 +320,7 @@ fn CheckDeletion(
 
 /// When each part of a deletion filed today happens, and what is kept longer.
 #[component]
-fn DeletionDates(l: Locale, details: DeletionDetails) -> impl IntoView {
+pub(super) fn DeletionDates(l: Locale, details: DeletionDetails) -> impl IntoView {
     view! {
         <section class="deletion-timeline" aria-labelledby="when-title">
             <h3 id="when-title">{td_string!(l, deletion.when)}</h3>

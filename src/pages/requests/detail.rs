@@ -1,4 +1,5 @@
-//! `/requests/{reference}`: one request's timeline, and the actions still allowed (download, cancel).
+//! `/requests/{reference}`: one request's timeline, what it is about, why it was declined or extended, and the
+//! actions still allowed (download, cancel, appeal, raise a concern).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -8,19 +9,27 @@ use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::confirm_step::{ConfirmIds, ConfirmStep};
 use crate::components::download::download_text;
+use crate::components::error_summary::{ErrorSummary, FieldProblem};
 use crate::components::page_heading::PageHeading;
 use crate::components::page_heading::PAGE_TITLE_ID;
 use crate::components::request_timeline::RequestTimeline;
 use crate::components::status_badge::StatusBadge;
+use crate::components::text_field::{TextField, TextKind};
 use crate::domain::category_policy::LegalHold;
-use crate::domain::requests::{PrivacyRequest, RequestKind, RequestLog, RequestStatus};
+use crate::domain::requests::{
+    ConcernTopic, PrivacyRequest, RequestKind, RequestLog, RequestStatus,
+};
 use crate::i18n::{td_string, use_i18n, Locale};
-use crate::routes::{Page, REQUEST_PARAM};
+use crate::routes::{concern_href, request_href, Page, REQUEST_PARAM};
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
 use crate::text::format;
 use crate::text::format::fill;
 use crate::text::labels;
+
+use super::concern::Regulators;
+
+const APPEAL: &str = "appeal-reason";
 
 fn download(l: Locale, request: &PrivacyRequest) -> Result<(), String> {
     let export = request
@@ -35,7 +44,7 @@ fn download(l: Locale, request: &PrivacyRequest) -> Result<(), String> {
     download_text(&file.name, export.format.media_type(), &text)
 }
 
-fn actions(l: Locale, request: PrivacyRequest) -> AnyView {
+fn actions(l: Locale, request: PrivacyRequest, appealable: bool) -> AnyView {
     let session = use_session();
     let i18n = use_i18n();
     let notices = use_notices();
@@ -144,12 +153,173 @@ fn actions(l: Locale, request: PrivacyRequest) -> AnyView {
         .into_any();
     }
     if download_view.is_none() && cancel_view.is_none() {
+        if appealable {
+            return ().into_any();
+        }
         return view! { <p>{td_string!(l, detail.nothing_more)}</p> }.into_any();
     }
     view! { <div class="request-actions">{download_view}{cancel_view}</div> }.into_any()
 }
 
-fn detail(reference: String, log: RequestLog) -> AnyView {
+/// Why the request was declined or put off, and the appeal against it: the form while one may be filed, the
+/// appeal's own page once it is.
+fn appeal(
+    l: Locale,
+    request: &PrivacyRequest,
+    log: &RequestLog,
+    reason: RwSignal<String>,
+) -> Option<AnyView> {
+    if let Some(filed) = log.appeal_of(&request.reference) {
+        let href = request_href(&filed.reference);
+        let reference = filed.reference.clone();
+        let words = fill(
+            td_string!(l, appeal.filed_on),
+            &[
+                ("date", &format::date(filed.received_at)),
+                ("due", &format::day(filed.due_on())),
+            ],
+        );
+        return Some(
+            view! {
+                <section aria-labelledby="appeal-title">
+                    <h2 id="appeal-title">{td_string!(l, appeal.title)}</h2>
+                    <p>{words} " " <A href=href>{reference}</A></p>
+                </section>
+            }
+            .into_any(),
+        );
+    }
+    if !log.may_appeal(request) {
+        return None;
+    }
+    let i18n = use_i18n();
+    let after = super::filing::AfterFiling::here();
+    let regarding = request.reference.clone();
+    let attempt = StoredValue::new(api::new_attempt_key());
+    let failure = RwSignal::new(None::<String>);
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let problems_signal: Signal<Vec<FieldProblem>> = problems.into();
+    let send = Action::new_local(move |summary: &String| {
+        let (summary, regarding) = (summary.clone(), regarding.clone());
+        async move {
+            failure.set(None);
+            let outcome = api::file_appeal(regarding, summary, attempt.get_value()).await;
+            if after.show(
+                outcome,
+                |l| td_string!(l, appeal.sent),
+                |l| td_string!(l, appeal.not_sent),
+                failure,
+            ) {
+                reason.set(String::new());
+            }
+        }
+    });
+    let sending = send.pending();
+    let reference = request.reference.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = reason.get_untracked().trim().to_string();
+        if typed.is_empty() {
+            problems.set(vec![FieldProblem {
+                field: APPEAL,
+                message: td_string!(i18n.get_locale_untracked(), appeal.reason_problem).to_string(),
+            }]);
+            return;
+        }
+        problems.set(Vec::new());
+        if !sending.get_untracked() {
+            // The company's record is in English; the user's reasons stay as typed.
+            send.dispatch(format!("Appeal against {reference}: {typed}"));
+        }
+    };
+    let due =
+        format::day(PrivacyRequest::new(RequestKind::Appeal, String::new(), api::now()).due_on());
+    Some(view! {
+        <section aria-labelledby="appeal-title">
+            <h2 id="appeal-title">{td_string!(l, appeal.title)}</h2>
+            <p>{fill(td_string!(l, appeal.intro), &[("date", &due)])}</p>
+            <form class="request-form" on:submit=on_submit novalidate>
+                <ErrorSummary problems=problems_signal />
+                {move || failure.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
+                <TextField
+                    id=APPEAL
+                    label=td_string!(l, appeal.reason)
+                    problems=problems_signal
+                    value=reason
+                    kind=TextKind::Lines(4)
+                />
+                <button type="submit" class="button" disabled=move || sending.get()>{td_string!(l, appeal.send)}</button>
+            </form>
+        </section>
+    }
+    .into_any())
+}
+
+/// What the request is about: its category, the correction, the request a concern or appeal is about.
+fn about_rows(l: Locale, request: &PrivacyRequest) -> impl IntoView {
+    let category = request.category.map(|c| {
+        view! {
+            <div>
+                <dt>{td_string!(l, category_request.about)}</dt>
+                <dd><A href=Page::Data.href_to(c.slug())>{labels::category(l, c)}</A></dd>
+            </div>
+        }
+    });
+    let topic = request.topic.filter(|t| *t != ConcernTopic::Category && *t != ConcernTopic::Request).map(|t| {
+        view! { <div><dt>{td_string!(l, category_request.about)}</dt><dd>{labels::concern_topic(l, t)}</dd></div> }
+    });
+    let correction = request.correction.clone().map(|c| {
+        view! {
+            <div><dt>{td_string!(l, detail.field)}</dt><dd>{c.field}</dd></div>
+            <div><dt>{td_string!(l, category_request.should_read)}</dt><dd>{c.value}</dd></div>
+        }
+    });
+    let regarding = request.regarding.clone().map(|reference| {
+        view! {
+            <div>
+                <dt>{td_string!(l, detail.regarding)}</dt>
+                <dd><A href=request_href(&reference)>{reference.clone()}</A></dd>
+            </div>
+        }
+    });
+    (category, topic, correction, regarding)
+}
+
+/// The answer so far: why it was declined, why it takes longer, what a restriction means meanwhile.
+fn answer(l: Locale, request: &PrivacyRequest) -> impl IntoView {
+    let declined = (request.status == RequestStatus::Declined).then(|| {
+        let reason = request
+            .decision
+            .clone()
+            .unwrap_or_else(|| td_string!(l, detail.no_reason).to_string());
+        view! {
+            <section class="request-detail__answer" aria-labelledby="declined-title">
+                <h2 id="declined-title">{td_string!(l, detail.why_declined)}</h2>
+                <p>{reason}</p>
+            </section>
+        }
+    });
+    let extended = request.extension.clone().map(|e| {
+        view! {
+            <section class="request-detail__answer" aria-labelledby="extended-title">
+                <h2 id="extended-title">{td_string!(l, detail.more_time)}</h2>
+                <p>
+                    {fill(
+                        td_string!(l, detail.extended),
+                        &[("date", &format::day(e.until)), ("first", &format::day(request.first_due_on())), ("told", &format::day(e.on))],
+                    )}
+                </p>
+                <p>{e.reason}</p>
+            </section>
+        }
+    });
+    let restricted = request.category.filter(|c| request.restricts(*c)).map(|c| {
+        view! { <p class="request-detail__restricted">{fill(td_string!(l, detail.restricted), &[("category", &labels::category(l, c))])}</p> }
+    });
+    (declined, extended, restricted)
+}
+
+fn detail(reference: String, log: RequestLog, appeal_reason: RwSignal<String>) -> AnyView {
     let l = use_i18n().get_locale();
     let Some(request) = log.find(&reference).cloned() else {
         return view! {
@@ -160,6 +330,10 @@ fn detail(reference: String, log: RequestLog) -> AnyView {
     };
     let today = api::now().date_naive();
     let overdue = request.is_overdue(today);
+    // Where our own route ends: a refusal, an answer put off, an appeal or a concern.
+    let regulators = request.status == RequestStatus::Declined
+        || request.extension.is_some()
+        || matches!(request.kind, RequestKind::Appeal | RequestKind::Concern);
     let deletion_note = request.deletion.as_ref().map(|d| {
         view! {
             <section class="request-detail__deletion" aria-labelledby="deletion-dates">
@@ -192,6 +366,7 @@ fn detail(reference: String, log: RequestLog) -> AnyView {
         <p class="page-heading__lead">{request.summary.clone()}</p>
         <dl class="summary-list">
             <div><dt>{td_string!(l, requests.kind_column)}</dt><dd>{labels::request_kind(l, request.kind)}</dd></div>
+            {about_rows(l, &request)}
             <div><dt>{td_string!(l, requests.status)}</dt><dd><StatusBadge status=request.status /></dd></div>
             <div><dt>{td_string!(l, requests.submitted)}</dt><dd>{format::date_time(request.received_at)}</dd></div>
             <div>
@@ -206,12 +381,18 @@ fn detail(reference: String, log: RequestLog) -> AnyView {
             <h2 id="timeline-title">{td_string!(l, detail.timeline)}</h2>
             <RequestTimeline request=request.clone() />
         </section>
+        {answer(l, &request)}
         {export_note}
         {deletion_note}
+        {appeal(l, &request, &log, appeal_reason)}
         <section aria-labelledby="actions-title">
             <h2 id="actions-title">{td_string!(l, data.what_you_can_do)}</h2>
-            {actions(l, request)}
+            {actions(l, request.clone(), log.may_appeal(&request))}
+            <p>
+                <A href=concern_href(ConcernTopic::Request, &request.reference)>{td_string!(l, detail.raise_concern)}</A>
+            </p>
         </section>
+        {regulators.then(|| view! { <Regulators l /> })}
         <p><A href=Page::Requests.href()>{td_string!(l, overview.requests_link)}</A></p>
     }
     .into_any()
@@ -226,6 +407,8 @@ pub fn RequestDetailPage() -> impl IntoView {
     let reference = move || params.with(|p| p.get(REQUEST_PARAM).unwrap_or_default());
     move || {
         let reference = reference();
+        // Held here, so a reload of the requests (another tab, a change of language) keeps what was typed.
+        let appeal_reason = RwSignal::new(String::new());
         view! {
             <PageHeading title={
                 let reference = reference.clone();
@@ -237,7 +420,7 @@ pub fn RequestDetailPage() -> impl IntoView {
                 {async_view(
                     |l| td_string!(l, load.request),
                     session.requests.loaded(),
-                    move |log| detail(reference.clone(), log),
+                    move |log| detail(reference.clone(), log, appeal_reason),
                 )}
             </div>
         }

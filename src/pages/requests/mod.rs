@@ -1,10 +1,15 @@
-//! `/requests`: every request with its type, reference, dates and status (overdue ones flagged), and the ways to
-//! start an export or a deletion.
+//! `/requests`: every request with its type, reference, dates and status (overdue ones flagged), the ways to
+//! start an export, a deletion or a concern, and where to go when our answer does not satisfy.
 
+mod category;
+mod concern;
 mod deletion;
 mod detail;
 mod export;
+mod filing;
 
+pub use category::CategoryRequestPage;
+pub use concern::NewConcernPage;
 pub use deletion::NewDeletionPage;
 pub use detail::RequestDetailPage;
 pub use export::NewExportPage;
@@ -40,12 +45,12 @@ fn history(log: RequestLog) -> AnyView {
             let reference = request.reference.clone();
             view! {
                 <tr class:requests-table__row--overdue=overdue>
-                    <td>{labels::request_kind(l, request.kind)}</td>
+                    <td>{labels::request_title(l, &request)}</td>
                     <th scope="row"><A href=href>{reference}</A></th>
                     <td>{format::date(request.received_at)}</td>
                     <td>
                         {due}
-                        {overdue.then(|| view! { <strong class="overdue-flag">" Overdue"</strong> })}
+                        {overdue.then(|| view! { <strong class="overdue-flag">" "{td_string!(l, requests.overdue)}</strong> })}
                     </td>
                     <td><StatusBadge status=request.status /></td>
                     <td class="requests-table__summary">{request.summary.clone()}</td>
@@ -55,7 +60,7 @@ fn history(log: RequestLog) -> AnyView {
         .collect_view();
     view! {
         <table class="requests-table">
-            <caption class="visually-hidden">"Your requests, newest first"</caption>
+            <caption class="visually-hidden">{td_string!(l, requests.caption)}</caption>
             <thead>
                 <tr>
                     <th scope="col">{td_string!(l, requests.kind_column)}</th>
@@ -90,11 +95,19 @@ pub fn RequestsPage() -> impl IntoView {
                 <p>{t!(i18n, requests.delete_intro)}</p>
                 <A href=Page::NewDeletion.href() attr:class="button button--secondary">{t!(i18n, requests.ask_delete)}</A>
             </section>
+            <section class="requests-start__option" aria-labelledby="start-concern">
+                <h2 id="start-concern">{t!(i18n, requests.concern)}</h2>
+                <p>{t!(i18n, requests.concern_intro)}</p>
+                <A href=Page::NewConcern.href() attr:class="button button--secondary">{t!(i18n, requests.raise_concern)}</A>
+            </section>
         </div>
         <section class="requests-history" aria-labelledby="history-title">
             <h2 id="history-title">{t!(i18n, requests.history_title)}</h2>
             {async_view(|l| td_string!(l, load.requests), session.requests.loaded(), history)}
             <p class="muted">
+                {t!(i18n, requests.about_category_from)}
+                <A href=Page::Data.href()>{move || Page::Data.title(i18n.get_locale())}</A>
+                ". "
                 {t!(i18n, requests.corrections_from)}
                 <A href=Page::Profile.href()>{t!(i18n, requests.profile)}</A>
                 {t!(i18n, requests.objection_from)}
@@ -102,6 +115,7 @@ pub fn RequestsPage() -> impl IntoView {
                 "."
             </p>
         </section>
+        {move || view! { <concern::Regulators l=i18n.get_locale() /> }}
     }
     .into_any()
 }

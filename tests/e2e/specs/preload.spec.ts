@@ -32,6 +32,8 @@ const addresses = [
   ...routes.map((route) => route.path),
   '/requests/export',
   '/requests/delete',
+  '/requests/new?category=social-media&right=delete',
+  '/requests/concern',
   '/requests/PR-2026-0412',
   '/no-such-page',
 ];
