@@ -203,7 +203,7 @@ for (const host of hosts) {
       await expect(page.getByRole('heading', { level: 1, name: 'Your information' })).toBeVisible();
       await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
       await page.getByRole('link', { name: 'Requests', exact: true }).first().click();
-      await expect(page.getByRole('heading', { level: 1, name: 'Export and deletion requests' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Privacy requests' })).toBeVisible();
       await expect(page.getByText('PR-2026-0412').first()).toBeVisible();
       // A secure page: the browser's cryptography (the export's checksums, the security question) is there.
       expect(await page.evaluate(() => window.isSecureContext && typeof crypto.subtle?.digest === 'function')).toBe(true);

@@ -8,7 +8,7 @@ export const routes = [
   { path: '/communications', heading: 'Communication preferences', nav: 'Communications' },
   { path: '/cookies', heading: 'Cookie preferences', nav: 'Cookies' },
   { path: '/profile', heading: 'Your profile', nav: 'Profile' },
-  { path: '/requests', heading: 'Export and deletion requests', nav: 'Requests' },
+  { path: '/requests', heading: 'Privacy requests', nav: 'Requests' },
   { path: '/activity', heading: 'Access and activity log', nav: 'Activity' },
   { path: '/sharing', heading: 'Partners, apps and third parties', nav: 'Sharing' },
   { path: '/policy', heading: 'Privacy policy', nav: 'Policy' },

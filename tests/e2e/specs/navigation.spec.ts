@@ -54,9 +54,9 @@ test('back and forward move between visited pages', async ({ page }) => {
   await waitForOverview(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Requests' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Export and deletion requests');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Privacy requests');
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your privacy at a glance');
   await page.goForward();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Export and deletion requests');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Privacy requests');
 });

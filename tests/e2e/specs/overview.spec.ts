@@ -37,7 +37,7 @@ test('the overview shows what is held, open requests, choices, access and sharin
 
   for (const [region, link, heading] of [
     ['What we hold about you', 'See everything we hold', 'Your information'],
-    ['Your open requests', 'See all your requests', 'Export and deletion requests'],
+    ['Your open requests', 'See all your requests', 'Privacy requests'],
     ['Recent access to your data', 'See the full access and activity log', 'Access and activity log'],
     ['Who receives your information', 'See partners, apps and third parties', 'Partners, apps and third parties'],
   ]) {

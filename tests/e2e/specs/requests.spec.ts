@@ -12,7 +12,7 @@ async function downloadText(page: Page, click: () => Promise<void>) {
 
 test('the requests page lists every request with type, reference, dates and status', async ({ page, consoleErrors }) => {
   await page.goto('/requests');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Export and deletion requests');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Privacy requests');
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(1)).toContainText('Correction');

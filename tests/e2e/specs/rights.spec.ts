@@ -162,7 +162,7 @@ test('a declined request shows its reason and its appeal is filed once', async (
 test('the new pages read in German and Hindi', async ({ page }) => {
   await page.goto('/requests/new?category=social-media&right=object');
   await page.locator('#portal-language').selectOption('de');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anfrage zu Ihren Informationen');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Antrag zu Ihren Informationen');
   await expect(page.getByRole('radio', { name: 'Der Nutzung widersprechen' })).toBeChecked();
   await page.goto('/requests/concern');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Eine Beschwerde einreichen');

@@ -63,6 +63,6 @@ test('the portal is usable at 320 px: no horizontal scroll, menu opens and navig
   await menu.click();
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
   await page.getByRole('link', { name: 'Requests', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Export and deletion requests');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Privacy requests');
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
 });
