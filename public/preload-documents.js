@@ -17,14 +17,15 @@
   // The mock backend's addresses (src/api/client.rs, src/api/endpoint.rs): the company's documents at /api/{name}.json,
   // the shown demo user's at /api/personas/{id}/{name}.json.
   const company = ['policy', 'personas'];
-  // The demo user's documents the shell (header, notices, cookie banner) reads at every address...
-  const shell = ['profile', 'cookies', 'notices'];
+  // The demo user's documents the shell (header, notices, cookie banner; an objection to marketing keeps marketing
+  // cookies off) reads at every address...
+  const shell = ['profile', 'cookies', 'notices', 'requests'];
   // ...and those each page reads, by its path (src/routes.rs): the path itself, else its first segment.
   const pages = new Map([
-    ['', ['inventory', 'requests', 'communications', 'activity', 'sharing']],
-    ['data', ['inventory', 'requests']],
+    ['', ['inventory', 'communications', 'activity', 'sharing']],
+    ['data', ['inventory']],
     ['communications', ['communications']],
-    ['requests', ['requests']],
+    ['requests', []],
     ['requests/export', []],
     ['requests/delete', []],
     ['requests/new', ['inventory']],

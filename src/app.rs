@@ -120,13 +120,18 @@ fn Shell() -> impl IntoView {
     follow_language(session);
     // The other pages' code comes in the background once this page has settled.
     lazy::fetch_in_background();
-    // Keep this browser's cookies in line with the choice that stands (an expired one no longer allows anything).
+    // Keep this browser's cookies in line with the choice that stands (an expired one no longer allows anything;
+    // an objection to marketing keeps marketing cookies away).
     Effect::new(move |_| {
-        if let (Some(Ok(settings)), Some(Ok(policy))) =
-            (session.cookies.get(), session.policy.get())
-        {
+        if let (Some(Ok(settings)), Some(Ok(policy)), Some(requests)) = (
+            session.cookies.get(),
+            session.policy.get(),
+            session.requests.get(),
+        ) {
             let now = api::now();
-            let standing = settings.valid_consent(now, policy.revision_on(now.date_naive()));
+            let objected = requests.is_ok_and(|log| log.marketing_objection().is_some());
+            let standing =
+                settings.standing_choices(now, policy.revision_on(now.date_naive()), objected);
             crate::dom::apply_cookie_choice(standing, &settings.cookies);
         }
     });

@@ -19,6 +19,7 @@ use crate::domain::communications::CommunicationPreferences;
 use crate::domain::cookies::{CookieConsent, CookieSettings};
 use crate::domain::inventory::CategoryId;
 use crate::domain::inventory::Inventory;
+use crate::domain::marketing::MarketingSignals;
 use crate::domain::policy::{PolicyDocument, PolicyNotices};
 use crate::domain::product::Product;
 use crate::domain::profile::{OptionalProfile, Profile, SecurityQuestion};
@@ -196,6 +197,65 @@ pub async fn set_partner_active(id: &str, active: bool) -> Result<Sharing, ApiEr
     Ok(shared)
 }
 
+/// Sets whether the marketing messages ticked are sent although the browser sends Global Privacy Control.
+pub async fn set_messages_despite_gpc(despite: bool) -> Result<CommunicationPreferences, ApiError> {
+    let mut preferences = communications().await?;
+    preferences.despite_gpc = despite.then(now);
+    let summary = if despite {
+        "Chose to receive the marketing messages ticked despite Global Privacy Control"
+    } else {
+        "Chose to follow Global Privacy Control again: no marketing messages"
+    };
+    write_document(
+        Endpoint::Communications,
+        &preferences,
+        ChangeArea::Communications,
+        summary,
+        None,
+    )
+    .await?;
+    Ok(preferences)
+}
+
+/// Sets whether the reselling partners the user works with receive their information although the browser sends
+/// Global Privacy Control.
+pub async fn set_sharing_despite_gpc(despite: bool) -> Result<Sharing, ApiError> {
+    let mut shared = sharing().await?;
+    shared.despite_gpc = despite.then(now);
+    let summary = if despite {
+        "Chose to keep sharing with reselling partners despite Global Privacy Control"
+    } else {
+        "Chose to follow Global Privacy Control again: no sharing with reselling partners"
+    };
+    write_document(
+        Endpoint::Sharing,
+        &shared,
+        ChangeArea::Sharing,
+        summary,
+        None,
+    )
+    .await?;
+    Ok(shared)
+}
+
+/// What stops marketing now, from these documents, this browser's GPC signal and today's date.
+pub fn marketing_signals(requests: &RequestLog, policy: &PolicyDocument) -> MarketingSignals {
+    MarketingSignals::read(requests, policy, privacy_signals().gpc, now().date_naive())
+}
+
+/// Brings this browser's cookies in line with what stands now: the choice, less marketing while the user objects to
+/// it. Called after each change to either; what cannot be read leaves the cookies as they are.
+async fn apply_standing_cookies() {
+    let (Ok(settings), Ok(policy), Ok(log)) = (cookies().await, policy().await, requests().await)
+    else {
+        return;
+    };
+    let now = now();
+    let objected = log.marketing_objection().is_some();
+    let standing = settings.standing_choices(now, policy.revision_on(now.date_naive()), objected);
+    dom::apply_cookie_choice(standing, &settings.cookies);
+}
+
 /// A new activity event for a change made in this portal.
 fn change_event(
     area: ChangeArea,
@@ -295,7 +355,7 @@ pub async fn save_cookie_consent(
         None,
     )
     .await?;
-    dom::apply_cookie_choice(Some(&consent), &settings.cookies);
+    apply_standing_cookies().await;
     Ok(settings)
 }
 
@@ -541,10 +601,24 @@ pub async fn file_objection(key: String) -> Result<Filed, ApiError> {
         "Stop using my information for marketing, by any channel, for every product".to_string(),
         now(),
     );
-    file_prepared(request, key, |reference| {
+    let filed = file_prepared(request, key, |reference| {
         format!("Objected to the use of my information for marketing ({reference})")
     })
-    .await
+    .await?;
+    // The objection takes effect at once: marketing cookies go now.
+    apply_standing_cookies().await;
+    Ok(filed)
+}
+
+/// Withdraws the objection to marketing `reference`: marketing follows the saved choices again.
+pub async fn withdraw_objection(reference: &str) -> Result<(), ApiError> {
+    cancel_with(
+        reference,
+        &format!("Withdrew my objection to marketing ({reference})"),
+    )
+    .await?;
+    apply_standing_cookies().await;
+    Ok(())
 }
 
 /// Files a correction, restriction or objection about one category (a deletion goes through
@@ -616,6 +690,17 @@ pub async fn file_appeal(
 
 /// Cancels a request, if it may still be cancelled.
 pub async fn cancel_request(reference: &str) -> Result<(), ApiError> {
+    let withdraws_objection = requests()
+        .await?
+        .find(reference)
+        .is_some_and(|r| r.objects_to_marketing());
+    if withdraws_objection {
+        return withdraw_objection(reference).await;
+    }
+    cancel_with(reference, &format!("Cancelled request {reference}")).await
+}
+
+async fn cancel_with(reference: &str, summary: &str) -> Result<(), ApiError> {
     let mut log = requests().await?;
     let Some(request) = log.requests.iter_mut().find(|r| r.reference == reference) else {
         return Err(ApiError::Status {
@@ -629,7 +714,7 @@ pub async fn cancel_request(reference: &str) -> Result<(), ApiError> {
             endpoint: Endpoint::Requests,
             status: 409,
         })?;
-    write_requests(&log, &format!("Cancelled request {reference}"), None).await
+    write_requests(&log, summary, None).await
 }
 
 /// A fresh idempotency key for one attempt at filing a request.

@@ -207,6 +207,70 @@ fn every_persona_yields_records_for_the_information_page() {
 }
 
 #[test]
+fn a_correction_names_the_text_fields_of_the_category_only() {
+    use crate::domain::records::{correctable_fields, FieldKey};
+    let profile: Profile = seed(Endpoint::Profile);
+    let inventory: Inventory = seed(Endpoint::Inventory);
+    let account = correctable_fields(&profile, &inventory, CategoryId::AccountSignUp);
+    assert!(account.contains(&FieldKey::Name) && account.contains(&FieldKey::Email));
+    // A date the company recorded is not something the user can correct.
+    assert!(!account.contains(&FieldKey::SignedUp));
+    let mut once = account.clone();
+    once.dedup();
+    assert_eq!(once, account, "each field offered once");
+    let newest: Profile = seed_of("new", Endpoint::Profile);
+    let nothing: Inventory = seed_of("new", Endpoint::Inventory);
+    for category in CategoryId::ALL {
+        let fields = correctable_fields(&newest, &nothing, category);
+        let held = crate::domain::records::held_records(&newest, &nothing)
+            .into_iter()
+            .any(|r| r.category == category);
+        assert!(
+            held || fields.is_empty(),
+            "{category:?}: nothing held, nothing to correct"
+        );
+    }
+}
+
+#[test]
+fn the_announced_revision_honours_gpc_from_its_day_and_no_demo_user_objects_to_marketing() {
+    use crate::domain::marketing::{MarketingSignals, MarketingStop};
+    let policy: PolicyDocument = seed(Endpoint::Policy);
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+    for persona in PERSONAS {
+        let requests: RequestLog = seed_of(persona, Endpoint::Requests);
+        let before = MarketingSignals::read(&requests, &policy, true, day(14));
+        assert_eq!(
+            before.stop(false),
+            None,
+            "{persona}: not before the revision"
+        );
+        let after = MarketingSignals::read(&requests, &policy, true, day(15));
+        assert_eq!(
+            after.stop(false),
+            Some(MarketingStop::Gpc { since: day(15) })
+        );
+        assert_eq!(
+            after.stop(true),
+            None,
+            "{persona}: the user chose otherwise"
+        );
+        let without = MarketingSignals::read(&requests, &policy, false, day(20));
+        assert_eq!(without.stop(false), None, "{persona}: no signal, no stop");
+        let sharing: crate::domain::sharing::Sharing = seed_of(persona, Endpoint::Sharing);
+        let stop = after.stop(false);
+        assert!(sharing
+            .reselling_partners
+            .iter()
+            .all(|p| !p.receives(stop.as_ref())));
+        assert_eq!(
+            sharing.active_recipients(stop.as_ref()),
+            sharing.marketplace_apps.len() + sharing.service_providers.len()
+        );
+    }
+}
+
+#[test]
 fn the_seed_covers_every_recipient_and_cookie_kind() {
     let sharing: Sharing = seed(Endpoint::Sharing);
     for kind in [

@@ -168,7 +168,14 @@ pub fn banner(
     let saving = Signal::derive(move || consent.saving());
     let signals = api::privacy_signals();
     let now = api::now();
-    let current = settings.effective_now(signals.gpc, now, policy.revision_on(now.date_naive()));
+    // Read once: the banner is not rebuilt when a request changes (a rebuild hands focus on, see below).
+    let objected = untrack(|| use_session().marketing_objected_on());
+    let current = settings.effective_now(
+        signals.gpc,
+        now,
+        policy.revision_on(now.date_naive()),
+        objected,
+    );
     let text = reason_text(&reason, &policy, locale);
     // Answered (or replaced): a keyboard user carries on from the main content, not from the top of the page.
     on_cleanup(move || crate::dom::hand_focus_on(id, "main"));

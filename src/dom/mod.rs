@@ -6,7 +6,7 @@ use js_sys::Reflect;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::domain::cookies::{CookieCategory, CookieConsent, CookieInfo, CookieParty};
+use crate::domain::cookies::{Choices, CookieCategory, CookieInfo, CookieParty};
 
 /// The privacy signals this browser sends.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -82,7 +82,7 @@ fn set_cookie(document: &web_sys::HtmlDocument, name: &str, value: &str, max_age
 
 /// Brings the site's first-party cookies in line with `consent`: cookies of allowed categories are set, every
 /// cookie of a refused category is deleted at once. Without a choice only strictly necessary cookies may exist.
-pub fn apply_cookie_choice(consent: Option<&CookieConsent>, catalogue: &[CookieInfo]) {
+pub fn apply_cookie_choice(consent: Option<Choices>, catalogue: &[CookieInfo]) {
     let Some(document) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
@@ -91,7 +91,7 @@ pub fn apply_cookie_choice(consent: Option<&CookieConsent>, catalogue: &[CookieI
     };
     for cookie in catalogue.iter().filter(|c| c.party == CookieParty::First) {
         let allowed = match consent {
-            Some(consent) => consent.allows(cookie.category),
+            Some(choices) => choices.get(cookie.category),
             None => cookie.category == CookieCategory::StrictlyNecessary,
         };
         match demo_cookie(&cookie.name) {

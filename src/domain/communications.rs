@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::marketing::MarketingStop;
 use super::product::Product;
 
 /// A kind of non-essential message the policy names.
@@ -28,6 +29,12 @@ impl Topic {
         Topic::Surveys,
         Topic::MarketingSuggestions,
     ];
+
+    /// Whether the messages promote something, so an objection to marketing or a GPC signal stops them. Surveys
+    /// ask for the user's view and are not marketing.
+    pub const fn is_marketing(self) -> bool {
+        !matches!(self, Topic::Surveys)
+    }
 }
 
 /// How a message is delivered.
@@ -88,11 +95,16 @@ impl EssentialMessage {
 pub struct CommunicationPreferences {
     pub subscribed: Vec<Subscription>,
     pub updated_at: DateTime<Utc>,
+    /// When the user chose to receive the marketing messages ticked although their browser sends Global Privacy
+    /// Control; `None` while the signal is followed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub despite_gpc: Option<DateTime<Utc>>,
 }
 
 crate::from_json_struct!(CommunicationPreferences {
     subscribed,
-    updated_at
+    updated_at,
+    despite_gpc
 });
 
 /// Number of cells in the preference grid.
@@ -102,6 +114,24 @@ impl CommunicationPreferences {
     /// Whether the user receives `subscription`.
     pub fn is_subscribed(&self, subscription: Subscription) -> bool {
         self.subscribed.contains(&subscription)
+    }
+
+    /// Whether the user receives `subscription` now: ticked, and not a marketing message while marketing is stopped.
+    pub fn receives(&self, subscription: Subscription, stop: Option<&MarketingStop>) -> bool {
+        self.is_subscribed(subscription) && (stop.is_none() || !subscription.topic.is_marketing())
+    }
+
+    /// How many distinct grid cells the user receives now.
+    pub fn received_count(&self, stop: Option<&MarketingStop>) -> usize {
+        let mut cells: Vec<Subscription> = self
+            .subscribed
+            .iter()
+            .copied()
+            .filter(|s| self.receives(*s, stop))
+            .collect();
+        cells.sort();
+        cells.dedup();
+        cells.len()
     }
 
     /// How many distinct grid cells are on.
@@ -131,7 +161,7 @@ impl CommunicationPreferences {
         subscribed.sort();
         CommunicationPreferences {
             subscribed,
-            updated_at: self.updated_at,
+            ..self.clone()
         }
     }
 
@@ -139,7 +169,7 @@ impl CommunicationPreferences {
     pub fn unsubscribed_from_all(&self) -> CommunicationPreferences {
         CommunicationPreferences {
             subscribed: Vec::new(),
-            updated_at: self.updated_at,
+            ..self.clone()
         }
     }
 
@@ -186,6 +216,7 @@ mod tests {
             updated_at: DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
                 .unwrap()
                 .with_timezone(&Utc),
+            despite_gpc: None,
         }
     }
 
@@ -241,5 +272,31 @@ mod tests {
         assert!(p.is_subscribed(cell));
         assert!(!p.is_unsubscribed_from_all());
         assert!(prefs(vec![]).is_unsubscribed_from_all());
+    }
+
+    #[test]
+    fn a_marketing_stop_turns_off_marketing_messages_and_keeps_the_ticks() {
+        let offers = cell(Topic::Offers, MessageChannel::Email, Product::Procrm);
+        let survey = cell(Topic::Surveys, MessageChannel::Email, Product::Procrm);
+        let p = prefs(vec![offers, survey]);
+        let stop = MarketingStop::Gpc {
+            since: chrono::NaiveDate::from_ymd_opt(2026, 12, 15).unwrap(),
+        };
+        assert!(p.receives(offers, None) && p.receives(survey, None));
+        assert!(!p.receives(offers, Some(&stop)));
+        assert!(p.receives(survey, Some(&stop)), "surveys are not marketing");
+        assert!(
+            p.is_subscribed(offers),
+            "the tick is kept for when the stop ends"
+        );
+        assert_eq!(
+            (p.received_count(None), p.received_count(Some(&stop))),
+            (2, 1)
+        );
+        let marketing: Vec<Topic> = Topic::ALL
+            .into_iter()
+            .filter(|t| t.is_marketing())
+            .collect();
+        assert_eq!(marketing.len(), 5);
     }
 }

@@ -1,6 +1,6 @@
 //! Cookie consent: the categories, the cookies in each, and the record of the user's choice.
 
-use chrono::{DateTime, Months, Utc};
+use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::edits::rebase;
@@ -252,6 +252,8 @@ pub enum Basis {
     Chosen,
     /// The user's own choice, which turns on a category that GPC would keep off.
     ChosenOverGpc,
+    /// Marketing cookies, off because the user objected to marketing on that day, whatever the choice says.
+    Objected { on: NaiveDate },
 }
 
 /// Whether a category is on, and why.
@@ -293,9 +295,40 @@ impl CookieSettings {
     }
 
     /// [`Self::effective`] for every category, in the order of [`ALL_CATEGORIES`]: what the banner and the
-    /// settings page show as the current state.
-    pub fn effective_now(&self, gpc: bool, now: DateTime<Utc>, revision: &str) -> [Effective; 4] {
-        ALL_CATEGORIES.map(|category| self.effective(category, gpc, now, revision))
+    /// settings page show as the current state. While the user objects to marketing (filed on `objected`),
+    /// marketing cookies are off because of it.
+    pub fn effective_now(
+        &self,
+        gpc: bool,
+        now: DateTime<Utc>,
+        revision: &str,
+        objected: Option<NaiveDate>,
+    ) -> [Effective; 4] {
+        ALL_CATEGORIES.map(|category| match objected {
+            Some(on) if category == CookieCategory::Marketing => Effective {
+                on: false,
+                basis: Basis::Objected { on },
+            },
+            _ => self.effective(category, gpc, now, revision),
+        })
+    }
+
+    /// The categories whose cookies may be set now: those the standing choice allows, without marketing while the
+    /// user objects to it; `None` without a standing choice (only strictly necessary cookies then).
+    pub fn standing_choices(
+        &self,
+        now: DateTime<Utc>,
+        revision: &str,
+        objected: bool,
+    ) -> Option<Choices> {
+        self.valid_consent(now, revision).map(|consent| {
+            let choices = consent.choices();
+            if objected {
+                choices.with(CookieCategory::Marketing, false)
+            } else {
+                choices
+            }
+        })
     }
 
     /// Whether `category` is on now and why, given the stored choice and the browser's GPC signal. Without a valid
@@ -395,10 +428,10 @@ mod tests {
     fn the_state_now_lists_every_category_in_display_order() {
         let now = at("2026-03-01T00:00:00Z");
         let on = |all: &[Effective; 4]| all.iter().map(|e| e.on).collect::<Vec<_>>();
-        let none = settings(None).effective_now(true, now, "2015-05-25");
+        let none = settings(None).effective_now(true, now, "2015-05-25", None);
         assert_eq!(on(&none), [true, false, false, false]);
         let chosen = settings(Some(consent("2026-01-31T12:00:00Z")));
-        let all = chosen.effective_now(true, now, "2015-05-25");
+        let all = chosen.effective_now(true, now, "2015-05-25", None);
         assert_eq!(on(&all), [true, true, false, false]);
         for (effective, category) in all.iter().zip(ALL_CATEGORIES) {
             assert_eq!(
@@ -549,5 +582,35 @@ mod tests {
         assert!(!c.needs_renewal(at("2026-07-31T11:59:59Z"), "2015-05-25"));
         assert!(c.needs_renewal(at("2026-07-31T12:00:00Z"), "2015-05-25"));
         assert!(c.needs_renewal(at("2026-02-01T00:00:00Z"), "2026-12-01"));
+    }
+
+    #[test]
+    fn an_objection_to_marketing_turns_marketing_cookies_off_and_keeps_the_choice() {
+        let mut c = consent("2026-01-31T12:00:00Z");
+        c.marketing = true;
+        let s = settings(Some(c));
+        let now = at("2026-03-01T00:00:00Z");
+        let on = NaiveDate::from_ymd_opt(2026, 2, 20).unwrap();
+        let all = s.effective_now(false, now, "2015-05-25", Some(on));
+        assert_eq!(
+            all[3],
+            Effective {
+                on: false,
+                basis: Basis::Objected { on }
+            }
+        );
+        assert!(all[1].on, "functional cookies are not marketing");
+        let standing = s.standing_choices(now, "2015-05-25", true).unwrap();
+        assert!(!standing.get(CookieCategory::Marketing) && standing.functional);
+        assert!(
+            s.standing_choices(now, "2015-05-25", false)
+                .unwrap()
+                .marketing
+        );
+        assert!(
+            s.consent.as_ref().unwrap().marketing,
+            "the choice itself is kept"
+        );
+        assert_eq!(settings(None).standing_choices(now, "r", true), None);
     }
 }

@@ -13,6 +13,7 @@ pub mod export;
 pub mod inventory;
 pub mod json;
 pub mod language;
+pub mod marketing;
 pub mod policy;
 pub mod product;
 pub mod profile;

@@ -116,6 +116,16 @@ impl PolicyDocument {
             .unwrap_or(&self.contact_email)
     }
 
+    /// The day from which the policy in force on `today` treats Global Privacy Control as a request not to use the
+    /// user's information for marketing nor share it with marketing partners; `None` while no change in force says so.
+    pub fn honours_gpc_since(&self, today: NaiveDate) -> Option<NaiveDate> {
+        self.changes
+            .iter()
+            .filter(|c| c.honours_gpc && !c.is_pending(today))
+            .map(|c| c.effective_on)
+            .min()
+    }
+
     fn latest_in_force(&self, today: NaiveDate) -> Option<&PolicyChange> {
         self.changes
             .iter()
@@ -312,6 +322,9 @@ pub struct PolicyChange {
     /// A new data protection contact from this change on, if the change names one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact_email: Option<String>,
+    /// From this change on, a Global Privacy Control signal stops marketing use and sharing with marketing partners.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub honours_gpc: bool,
 }
 
 crate::from_json_struct!(PolicyChange {
@@ -321,7 +334,8 @@ crate::from_json_struct!(PolicyChange {
     significant,
     summary,
     edits: default,
-    contact_email
+    contact_email,
+    honours_gpc: default
 });
 
 /// Notice the policy promises before a significant change takes effect.
@@ -417,6 +431,7 @@ mod tests {
             summary: "s".into(),
             edits,
             contact_email: None,
+            honours_gpc: false,
         }
     }
 
@@ -485,6 +500,25 @@ mod tests {
             .map(|p| p.text)
             .collect();
         assert_eq!(after, ["Contacts", "Or call.", "Write to privacy@."]);
+    }
+
+    #[test]
+    fn gpc_is_honoured_from_the_day_the_change_that_promises_it_takes_effect() {
+        let mut gpc = change(day(2026, 12, 15), vec![]);
+        gpc.honours_gpc = true;
+        let later = change(day(2027, 6, 1), vec![]);
+        let doc = document(vec![change(day(2020, 1, 1), vec![]), gpc, later]);
+        assert_eq!(doc.honours_gpc_since(day(2026, 12, 14)), None);
+        assert_eq!(
+            doc.honours_gpc_since(day(2026, 12, 15)),
+            Some(day(2026, 12, 15))
+        );
+        // A later change that does not repeat the promise does not take it back.
+        assert_eq!(
+            doc.honours_gpc_since(day(2027, 7, 1)),
+            Some(day(2026, 12, 15))
+        );
+        assert_eq!(document(vec![]).honours_gpc_since(day(2030, 1, 1)), None);
     }
 
     #[test]

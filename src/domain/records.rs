@@ -269,6 +269,31 @@ pub const fn network_name(network: SocialNetwork) -> &'static str {
     }
 }
 
+/// The fields of `category`'s records a correction can name (text held, or a text field left empty), in the order
+/// the page shows them.
+pub fn correctable_fields(
+    profile: &Profile,
+    inventory: &Inventory,
+    category: CategoryId,
+) -> Vec<FieldKey> {
+    let mut keys = Vec::new();
+    for record in held_records(profile, inventory) {
+        if record.category != category {
+            continue;
+        }
+        for field in record.fields {
+            let text = matches!(
+                field.value,
+                FieldValue::Text(_) | FieldValue::Empty | FieldValue::List(_)
+            );
+            if text && !keys.contains(&field.key) {
+                keys.push(field.key);
+            }
+        }
+    }
+    keys
+}
+
 /// Every record held about the user, in the policy's category order.
 pub fn held_records(profile: &Profile, inventory: &Inventory) -> Vec<HeldRecord> {
     use CategoryId as C;

@@ -498,12 +498,24 @@ impl PrivacyRequest {
                     && self.deletion.as_ref().is_none_or(|d| today < d.cleanup_on)
             }
             RequestKind::Export => matches!(self.status, Received | Preparing),
+            // An objection stays in effect once upheld, so it can be withdrawn then too.
+            RequestKind::Objection => matches!(self.status, Received | InReview | Completed),
             RequestKind::Rectification
-            | RequestKind::Objection
             | RequestKind::Restriction
             | RequestKind::Concern
             | RequestKind::Appeal => matches!(self.status, Received | InReview),
         }
+    }
+
+    /// Whether this is an objection to marketing as a whole (not to one category's use) that stands: filed, being
+    /// looked at or upheld; withdrawn (cancelled) or declined ones do not count.
+    pub fn objects_to_marketing(&self) -> bool {
+        self.kind == RequestKind::Objection
+            && self.category.is_none()
+            && matches!(
+                self.status,
+                RequestStatus::Received | RequestStatus::InReview | RequestStatus::Completed
+            )
     }
 
     /// When a ready export stops being downloadable.
@@ -629,6 +641,14 @@ impl RequestLog {
             && (request.status == RequestStatus::Declined
                 || (request.extension.is_some() && request.is_open()))
             && self.appeal_of(&request.reference).is_none()
+    }
+
+    /// The standing objection to marketing, the newest if there are several.
+    pub fn marketing_objection(&self) -> Option<&PrivacyRequest> {
+        self.requests
+            .iter()
+            .filter(|r| r.objects_to_marketing())
+            .max_by_key(|r| r.received_at)
     }
 
     /// The categories an open restriction keeps from use, each with the request's reference.

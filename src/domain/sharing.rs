@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::marketing::MarketingStop;
 use super::product::Product;
 
 /// An authorised reselling partner in the user's region.
@@ -89,18 +90,34 @@ pub struct Sharing {
     pub reselling_partners: Vec<ResellingPartner>,
     pub marketplace_apps: Vec<MarketplaceApp>,
     pub service_providers: Vec<ServiceProvider>,
+    /// When the user chose to keep working with the reselling partners they have not stopped although their
+    /// browser sends Global Privacy Control; `None` while the signal is followed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub despite_gpc: Option<DateTime<Utc>>,
 }
 
 crate::from_json_struct!(Sharing {
     reselling_partners,
     marketplace_apps,
-    service_providers
+    service_providers,
+    despite_gpc
 });
+
+impl ResellingPartner {
+    /// Whether the partner may use the user's information now: the user works with them and marketing is not
+    /// stopped (reselling partners market the company's products).
+    pub fn receives(&self, stop: Option<&MarketingStop>) -> bool {
+        self.active && stop.is_none()
+    }
+}
 
 impl Sharing {
     /// How many recipients currently hold the user's personal information.
-    pub fn active_recipients(&self) -> usize {
-        self.reselling_partners.iter().filter(|p| p.active).count()
+    pub fn active_recipients(&self, stop: Option<&MarketingStop>) -> usize {
+        self.reselling_partners
+            .iter()
+            .filter(|p| p.receives(stop))
+            .count()
             + self.marketplace_apps.len()
             + self.service_providers.len()
     }

@@ -4,12 +4,15 @@
 
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::api;
 use crate::components::async_view::async_view;
 use crate::components::page_heading::PageHeading;
 use crate::domain::inventory::Inventory;
+use crate::domain::marketing::{MarketingSignals, MarketingStop};
 use crate::domain::profile::Profile;
 use crate::domain::sharing::{MarketplaceApp, ResellingPartner, Sharing};
 use crate::i18n::{td_string, use_i18n, Locale};
@@ -35,7 +38,11 @@ fn message_to_developer(l: Locale, app: &MarketplaceApp, profile: &Profile) -> S
     )
 }
 
-fn partner_card(l: Locale, partner: ResellingPartner) -> impl IntoView {
+fn partner_card(
+    l: Locale,
+    partner: ResellingPartner,
+    stop: Option<MarketingStop>,
+) -> impl IntoView {
     let session = use_session();
     let notices = use_notices();
     let id = partner.id.clone();
@@ -70,16 +77,22 @@ fn partner_card(l: Locale, partner: ResellingPartner) -> impl IntoView {
     });
     let pending = toggle.pending();
     let active = partner.active;
-    let status = match partner.stopped_at {
-        Some(at) if !active => fill(
+    let receives = partner.receives(stop.as_ref());
+    let status = match (stop, partner.stopped_at) {
+        (_, Some(at)) if !active => fill(
             td_string!(l, sharing.stopped_on),
             &[("date", &format::date(at))],
         ),
         _ if !active => td_string!(l, sharing.stopped_plain).to_string(),
-        _ => td_string!(l, sharing.may_contact).to_string(),
+        (Some(MarketingStop::Objected { on, .. }), _) => fill(
+            td_string!(l, sharing.stopped_objected),
+            &[("date", &format::day(on))],
+        ),
+        (Some(MarketingStop::Gpc { .. }), _) => td_string!(l, sharing.stopped_gpc).to_string(),
+        (None, _) => td_string!(l, sharing.may_contact).to_string(),
     };
     view! {
-        <li class="sharing-card" class:sharing-card--stopped=!active>
+        <li class="sharing-card" class:sharing-card--stopped=!receives>
             <h3>{partner.name.clone()}</h3>
             <p class="muted">{fill(td_string!(l, sharing.partner_in), &[("region", &partner.region)])}</p>
             <p>
@@ -218,8 +231,96 @@ fn devices_view(l: Locale, inventory: &Inventory) -> AnyView {
     }
 }
 
+/// Why nothing goes to reselling partners now, and for GPC the choice to share with them anyway.
+fn marketing_view(
+    l: Locale,
+    signals: Option<&MarketingSignals>,
+    despite: Option<DateTime<Utc>>,
+) -> AnyView {
+    let session = use_session();
+    let notices = use_notices();
+    let choose = Action::new_local(move |despite: &bool| {
+        let despite = *despite;
+        async move {
+            match api::set_sharing_despite_gpc(despite).await {
+                Ok(shared) => {
+                    session.sharing.replace(Arc::new(shared));
+                    session.activity.refresh_if_used();
+                    let said = if despite {
+                        td_string!(l, sharing.despite_saved)
+                    } else {
+                        td_string!(l, sharing.follow_saved)
+                    };
+                    notices.push(NoticeKind::Success, said);
+                }
+                Err(error) => notices.push(
+                    NoticeKind::Warning,
+                    fill(
+                        td_string!(l, common.nothing_changed),
+                        &[("error", &labels::error_text(l, &error))],
+                    ),
+                ),
+            }
+        }
+    });
+    let pending = choose.pending();
+    let Some(signals) = signals else {
+        return ().into_any();
+    };
+    if let Some((_, on)) = &signals.objection {
+        return view! {
+            <p class="sharing__stopped">
+                {fill(td_string!(l, sharing.objected_intro), &[("date", &format::day(*on))])}
+                " "
+                <A href=Page::Communications.href_to("marketing")>{td_string!(l, sharing.withdraw_link)}</A>
+            </p>
+        }
+        .into_any();
+    }
+    let Some(since) = signals.gpc_since else {
+        return ().into_any();
+    };
+    let (text, button) = match despite {
+        Some(on) => (
+            fill(
+                td_string!(l, sharing.gpc_despite),
+                &[("date", &format::date(on))],
+            ),
+            td_string!(l, sharing.follow_gpc_button),
+        ),
+        None => (
+            fill(
+                td_string!(l, sharing.gpc_stops),
+                &[("date", &format::day(since))],
+            ),
+            td_string!(l, sharing.despite_button),
+        ),
+    };
+    let to = despite.is_none();
+    view! {
+        <p class="sharing__stopped">{text}</p>
+        <button
+            type="button"
+            id="sharing-gpc"
+            class="button button--quiet"
+            disabled=move || pending.get()
+            on:click=move |_| {
+                choose.dispatch(to);
+            }
+        >
+            {button}
+        </button>
+    }
+    .into_any()
+}
+
 fn render(((sharing, inventory), profile): ((Arc<Sharing>, Arc<Inventory>), Profile)) -> AnyView {
     let l = use_i18n().get_locale();
+    let signals = use_session().marketing();
+    let stop = signals
+        .as_ref()
+        .and_then(|s| s.stop(sharing.despite_gpc.is_some()));
+    let marketing = marketing_view(l, signals.as_ref(), sharing.despite_gpc);
     // The page's cards take their entries: one copy of the (small) document for this build of the page.
     let sharing = Arc::unwrap_or_clone(sharing);
     let no_partners = sharing.reselling_partners.is_empty();
@@ -227,7 +328,7 @@ fn render(((sharing, inventory), profile): ((Arc<Sharing>, Arc<Inventory>), Prof
     let partners = sharing
         .reselling_partners
         .into_iter()
-        .map(|partner| partner_card(l, partner))
+        .map(|partner| partner_card(l, partner, stop.clone()))
         .collect_view();
     let apps = sharing
         .marketplace_apps
@@ -254,6 +355,7 @@ fn render(((sharing, inventory), profile): ((Arc<Sharing>, Arc<Inventory>), Prof
         <section aria-labelledby="partners-title">
             <h2 id="partners-title">{td_string!(l, sharing.partners_title)}</h2>
             <p>{td_string!(l, sharing.partners_intro)}</p>
+            {(!no_partners).then_some(marketing)}
             {no_partners.then(|| view! { <p><strong>{td_string!(l, sharing.no_partners)}</strong></p> })}
             <ul class="sharing-cards">{partners}</ul>
         </section>

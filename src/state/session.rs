@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::api::demo::Persona;
@@ -11,6 +12,7 @@ use crate::domain::activity::ActivityLog;
 use crate::domain::communications::CommunicationPreferences;
 use crate::domain::cookies::CookieSettings;
 use crate::domain::inventory::Inventory;
+use crate::domain::marketing::MarketingSignals;
 use crate::domain::policy::{PolicyDocument, PolicyNotices};
 use crate::domain::profile::Profile;
 use crate::domain::requests::RequestLog;
@@ -45,6 +47,24 @@ impl Session {
         self.sharing.refresh_if_used();
         self.policy.refresh_if_used();
         self.notices.refresh_if_used();
+    }
+
+    /// What stops marketing now; `None` while the requests or the policy are not loaded, or could not be: the pages
+    /// then show the saved choices alone, and follow once they are.
+    pub fn marketing(&self) -> Option<MarketingSignals> {
+        match (self.requests.get(), self.policy.get()) {
+            (Some(Ok(log)), Some(Ok(policy))) => Some(api::marketing_signals(&log, &policy)),
+            _ => None,
+        }
+    }
+
+    /// The day the standing objection to marketing was filed; `None` without one, or while the requests are not
+    /// loaded (the cookie banner and settings then show the choice alone, and follow once they are).
+    pub fn marketing_objected_on(&self) -> Option<NaiveDate> {
+        self.requests.get().and_then(Result::ok).and_then(|log| {
+            log.marketing_objection()
+                .map(|r| r.received_at.date_naive())
+        })
     }
 }
 

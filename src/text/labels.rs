@@ -16,6 +16,7 @@ use crate::domain::requests::{
 use crate::domain::sharing::ProviderKind;
 use crate::i18n::{td_string, Locale};
 use crate::routes::Page;
+use crate::text::format;
 use crate::text::format::fill;
 
 pub fn source(l: Locale, source: DataSource) -> &'static str {
@@ -482,18 +483,18 @@ pub fn consent_method(l: Locale, method: ConsentMethod) -> &'static str {
 }
 
 /// Why a category is on or off, in words.
-pub fn consent_basis(l: Locale, basis: Basis, on: bool) -> &'static str {
+pub fn consent_basis(l: Locale, basis: Basis, on: bool) -> String {
     match (basis, on) {
-        (Basis::Necessary, _) => td_string!(l, labels.basis.always),
-        (Basis::NotChosen, _) => td_string!(l, labels.basis.not_chosen),
-        (Basis::GpcSignal, _) => {
-            td_string!(l, labels.basis.gpc)
-        }
-        (Basis::Chosen, true) => td_string!(l, labels.basis.on),
-        (Basis::Chosen, false) => td_string!(l, labels.basis.off),
-        (Basis::ChosenOverGpc, _) => {
-            td_string!(l, labels.basis.over_gpc)
-        }
+        (Basis::Necessary, _) => td_string!(l, labels.basis.always).to_string(),
+        (Basis::NotChosen, _) => td_string!(l, labels.basis.not_chosen).to_string(),
+        (Basis::GpcSignal, _) => td_string!(l, labels.basis.gpc).to_string(),
+        (Basis::Chosen, true) => td_string!(l, labels.basis.on).to_string(),
+        (Basis::Chosen, false) => td_string!(l, labels.basis.off).to_string(),
+        (Basis::ChosenOverGpc, _) => td_string!(l, labels.basis.over_gpc).to_string(),
+        (Basis::Objected { on }, _) => fill(
+            td_string!(l, labels.basis.objected),
+            &[("date", &format::day(on))],
+        ),
     }
 }
 

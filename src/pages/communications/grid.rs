@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::domain::communications::{
     CommunicationPreferences, MessageChannel, Subscription, Topic,
 };
+use crate::domain::marketing::MarketingStop;
 use crate::domain::product::Product;
 use crate::i18n::{td_string, Locale};
 use crate::text::format::fill;
@@ -22,6 +23,8 @@ pub fn MessageGrid(
     /// True while a save is under way (the boxes are locked meanwhile).
     #[prop(into)]
     saving: Signal<bool>,
+    /// What stops marketing now: marketing messages are then shown off and locked, their ticks kept in `draft`.
+    stop: Signal<Option<MarketingStop>>,
 ) -> impl IntoView {
     view! {
         <table class="message-grid">
@@ -40,6 +43,7 @@ pub fn MessageGrid(
                     .iter()
                     .map(|topic| {
                         let topic = *topic;
+                        let stopped = move || topic.is_marketing() && stop.with(Option::is_some);
                         view! {
                             <tr>
                                 <th scope="row">{labels::topic(l, topic)}</th>
@@ -62,9 +66,11 @@ pub fn MessageGrid(
                                                     class="message-grid__box"
                                                     aria-label=name
                                                     prop:checked=move || {
-                                                        draft.with(|d| d.as_ref().is_some_and(|d| d.is_subscribed(cell)))
+                                                        let stop = stop.get();
+                                                        draft.with(|d| d.as_ref().is_some_and(|d| d.receives(cell, stop.as_ref())))
                                                     }
-                                                    disabled=move || saving.get()
+                                                    disabled=move || saving.get() || stopped()
+                                                    aria-describedby=move || stopped().then_some("marketing-stopped")
                                                     on:change=move |ev| {
                                                         let on = event_target_checked(&ev);
                                                         draft.update(|d| {

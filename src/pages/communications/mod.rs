@@ -12,11 +12,13 @@ use crate::components::in_steps::Steps;
 use crate::components::page_heading::PageHeading;
 use crate::components::unsaved_guard::guard_unsaved_changes;
 use crate::domain::communications::{CommunicationPreferences, EssentialMessage, GRID_SIZE};
+use crate::domain::marketing::{MarketingSignals, MarketingStop};
 use crate::domain::product::Product;
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::notices::{use_notices, NoticeKind};
 use crate::state::session::use_session;
+use crate::text::format;
 use crate::text::format::fill;
 use crate::text::labels;
 
@@ -58,63 +60,179 @@ fn summary(request: &SaveRequest, saved: &CommunicationPreferences) -> String {
     }
 }
 
-/// "Object to marketing": a request to stop using the user's information for marketing at all, beyond messages.
+/// What the page shows about marketing: an objection (filed at once, in effect at once, withdrawn as easily) and,
+/// once the policy honours it, the browser's Global Privacy Control signal with the choice to receive the marketing
+/// messages ticked anyway.
 #[component]
-fn Objection() -> impl IntoView {
+fn Marketing(marketing: Signal<Option<MarketingSignals>>) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let attempt = StoredValue::new(api::new_attempt_key());
+    // What the last action said: announced in the live region, which stays while the section below it changes.
     let outcome = RwSignal::new(None::<Result<String, String>>);
+    let failed = move |template: &str, error: api::ApiError| {
+        let l = i18n.get_locale_untracked();
+        let error = labels::error_text(l, &error);
+        outcome.set(Some(Err(fill(
+            template,
+            &[("message", &error), ("error", &error)],
+        ))));
+    };
     let file = Action::new_local(move |_: &()| async move {
         match api::file_objection(attempt.get_value()).await {
             Ok(filed) => {
                 session.requests.reload();
                 session.activity.refresh_if_used();
-                outcome.set(Some(Ok(filed.reference)));
+                let said = fill(
+                    t_string!(i18n, comm.objection_filed),
+                    &[("reference", &filed.reference)],
+                );
+                outcome.set(Some(Ok(said)));
             }
-            Err(error) => outcome.set(Some(Err(labels::error_text(
-                i18n.get_locale_untracked(),
-                &error,
-            )))),
+            Err(error) => failed(t_string!(i18n, comm.objection_failed), error),
         }
     });
-    let filing = file.pending();
-    view! {
-        <section class="communications__objection" aria-labelledby="objection-title">
-            <h2 id="objection-title">{t!(i18n, comm.object_title)}</h2>
-            <p>
-                {t!(i18n, comm.object_intro)}
-            </p>
-            {move || match outcome.get() {
-                Some(Ok(reference)) => view! {
-                    <p role="status">
-                        {fill(t_string!(i18n, comm.objection_filed), &[("reference", &reference)])}
-                        <A href=crate::routes::request_href(&reference)>{t!(i18n, comm.follow_it)}</A>
+    let withdraw = Action::new_local(move |reference: &String| {
+        let reference = reference.clone();
+        async move {
+            match api::withdraw_objection(&reference).await {
+                Ok(()) => {
+                    // A later objection is a new attempt.
+                    attempt.set_value(api::new_attempt_key());
+                    session.requests.reload();
+                    session.activity.refresh_if_used();
+                    outcome.set(Some(Ok(t_string!(i18n, comm.withdrawn).to_string())));
+                }
+                Err(error) => failed(t_string!(i18n, comm.withdraw_failed), error),
+            }
+        }
+    });
+    let choose = Action::new_local(move |despite: &bool| {
+        let despite = *despite;
+        async move {
+            match api::set_messages_despite_gpc(despite).await {
+                Ok(saved) => {
+                    session.communications.replace(saved);
+                    session.activity.refresh_if_used();
+                    let said = if despite {
+                        t_string!(i18n, comm.despite_saved)
+                    } else {
+                        t_string!(i18n, comm.follow_saved)
+                    };
+                    outcome.set(Some(Ok(said.to_string())));
+                }
+                Err(error) => failed(t_string!(i18n, common.nothing_changed), error),
+            }
+        }
+    });
+    let busy = Signal::derive(move || {
+        file.pending().get() || withdraw.pending().get() || choose.pending().get()
+    });
+    let despite_since = move || {
+        session
+            .communications
+            .get()
+            .and_then(Result::ok)
+            .and_then(|p| p.despite_gpc)
+    };
+    let objection = move || {
+        let l = i18n.get_locale();
+        match marketing.get().and_then(|m| m.objection) {
+            Some((reference, on)) => {
+                let withdrawing = reference.clone();
+                view! {
+                    <p>
+                        {fill(td_string!(l, comm.objected), &[("date", &format::day(on)), ("reference", &reference)])}
+                        " "
+                        <A href=crate::routes::request_href(&reference)>{td_string!(l, comm.follow_it)}</A>
                     </p>
+                    // Focus moves to the button that takes its place, so a keyboard user stays where they were.
+                    <button
+                        type="button"
+                        id="comm-withdraw"
+                        data-focus-next="comm-object"
+                        class="button button--secondary"
+                        disabled=move || busy.get()
+                        on:click=move |_| {
+                            withdraw.dispatch(withdrawing.clone());
+                        }
+                    >
+                        {td_string!(l, comm.withdraw)}
+                    </button>
                 }
-                .into_any(),
-                Some(Err(message)) => view! {
-                    <p class="field-error" role="alert">{fill(t_string!(i18n, comm.objection_failed), &[("message", &message)])}</p>
-                }
-                .into_any(),
-                None => ().into_any(),
-            }}
-            // Once filed the button stays where it is, focusable but inert (`aria-disabled`), so a keyboard user's
-            // focus is not dropped on the page.
-            <button
-                type="button"
-                id="comm-object"
-                class="button button--secondary"
-                disabled=move || filing.get()
-                aria-disabled=move || matches!(outcome.get(), Some(Ok(_))).then_some("true")
-                on:click=move |_| {
-                    if !matches!(outcome.get_untracked(), Some(Ok(_))) {
+                .into_any()
+            }
+            None => view! {
+                <p>{td_string!(l, comm.object_intro)}</p>
+                <button
+                    type="button"
+                    id="comm-object"
+                    data-focus-next="comm-withdraw"
+                    class="button button--secondary"
+                    disabled=move || busy.get()
+                    on:click=move |_| {
                         file.dispatch(());
                     }
+                >
+                    {td_string!(l, comm.object_title)}
+                </button>
+            }
+            .into_any(),
+        }
+    };
+    // Global Privacy Control, while the policy honours it and no objection covers more.
+    let gpc = move || {
+        let l = i18n.get_locale();
+        let signals = marketing.get()?;
+        let since = signals.gpc_since.filter(|_| signals.objection.is_none())?;
+        let (text, button, despite) = match despite_since() {
+            Some(on) => (
+                fill(
+                    td_string!(l, comm.gpc_despite),
+                    &[("date", &format::date(on))],
+                ),
+                td_string!(l, comm.follow_gpc_button),
+                false,
+            ),
+            None => (
+                fill(
+                    td_string!(l, comm.gpc_stops),
+                    &[("date", &format::day(since))],
+                ),
+                td_string!(l, comm.despite_button),
+                true,
+            ),
+        };
+        Some(view! {
+            <p>{text}</p>
+            <button
+                type="button"
+                id="comm-gpc"
+                class="button button--quiet"
+                disabled=move || busy.get()
+                on:click=move |_| {
+                    choose.dispatch(despite);
                 }
             >
-                {t!(i18n, comm.object_title)}
+                {button}
             </button>
+        })
+    };
+    view! {
+        <section class="communications__objection" id="marketing" aria-labelledby="objection-title">
+            <h2 id="objection-title">{t!(i18n, comm.marketing_title)}</h2>
+            <p role="status">
+                {move || match outcome.get() {
+                    Some(Ok(said)) => said.into_any(),
+                    _ => ().into_any(),
+                }}
+            </p>
+            {move || match outcome.get() {
+                Some(Err(message)) => view! { <p class="field-error" role="alert">{message}</p> }.into_any(),
+                _ => ().into_any(),
+            }}
+            {objection}
+            {gpc}
         </section>
     }
     .into_any()
@@ -186,7 +304,12 @@ pub fn CommunicationsPage() -> impl IntoView {
     follow_saved_choices(draft);
 
     let save = Action::new_local(move |request: &SaveRequest| {
-        let request = request.clone();
+        let mut request = request.clone();
+        // The grid saves ticks; the choice about Global Privacy Control is made in its own place and goes as this
+        // page last read it (not read afresh: that would hide another tab's newer save from the conflict check).
+        if let Some(read) = saved() {
+            request.preferences.despite_gpc = read.despite_gpc;
+        }
         async move {
             let before = saved();
             let text = summary(&request, before.as_ref().unwrap_or(&request.preferences));
@@ -223,6 +346,7 @@ pub fn CommunicationsPage() -> impl IntoView {
         save,
     };
     let saving = editing.saving;
+    let marketing = Signal::derive(move || session.marketing());
 
     let undo_unsubscribe = Callback::new(move |()| {
         if let Some(before) = undo.get_untracked() {
@@ -241,7 +365,7 @@ pub fn CommunicationsPage() -> impl IntoView {
         view! {
             <section aria-labelledby="optional-title">
                 <h2 id="optional-title">{t!(i18n, comm.optional)}</h2>
-                <OptionalMessages editing />
+                <OptionalMessages editing marketing />
                 <p class="communications__note">
                     {t!(i18n, comm.suppression_note)}
                 </p>
@@ -252,7 +376,7 @@ pub fn CommunicationsPage() -> impl IntoView {
     let rest = steps.part(move || {
         view! {
             <EssentialMessages />
-            <Objection />
+            <Marketing marketing />
             <p>
                 {t!(i18n, comm.signal_note)}
                 <A href=Page::Cookies.href_to("signals")>{t!(i18n, comm.signal_link)}</A>
@@ -381,7 +505,10 @@ fn StopAll(editing: Editing) -> impl IntoView {
 
 /// The grids of optional messages and their "Save" button, once the saved choices have loaded.
 #[component]
-fn OptionalMessages(editing: Editing) -> impl IntoView {
+fn OptionalMessages(
+    editing: Editing,
+    marketing: Signal<Option<MarketingSignals>>,
+) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let saved_doc = session.communications;
@@ -404,6 +531,32 @@ fn OptionalMessages(editing: Editing) -> impl IntoView {
         }
     };
     let reload = Callback::new(move |_| saved_doc.reload());
+    let stop = Signal::derive(move || {
+        let despite = saved_doc
+            .get()
+            .and_then(Result::ok)
+            .is_some_and(|p| p.despite_gpc.is_some());
+        marketing.get().and_then(|m| m.stop(despite))
+    });
+    let stop_note = move || {
+        let l = i18n.get_locale();
+        stop.get().map(|stop| {
+            let text = match stop {
+                MarketingStop::Objected { on, .. } => fill(
+                    td_string!(l, comm.stopped_objected),
+                    &[("date", &format::day(on))],
+                ),
+                MarketingStop::Gpc { .. } => td_string!(l, comm.stopped_gpc).to_string(),
+            };
+            view! {
+                <p id="marketing-stopped" class="communications__stopped">
+                    {text}
+                    " "
+                    <a href="#marketing">{td_string!(l, comm.marketing_title)}</a>
+                </p>
+            }
+        })
+    };
     move || {
         let l = i18n.get_locale();
         match saved_doc.get() {
@@ -425,13 +578,14 @@ fn OptionalMessages(editing: Editing) -> impl IntoView {
                     <p id="grid-help">
                         {fill(td_string!(l, comm.grid_help), &[("total", &GRID_SIZE)])}
                     </p>
+                    {stop_note}
                     <div class="communications-form__grids">
                         {
                             // One product's grid per frame (see `in_steps`): all three at once was a long task.
                             let steps = Steps::per_frame(1);
                             let grids = Product::ALL
                                 .iter()
-                                .map(|&product| steps.part(move || view! { <MessageGrid product l draft saving /> }.into_any()))
+                                .map(|&product| steps.part(move || view! { <MessageGrid product l draft saving stop /> }.into_any()))
                                 .collect_view();
                             steps.run(|| ());
                             grids

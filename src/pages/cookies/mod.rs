@@ -36,8 +36,11 @@ fn current_choice(l: Locale, settings: &CookieSettings, policy: &PolicyDocument)
         }
         .into_any(),
         (Some(consent), reason) => {
+            let objected = use_session().marketing_objected_on();
             let allowed: Vec<&str> = std::iter::once(CookieCategory::StrictlyNecessary)
                 .chain(consent.allowed_optional())
+                // An objection to marketing keeps marketing cookies off whatever the choice allows.
+                .filter(|c| *c != CookieCategory::Marketing || objected.is_none())
                 .map(|c| labels::cookie_category(l, c))
                 .collect();
             let standing = match reason {
@@ -83,8 +86,16 @@ fn settings_view(
     let saving = Signal::derive(move || consent.saving());
     let signals = api::privacy_signals();
     let now = api::now();
-    let current = settings.effective_now(signals.gpc, now, policy.revision_on(now.date_naive()));
+    let objected = use_session().marketing_objected_on();
+    let current = settings.effective_now(
+        signals.gpc,
+        now,
+        policy.revision_on(now.date_naive()),
+        objected,
+    );
     let initial = standing_choices(&settings, &policy);
+    // Announced or in force: the section says from when.
+    let gpc_marketing_from = policy.honours_gpc_since(chrono::NaiveDate::MAX);
     let save = move |choices: Choices| {
         consent.save.dispatch(ConsentRequest {
             choices,
@@ -124,7 +135,7 @@ fn settings_view(
                 {td_string!(l, cookies.portal_note)}
             </p>
         </section>
-        <signals::PrivacySignals l />
+        <signals::PrivacySignals l gpc_marketing_from />
         <history::ConsentHistory l settings />
     }
     .into_any()

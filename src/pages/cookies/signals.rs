@@ -1,11 +1,13 @@
 //! How this browser's privacy signals (Global Privacy Control, Do Not Track) are treated, with a one-click
 //! "apply my browser's signal".
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::api;
 use crate::i18n::{td_string, Locale};
 use crate::state::consent::use_consent;
+use crate::text::format;
 use crate::text::format::fill;
 
 fn yes_no(l: Locale, sent: bool) -> &'static str {
@@ -21,6 +23,8 @@ fn yes_no(l: Locale, sent: bool) -> &'static str {
 pub fn PrivacySignals(
     /// The language to write in (the section is rebuilt when it changes).
     l: Locale,
+    /// The day from which the policy treats GPC as a request to stop marketing use and sharing, if it does.
+    gpc_marketing_from: Option<NaiveDate>,
 ) -> impl IntoView {
     let consent = use_consent();
     let signals = api::privacy_signals();
@@ -35,6 +39,11 @@ pub fn PrivacySignals(
                     <dd class="muted">
                         {td_string!(l, cookies.gpc_note)}
                     </dd>
+                    {gpc_marketing_from.map(|from| view! {
+                        <dd class="muted">
+                            {fill(td_string!(l, cookies.gpc_marketing), &[("date", &format::day(from))])}
+                        </dd>
+                    })}
                 </div>
                 <div>
                     <dt>"Do Not Track (DNT)"</dt>

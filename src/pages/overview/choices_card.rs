@@ -9,6 +9,7 @@ use crate::components::async_view::async_view;
 use crate::components::summary_card::SummaryCard;
 use crate::domain::communications::{CommunicationPreferences, GRID_SIZE};
 use crate::domain::cookies::{CookieCategory, CookieSettings};
+use crate::domain::marketing::MarketingStop;
 use crate::domain::policy::PolicyDocument;
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::routes::Page;
@@ -19,16 +20,30 @@ use crate::text::labels;
 
 fn communications_summary(prefs: CommunicationPreferences) -> AnyView {
     let l = use_i18n().get_locale();
+    let stop = use_session()
+        .marketing()
+        .and_then(|m| m.stop(prefs.despite_gpc.is_some()));
     let line = if prefs.is_unsubscribed_from_all() {
         td_string!(l, overview.unsubscribed_all).to_string()
     } else {
         fill(
             td_string!(l, overview.receive_count),
-            &[("count", &prefs.subscribed_count()), ("total", &GRID_SIZE)],
+            &[
+                ("count", &prefs.received_count(stop.as_ref())),
+                ("total", &GRID_SIZE),
+            ],
         )
     };
+    let stopped = stop.map(|stop| match stop {
+        MarketingStop::Objected { on, .. } => fill(
+            td_string!(l, overview.marketing_objected),
+            &[("date", &format::day(on))],
+        ),
+        MarketingStop::Gpc { .. } => td_string!(l, overview.marketing_gpc).to_string(),
+    });
     view! {
         <p>{line}</p>
+        {stopped.map(|text| view! { <p>{text}</p> })}
         <p class="muted">
             {td_string!(l, overview.essential_continue)}
         </p>
@@ -44,8 +59,11 @@ fn cookies_summary((settings, policy): (CookieSettings, Arc<PolicyDocument>)) ->
         }
         .into_any();
     };
+    let objected = use_session().marketing_objected_on();
     let allowed: Vec<&str> = std::iter::once(CookieCategory::StrictlyNecessary)
         .chain(consent.allowed_optional())
+        // An objection to marketing keeps marketing cookies off whatever the choice allows.
+        .filter(|c| *c != CookieCategory::Marketing || objected.is_none())
         .map(|c| labels::cookie_category(l, c))
         .collect();
     let now = api::now();

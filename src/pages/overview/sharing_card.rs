@@ -14,10 +14,13 @@ use crate::text::format;
 
 fn render(sharing: Arc<Sharing>) -> AnyView {
     let l = use_i18n().get_locale();
+    let stop = use_session()
+        .marketing()
+        .and_then(|m| m.stop(sharing.despite_gpc.is_some()));
     let active_partners = sharing
         .reselling_partners
         .iter()
-        .filter(|p| p.active)
+        .filter(|p| p.receives(stop.as_ref()))
         .count();
     view! {
         <ul class="plain-list sharing-summary">

@@ -19,7 +19,7 @@ use crate::domain::category_policy::Right;
 use crate::domain::inventory::{CategoryId, Inventory};
 use crate::domain::policy::PolicyDocument;
 use crate::domain::profile::Profile;
-use crate::domain::records::{held_records, FieldKey, FieldValue};
+use crate::domain::records::correctable_fields;
 use crate::domain::requests::{Correction, DeletionDetails, DeletionScope, PrivacyRequest};
 use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::{concern_href, Page, CATEGORY_KEY, RIGHT_KEY};
@@ -54,31 +54,6 @@ impl Ask {
         !self.sent.get()
             && !(self.value.get().trim().is_empty() && self.details.get().trim().is_empty())
     }
-}
-
-/// The fields of `category`'s records a correction can name (text held, or a text field left empty), in the order
-/// the page shows them.
-fn correctable_fields(
-    profile: &Profile,
-    inventory: &Inventory,
-    category: CategoryId,
-) -> Vec<FieldKey> {
-    let mut keys = Vec::new();
-    for record in held_records(profile, inventory) {
-        if record.category != category {
-            continue;
-        }
-        for field in record.fields {
-            let text = matches!(
-                field.value,
-                FieldValue::Text(_) | FieldValue::Empty | FieldValue::List(_)
-            );
-            if text && !keys.contains(&field.key) {
-                keys.push(field.key);
-            }
-        }
-    }
-    keys
 }
 
 /// The request's own words, in English like every record the company keeps.

@@ -17,7 +17,7 @@ function button(page: Page, name: string | RegExp) {
   return page.getByRole('button', { name, exact: typeof name === 'string' });
 }
 
-test('communications: focus stays on Save, "Unsubscribe from all" and "Object to marketing"; Undo hands it on', async ({
+test('communications: focus stays on Save and "Unsubscribe from all"; Undo, "Object" and "Withdraw" hand it on', async ({
   page,
 }) => {
   await page.goto('/communications');
@@ -43,9 +43,14 @@ test('communications: focus stays on Save, "Unsubscribe from all" and "Object to
   await expect(all).toBeFocused();
   await expect(all).not.toHaveAttribute('aria-disabled', 'true');
 
+  // Objecting replaces the button with "Withdraw my objection", which takes the focus; withdrawing hands it back.
   const object = button(page, 'Object to marketing');
   await press(object);
   await expect(page.getByRole('status').filter({ hasText: 'Your objection is filed as' })).toBeVisible();
+  const withdraw = button(page, 'Withdraw my objection');
+  await expect(withdraw).toBeFocused();
+  await press(withdraw);
+  await expect(page.getByRole('status').filter({ hasText: 'Your objection is withdrawn' })).toBeVisible();
   await expect(object).toBeFocused();
 });
 

@@ -215,7 +215,7 @@ test('corrections and objections made elsewhere appear in the history', async ({
   await page.goto('/communications');
   await page.getByRole('button', { name: 'Object to marketing' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your objection is filed as' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Object to marketing' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Withdraw my objection' })).toBeVisible();
   await page.goto('/requests');
   await expect(page.getByRole('row').filter({ hasText: 'Objection to marketing' })).toContainText('Received');
   await page.goto('/requests/PR-9999-0001');
