@@ -27,7 +27,7 @@ use crate::domain::requests::{
     ConcernTopic, Correction, DeletionDetails, DeletionScope, ExportDetails, ExportFile,
     PrivacyRequest, RequestKind, RequestLog, RequestStatus,
 };
-use crate::domain::sharing::Sharing;
+use crate::domain::sharing::{ConnectionKind, Sharing};
 use chrono::{DateTime, Utc};
 
 use crate::dom::{self, PrivacySignals};
@@ -232,6 +232,34 @@ pub async fn set_sharing_despite_gpc(despite: bool) -> Result<Sharing, ApiError>
         &shared,
         ChangeArea::Sharing,
         summary,
+        None,
+    )
+    .await?;
+    Ok(shared)
+}
+
+/// Cuts off (`cut`) or restores a connection: a sign-in provider, a marketplace app (by id, `shown` its name), an
+/// event organiser or a marketing provider; dated, and recorded in the activity log.
+pub async fn set_cut_off(
+    kind: ConnectionKind,
+    name: &str,
+    shown: &str,
+    cut: bool,
+) -> Result<Sharing, ApiError> {
+    let shared = sharing().await?.with_cut_off(kind, name, cut.then(now));
+    let summary = match (kind, cut) {
+        (ConnectionKind::SignIn, true) => format!("Disconnected {shown} sign-in"),
+        (ConnectionKind::SignIn, false) => format!("Connected {shown} sign-in again"),
+        (ConnectionKind::App, true) => format!("Disconnected the marketplace app {shown}"),
+        (ConnectionKind::App, false) => format!("Connected the marketplace app {shown} again"),
+        (_, true) => format!("Stopped receiving information from {shown}"),
+        (_, false) => format!("Receive information from {shown} again"),
+    };
+    write_document(
+        Endpoint::Sharing,
+        &shared,
+        ChangeArea::Sharing,
+        &summary,
         None,
     )
     .await?;

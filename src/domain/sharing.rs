@@ -84,6 +84,32 @@ crate::from_json_struct!(ServiceProvider {
     purpose
 });
 
+/// A connection the user can cut off, one by one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConnectionKind {
+    /// A federated sign-in provider (Google), by its name.
+    SignIn,
+    /// A marketplace app, by its id: its developer receives nothing more.
+    App,
+    /// An event organiser, by its name: their registrations are no longer taken.
+    EventOrganiser,
+    /// A marketing provider, by its name: nothing more is received from it.
+    MarketingProvider,
+}
+
+crate::from_json_enum!(ConnectionKind { SignIn = "sign_in", App = "app", EventOrganiser = "event_organiser", MarketingProvider = "marketing_provider" });
+
+/// A connection the user cut off, and when. Undone by removing it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CutOff {
+    pub kind: ConnectionKind,
+    pub name: String,
+    pub at: DateTime<Utc>,
+}
+
+crate::from_json_struct!(CutOff { kind, name, at });
+
 /// The sharing endpoint's document.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Sharing {
@@ -94,13 +120,17 @@ pub struct Sharing {
     /// browser sends Global Privacy Control; `None` while the signal is followed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub despite_gpc: Option<DateTime<Utc>>,
+    /// The sign-in providers, apps, event organisers and marketing providers the user cut off.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cut_off: Vec<CutOff>,
 }
 
 crate::from_json_struct!(Sharing {
     reselling_partners,
     marketplace_apps,
     service_providers,
-    despite_gpc
+    despite_gpc,
+    cut_off: default
 });
 
 impl ResellingPartner {
@@ -118,7 +148,96 @@ impl Sharing {
             .iter()
             .filter(|p| p.receives(stop))
             .count()
-            + self.marketplace_apps.len()
+            + self.connected_apps()
             + self.service_providers.len()
+    }
+
+    /// When `name` of `kind` was cut off, if it is.
+    pub fn cut_off_at(&self, kind: ConnectionKind, name: &str) -> Option<DateTime<Utc>> {
+        self.cut_off
+            .iter()
+            .find(|c| c.kind == kind && c.name == name)
+            .map(|c| c.at)
+    }
+
+    /// The same document with `name` of `kind` cut off at `at`, or connected again (`None`). Cutting off what is
+    /// already cut off keeps the first date.
+    pub fn with_cut_off(
+        &self,
+        kind: ConnectionKind,
+        name: &str,
+        at: Option<DateTime<Utc>>,
+    ) -> Sharing {
+        let mut next = self.clone();
+        match at {
+            Some(at) if self.cut_off_at(kind, name).is_none() => next.cut_off.push(CutOff {
+                kind,
+                name: name.to_string(),
+                at,
+            }),
+            Some(_) => {}
+            None => next.cut_off.retain(|c| !(c.kind == kind && c.name == name)),
+        }
+        next
+    }
+
+    /// The marketplace apps still connected.
+    pub fn connected_apps(&self) -> usize {
+        self.marketplace_apps
+            .iter()
+            .filter(|a| self.cut_off_at(ConnectionKind::App, &a.id).is_none())
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn app(id: &str) -> MarketplaceApp {
+        MarketplaceApp {
+            id: id.into(),
+            name: id.into(),
+            developer: "Dev".into(),
+            developer_contact: "dev@example.com".into(),
+            privacy_policy_url: "https://example.com".into(),
+            product: Product::Procrm,
+            installed_at: at("2025-01-01T00:00:00Z"),
+            shared: vec!["Name".into()],
+        }
+    }
+
+    #[test]
+    fn each_connection_is_cut_off_and_restored_on_its_own_with_its_date() {
+        let sharing = Sharing {
+            marketplace_apps: vec![app("a"), app("b")],
+            ..Sharing::default()
+        };
+        assert_eq!(
+            (sharing.connected_apps(), sharing.active_recipients(None)),
+            (2, 2)
+        );
+        let first = at("2026-12-07T10:00:00Z");
+        let cut = sharing
+            .with_cut_off(ConnectionKind::App, "a", Some(first))
+            .with_cut_off(ConnectionKind::SignIn, "Google", Some(first));
+        assert_eq!(cut.cut_off_at(ConnectionKind::App, "a"), Some(first));
+        assert_eq!(cut.cut_off_at(ConnectionKind::App, "b"), None);
+        // The same name of another kind is another connection.
+        assert_eq!(cut.cut_off_at(ConnectionKind::EventOrganiser, "a"), None);
+        assert_eq!((cut.connected_apps(), cut.active_recipients(None)), (1, 1));
+        // Cutting off again keeps the first date; connecting again removes it and nothing else.
+        let again = cut.with_cut_off(ConnectionKind::App, "a", Some(at("2026-12-08T10:00:00Z")));
+        assert_eq!(again.cut_off_at(ConnectionKind::App, "a"), Some(first));
+        let back = again.with_cut_off(ConnectionKind::App, "a", None);
+        assert_eq!(back.connected_apps(), 2);
+        assert_eq!(
+            back.cut_off_at(ConnectionKind::SignIn, "Google"),
+            Some(first)
+        );
     }
 }

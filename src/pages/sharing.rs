@@ -14,11 +14,11 @@ use crate::components::page_heading::PageHeading;
 use crate::domain::inventory::Inventory;
 use crate::domain::marketing::{MarketingSignals, MarketingStop};
 use crate::domain::profile::Profile;
-use crate::domain::sharing::{MarketplaceApp, ResellingPartner, Sharing};
+use crate::domain::sharing::{ConnectionKind, MarketplaceApp, ResellingPartner, Sharing};
 use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
-use crate::state::notices::{use_notices, NoticeKind};
-use crate::state::session::use_session;
+use crate::state::notices::{use_notices, NoticeKind, Notices};
+use crate::state::session::{use_session, Session};
 use crate::text::format;
 use crate::text::format::fill;
 use crate::text::labels;
@@ -38,6 +38,29 @@ fn message_to_developer(l: Locale, app: &MarketplaceApp, profile: &Profile) -> S
     )
 }
 
+/// Shows the outcome of a write to the sharing document: on success the page takes what is saved and `done` is said;
+/// a failure says that nothing changed, and why.
+fn show_sharing_write(
+    (l, session, notices): (Locale, Session, Notices),
+    result: Result<Sharing, api::ApiError>,
+    done: String,
+) {
+    match result {
+        Ok(shared) => {
+            notices.push(NoticeKind::Success, done);
+            session.sharing.replace(Arc::new(shared));
+            session.activity.refresh_if_used();
+        }
+        Err(error) => notices.push(
+            NoticeKind::Warning,
+            fill(
+                td_string!(l, common.nothing_changed),
+                &[("error", &labels::error_text(l, &error))],
+            ),
+        ),
+    }
+}
+
 fn partner_card(
     l: Locale,
     partner: ResellingPartner,
@@ -52,27 +75,16 @@ fn partner_card(
         let id = id.clone();
         let name = name.clone();
         async move {
-            match api::set_partner_active(&id, active).await {
-                Ok(shared) => {
-                    notices.push(
-                        NoticeKind::Success,
-                        if active {
-                            fill(td_string!(l, sharing.work_again), &[("name", &name)])
-                        } else {
-                            fill(td_string!(l, sharing.stopped), &[("name", &name)])
-                        },
-                    );
-                    session.sharing.replace(Arc::new(shared));
-                    session.activity.refresh_if_used();
-                }
-                Err(error) => notices.push(
-                    NoticeKind::Warning,
-                    fill(
-                        td_string!(l, common.nothing_changed),
-                        &[("error", &labels::error_text(l, &error))],
-                    ),
-                ),
-            }
+            let done = if active {
+                fill(td_string!(l, sharing.work_again), &[("name", &name)])
+            } else {
+                fill(td_string!(l, sharing.stopped), &[("name", &name)])
+            };
+            show_sharing_write(
+                (l, session, notices),
+                api::set_partner_active(&id, active).await,
+                done,
+            );
         }
     });
     let pending = toggle.pending();
@@ -115,14 +127,113 @@ fn partner_card(
     }
 }
 
-fn app_card(l: Locale, app: MarketplaceApp, profile: &Profile) -> impl IntoView {
+/// What a cut-off control is about, and what it says.
+struct Connection {
+    kind: ConnectionKind,
+    /// The name the document keeps it under (an app's id).
+    name: String,
+    /// The name shown.
+    shown: String,
+    /// When it was cut off, while it is.
+    cut_at: Option<DateTime<Utc>>,
+    /// The button's id, the same in both states so focus stays on it when the page is rebuilt.
+    id: String,
+    cut_label: String,
+    restore_label: String,
+    /// What cutting off changes, shown while connected.
+    effect: String,
+    /// Since when it is cut off, shown while it is.
+    cut_note: String,
+}
+
+/// The button that cuts a connection off or restores it, with what that changes or since when it is cut off.
+fn cut_off_control(l: Locale, connection: Connection) -> impl IntoView {
+    let session = use_session();
+    let notices = use_notices();
+    let Connection {
+        kind,
+        name,
+        shown,
+        cut_at,
+        id,
+        cut_label,
+        restore_label,
+        effect,
+        cut_note,
+    } = connection;
+    let said = shown.clone();
+    let toggle = Action::new_local(move |cut: &bool| {
+        let cut = *cut;
+        let name = name.clone();
+        let shown = said.clone();
+        async move {
+            let done = if cut {
+                td_string!(l, sharing.cut_done)
+            } else {
+                td_string!(l, sharing.cut_undone)
+            };
+            let done = fill(done, &[("name", &shown)]);
+            show_sharing_write(
+                (l, session, notices),
+                api::set_cut_off(kind, &name, &shown, cut).await,
+                done,
+            );
+        }
+    });
+    let pending = toggle.pending();
+    let cut = cut_at.is_some();
+    view! {
+        <p class=if cut { "sharing-cut sharing-cut--off" } else { "sharing-cut muted" }>
+            {if cut { cut_note } else { effect }}
+        </p>
+        <button
+            type="button"
+            id=id
+            class=if cut { "button button--quiet" } else { "button button--secondary" }
+            disabled=move || pending.get()
+            on:click=move |_| {
+                toggle.dispatch(!cut);
+            }
+        >
+            {if cut { restore_label } else { cut_label }}
+            // Apps share the button's words: the name tells them apart for a screen reader.
+            {(kind == ConnectionKind::App).then(|| view! { <span class="visually-hidden">{format!(" ({shown})")}</span> })}
+        </button>
+    }
+}
+
+fn app_card(
+    l: Locale,
+    app: MarketplaceApp,
+    profile: &Profile,
+    cut_at: Option<DateTime<Utc>>,
+) -> impl IntoView {
     let notices = use_notices();
     let message = message_to_developer(l, &app, profile);
     let id = format!("message-{}", app.id);
     let copy_text = message.clone();
     let select_id = id.clone();
+    let control = cut_off_control(
+        l,
+        Connection {
+            kind: ConnectionKind::App,
+            name: app.id.clone(),
+            shown: app.name.clone(),
+            cut_at,
+            id: format!("app-{}-toggle", app.id),
+            cut_label: td_string!(l, sharing.disconnect_app).to_string(),
+            restore_label: td_string!(l, sharing.reconnect_app).to_string(),
+            effect: td_string!(l, sharing.app_effect).to_string(),
+            cut_note: cut_at.map_or_else(String::new, |at| {
+                fill(
+                    td_string!(l, sharing.disconnected_on),
+                    &[("date", &format::date(at))],
+                )
+            }),
+        },
+    );
     view! {
-        <li class="sharing-card">
+        <li class="sharing-card" class:sharing-card--stopped=cut_at.is_some()>
             <h3>{app.name.clone()}</h3>
             <p class="muted">{fill(td_string!(l, sharing.by_line), &[("developer", &app.developer), ("product", &app.product.name()), ("date", &format::date(app.installed_at))])}</p>
             <p>{fill(td_string!(l, sharing.developer_received), &[("what", &app.shared.join(", "))])}</p>
@@ -134,6 +245,7 @@ fn app_card(l: Locale, app: MarketplaceApp, profile: &Profile) -> impl IntoView 
                 </a>
                 {td_string!(l, sharing.applies)}
             </p>
+            {control}
             <label for=id.clone()>{fill(td_string!(l, sharing.message_label), &[("contact", &app.developer_contact)])}</label>
             <textarea id=id readonly rows="8" class="sharing-card__message">{message}</textarea>
             <div class="button-row">
@@ -164,8 +276,8 @@ fn app_card(l: Locale, app: MarketplaceApp, profile: &Profile) -> impl IntoView 
     }
 }
 
-/// The sign-in services connected, with what each shared.
-fn sign_in_view(l: Locale, inventory: &Inventory) -> AnyView {
+/// The sign-in services connected, with what each shared, each one disconnected or connected again on its own.
+fn sign_in_view(l: Locale, inventory: &Inventory, sharing: &Sharing) -> AnyView {
     if inventory.federated_sign_in.is_empty() {
         view! { <p>{td_string!(l, sharing.no_sign_in)}</p> }.into_any()
     } else {
@@ -174,16 +286,109 @@ fn sign_in_view(l: Locale, inventory: &Inventory) -> AnyView {
                 {inventory
                     .federated_sign_in
                     .iter()
-                    .map(|f| view! {
-                        <li>
-                            <strong>{f.provider.clone()}</strong>
-                            {format!(" {}", fill(td_string!(l, sharing.connected), &[("date", &format::date(f.connected_at)), ("what", &f.shared.join(", "))]))}
-                        </li>
+                    .map(|f| {
+                        let cut_at = sharing.cut_off_at(ConnectionKind::SignIn, &f.provider);
+                        let name = [("name", &f.provider as &dyn std::fmt::Display)];
+                        let control = cut_off_control(
+                            l,
+                            Connection {
+                                kind: ConnectionKind::SignIn,
+                                name: f.provider.clone(),
+                                shown: f.provider.clone(),
+                                cut_at,
+                                id: format!("sign-in-{}-toggle", f.provider.to_lowercase()),
+                                cut_label: fill(td_string!(l, sharing.disconnect), &name),
+                                restore_label: fill(td_string!(l, sharing.reconnect), &name),
+                                effect: fill(td_string!(l, sharing.sign_in_effect), &name),
+                                cut_note: cut_at.map_or_else(String::new, |at| {
+                                    fill(td_string!(l, sharing.disconnected_on), &[("date", &format::date(at))])
+                                }),
+                            },
+                        );
+                        view! {
+                            <li>
+                                <strong>{f.provider.clone()}</strong>
+                                {format!(" {}", fill(td_string!(l, sharing.connected), &[("date", &format::date(f.connected_at)), ("what", &f.shared.join(", "))]))}
+                                {control}
+                            </li>
+                        }
                     })
                     .collect_view()}
             </ul>
         }
         .into_any()
+    }
+}
+
+/// The event organisers and marketing providers who sent information about the user, each stopped on its own.
+fn sources_view(l: Locale, inventory: &Inventory, sharing: &Sharing) -> AnyView {
+    let source = |kind: ConnectionKind, name: &str, line: String, sent: &[String], index: usize| {
+        let cut_at = sharing.cut_off_at(kind, name);
+        let named = [("name", &name as &dyn std::fmt::Display)];
+        let control = cut_off_control(
+            l,
+            Connection {
+                kind,
+                name: name.to_string(),
+                shown: name.to_string(),
+                cut_at,
+                id: format!("source-{index}-toggle"),
+                cut_label: fill(td_string!(l, sharing.stop_source), &named),
+                restore_label: fill(td_string!(l, sharing.restart_source), &named),
+                effect: fill(td_string!(l, sharing.source_effect), &named),
+                cut_note: cut_at.map_or_else(String::new, |at| {
+                    fill(
+                        td_string!(l, sharing.source_stopped_on),
+                        &[("date", &format::date(at))],
+                    )
+                }),
+            },
+        );
+        view! {
+            <li class="sharing-card" class:sharing-card--stopped=cut_at.is_some()>
+                <h3>{name.to_string()}</h3>
+                <p class="muted">{line}</p>
+                <p>{fill(td_string!(l, sharing.sent), &[("what", &sent.join(", "))])}</p>
+                {control}
+            </li>
+        }
+    };
+    let organisers = inventory.event_organisers.iter().enumerate().map(|(i, e)| {
+        let line = fill(
+            td_string!(l, sharing.organiser_line),
+            &[("event", &e.event), ("date", &format::day(e.event_on))],
+        );
+        source(
+            ConnectionKind::EventOrganiser,
+            &e.organiser,
+            line,
+            &e.shared,
+            i,
+        )
+    });
+    let offset = inventory.event_organisers.len();
+    let providers = inventory
+        .marketing_providers
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let line = fill(
+                td_string!(l, sharing.provider_line),
+                &[("purpose", &m.purpose)],
+            );
+            source(
+                ConnectionKind::MarketingProvider,
+                &m.provider,
+                line,
+                &m.shared,
+                offset + i,
+            )
+        });
+    let cards: Vec<_> = organisers.chain(providers).collect();
+    if cards.is_empty() {
+        view! { <p>{td_string!(l, sharing.no_sources)}</p> }.into_any()
+    } else {
+        view! { <ul class="sharing-cards">{cards}</ul> }.into_any()
     }
 }
 
@@ -242,25 +447,16 @@ fn marketing_view(
     let choose = Action::new_local(move |despite: &bool| {
         let despite = *despite;
         async move {
-            match api::set_sharing_despite_gpc(despite).await {
-                Ok(shared) => {
-                    session.sharing.replace(Arc::new(shared));
-                    session.activity.refresh_if_used();
-                    let said = if despite {
-                        td_string!(l, sharing.despite_saved)
-                    } else {
-                        td_string!(l, sharing.follow_saved)
-                    };
-                    notices.push(NoticeKind::Success, said);
-                }
-                Err(error) => notices.push(
-                    NoticeKind::Warning,
-                    fill(
-                        td_string!(l, common.nothing_changed),
-                        &[("error", &labels::error_text(l, &error))],
-                    ),
-                ),
-            }
+            let done = if despite {
+                td_string!(l, sharing.despite_saved)
+            } else {
+                td_string!(l, sharing.follow_saved)
+            };
+            show_sharing_write(
+                (l, session, notices),
+                api::set_sharing_despite_gpc(despite).await,
+                done.to_string(),
+            );
         }
     });
     let pending = choose.pending();
@@ -323,6 +519,13 @@ fn render(((sharing, inventory), profile): ((Arc<Sharing>, Arc<Inventory>), Prof
     let marketing = marketing_view(l, signals.as_ref(), sharing.despite_gpc);
     // The page's cards take their entries: one copy of the (small) document for this build of the page.
     let sharing = Arc::unwrap_or_clone(sharing);
+    let sign_in = sign_in_view(l, &inventory, &sharing);
+    let sources = sources_view(l, &inventory, &sharing);
+    let app_cuts: Vec<_> = sharing
+        .marketplace_apps
+        .iter()
+        .map(|app| sharing.cut_off_at(ConnectionKind::App, &app.id))
+        .collect();
     let no_partners = sharing.reselling_partners.is_empty();
     let no_apps = sharing.marketplace_apps.is_empty();
     let partners = sharing
@@ -333,7 +536,8 @@ fn render(((sharing, inventory), profile): ((Arc<Sharing>, Arc<Inventory>), Prof
     let apps = sharing
         .marketplace_apps
         .into_iter()
-        .map(|app| app_card(l, app, &profile))
+        .zip(app_cuts)
+        .map(|(app, cut_at)| app_card(l, app, &profile, cut_at))
         .collect_view();
     let providers = sharing
         .service_providers
@@ -349,7 +553,6 @@ fn render(((sharing, inventory), profile): ((Arc<Sharing>, Arc<Inventory>), Prof
             }
         })
         .collect_view();
-    let sign_in = sign_in_view(l, &inventory);
     let devices = devices_view(l, &inventory);
     view! {
         <section aria-labelledby="partners-title">
@@ -384,6 +587,11 @@ fn render(((sharing, inventory), profile): ((Arc<Sharing>, Arc<Inventory>), Prof
         <section aria-labelledby="sign-in-title">
             <h2 id="sign-in-title">{td_string!(l, labels.category.sign_in)}</h2>
             {sign_in}
+        </section>
+        <section aria-labelledby="sources-title">
+            <h2 id="sources-title">{td_string!(l, sharing.sources_title)}</h2>
+            <p>{td_string!(l, sharing.sources_intro)}</p>
+            {sources}
         </section>
         <section aria-labelledby="devices-title">
             <h2 id="devices-title">{td_string!(l, sharing.devices_title)}</h2>

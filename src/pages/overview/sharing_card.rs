@@ -11,6 +11,7 @@ use crate::i18n::{t_string, td_string, use_i18n};
 use crate::routes::Page;
 use crate::state::session::use_session;
 use crate::text::format;
+use crate::text::format::fill;
 
 fn render(sharing: Arc<Sharing>) -> AnyView {
     let l = use_i18n().get_locale();
@@ -29,13 +30,16 @@ fn render(sharing: Arc<Sharing>) -> AnyView {
                 {td_string!(l, overview.in_your_region)}
             </li>
             <li>
-                {format::count(sharing.marketplace_apps.len(), td_string!(l, units.app_developer), td_string!(l, units.app_developers))}
+                {format::count(sharing.connected_apps(), td_string!(l, units.app_developer), td_string!(l, units.app_developers))}
                 {td_string!(l, overview.name_and_email)}
             </li>
             <li>
                 {format::count(sharing.service_providers.len(), td_string!(l, units.provider_kind), td_string!(l, units.provider_kinds))}
             </li>
         </ul>
+        {(!sharing.cut_off.is_empty()).then(|| view! {
+            <p>{fill(td_string!(l, overview.cut_off), &[("count", &sharing.cut_off.len())])}</p>
+        })}
         <p class="muted">{td_string!(l, overview.no_advertising)}</p>
     }
     .into_any()

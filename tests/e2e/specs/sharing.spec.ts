@@ -111,3 +111,60 @@ test('a new user with nothing shared sees that plainly', async ({ page, consoleE
   await expect(page.getByRole('button', { name: /Stop working/ })).toHaveCount(0);
   await expectNoAxeViolations(page, '/sharing (new user)');
 });
+
+test('Google sign-in, a marketplace app, an event organiser and a marketing provider are cut off one by one, dated, reversible and logged', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('/sharing');
+  const signIn = page.getByRole('region', { name: 'Sign-in providers' });
+  await expect(signIn).toContainText('Disconnecting means you sign in with your username and password');
+  await signIn.getByRole('button', { name: 'Disconnect Google' }).click();
+  await expect(page.getByText('Google: cut off. You can undo this here at any time.')).toBeVisible();
+  await expect(signIn).toContainText(/Disconnected on \d{1,2} \w+ \d{4}\./);
+  await expect(signIn.getByRole('button', { name: 'Connect Google again' })).toBeFocused();
+
+  const app = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'GST Return Filer' }) });
+  await app.getByRole('button', { name: 'Disconnect this app (GST Return Filer)' }).click();
+  await expect(app).toContainText('Disconnected on');
+  const otherApp = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'WhatsApp Bridge' }) });
+  await expect(otherApp.getByRole('button', { name: 'Disconnect this app (WhatsApp Bridge)' })).toBeVisible();
+
+  const sources = page.getByRole('region', { name: 'Who gives us information about you' });
+  await sources.getByRole('button', { name: 'Stop receiving information from TechSparks Events' }).click();
+  await expect(sources).toContainText('Stopped on');
+  await sources.getByRole('button', { name: 'Stop receiving information from LeadGrid Analytics' }).click();
+  await expect(sources.getByRole('button', { name: 'Receive information from LeadGrid Analytics again' })).toBeVisible();
+  await expectNoAxeViolations(page, 'sharing with connections cut off');
+
+  // Kept, and counted on the overview.
+  await page.reload();
+  await expect(signIn.getByRole('button', { name: 'Connect Google again' })).toBeVisible();
+  await page.goto('/');
+  const card = page.getByRole('region', { name: 'Who receives your information' });
+  await expect(card).toContainText('Connections you cut off: 4');
+  await expect(card).toContainText('1 marketplace app developer');
+
+  await page.goto('/activity?kind=change');
+  const log = page.locator('.activity-list');
+  await expect(log).toContainText('Disconnected Google sign-in');
+  await expect(log).toContainText('Disconnected the marketplace app GST Return Filer');
+  await expect(log).toContainText('Stopped receiving information from TechSparks Events');
+
+  // Undone as easily.
+  await page.goto('/sharing');
+  await signIn.getByRole('button', { name: 'Connect Google again' }).click();
+  await expect(page.getByText('Google: connected again.')).toBeVisible();
+  await expect(signIn.getByRole('button', { name: 'Disconnect Google' })).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Who receives your information' })).toContainText('Connections you cut off: 3');
+});
+
+test('cutting off reads in German and Hindi', async ({ page, consoleErrors }) => {
+  await page.goto('/sharing');
+  await page.locator('#portal-language').selectOption('de');
+  await expect(page.getByRole('button', { name: 'Google trennen' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Wer uns Angaben über Sie gibt' })).toBeVisible();
+  await page.locator('#portal-language').selectOption('hi');
+  await expect(page.getByRole('button', { name: 'Google डिस्कनेक्ट करें' })).toBeVisible();
+});
