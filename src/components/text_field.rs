@@ -15,6 +15,8 @@ pub enum TextKind {
     Secret,
     /// Several lines, in a text area of this many rows.
     Lines(u8),
+    /// A day, with the browser's date picker (its value is `YYYY-MM-DD` or empty).
+    Date,
 }
 
 /// The `aria-describedby` of a field: its hint, then its error message, whichever it has.
@@ -77,10 +79,14 @@ pub fn TextField(
             ></textarea>
         }
         .into_any(),
-        TextKind::Line | TextKind::Secret => view! {
+        TextKind::Line | TextKind::Secret | TextKind::Date => view! {
             <input
                 id=id
-                type=if kind == TextKind::Secret { "password" } else { "text" }
+                type=match kind {
+                    TextKind::Secret => "password",
+                    TextKind::Date => "date",
+                    _ => "text",
+                }
                 autocomplete="off"
                 spellcheck="false"
                 aria-invalid=invalid

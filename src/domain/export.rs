@@ -3,10 +3,11 @@
 
 use serde_json::{json, Map, Value};
 
+use super::account_export::{self, PartTable};
 use super::inventory::{CategoryId, DataSource};
 use super::product::Product;
 use super::records::{FieldValue, HeldRecord};
-use super::requests::{ExportDetails, ExportFormat};
+use super::requests::{AccountPart, ExportDetails, ExportFormat};
 
 /// The categories an export may cover as personal information (everything but Part II's service data).
 pub fn personal_categories() -> impl Iterator<Item = CategoryId> {
@@ -84,6 +85,7 @@ pub struct Vocabulary<'a> {
 pub struct ExportBuilder {
     format: ExportFormat,
     sections: Vec<Value>,
+    parts: Vec<Value>,
     dictionary: Vec<Value>,
     csv: String,
 }
@@ -93,6 +95,7 @@ impl ExportBuilder {
         ExportBuilder {
             format,
             sections: Vec::new(),
+            parts: Vec::new(),
             dictionary: Vec::new(),
             csv: String::new(),
         }
@@ -103,15 +106,7 @@ impl ExportBuilder {
         let title = (words.category)(category);
         let rows: Vec<Vec<(&'static str, Value)>> =
             records.iter().map(|r| record_fields(r)).collect();
-        // Columns: every key any record of the category has, in first-seen order.
-        let mut columns: Vec<&'static str> = Vec::new();
-        for row in &rows {
-            for (key, _) in row {
-                if !columns.contains(key) {
-                    columns.push(key);
-                }
-            }
-        }
+        let columns = columns_of(&rows);
         let category_key = serde_json::to_value(category)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
@@ -130,16 +125,7 @@ impl ExportBuilder {
                         }
                     }
                 }
-                let objects: Vec<Value> = rows
-                    .into_iter()
-                    .map(|row| {
-                        Value::Object(
-                            row.into_iter()
-                                .map(|(k, v)| (k.to_string(), v))
-                                .collect::<Map<String, Value>>(),
-                        )
-                    })
-                    .collect();
+                let objects: Vec<Value> = rows.into_iter().map(object).collect();
                 self.sections.push(json!({
                     "category": category_key,
                     "title": title,
@@ -150,27 +136,73 @@ impl ExportBuilder {
                 self.csv
                     .push_str(&csv_cell(&format!("# {title} ({category_key})")));
                 self.csv.push('\n');
-                if rows.is_empty() {
-                    self.csv.push_str("# nothing held\n\n");
-                    return;
-                }
-                let header: Vec<String> = columns.iter().map(|c| csv_cell(c)).collect();
-                self.csv.push_str(&header.join(","));
-                self.csv.push('\n');
-                for row in &rows {
-                    let cells: Vec<String> = columns
-                        .iter()
-                        .map(|c| {
-                            let value = row.iter().find(|(k, _)| k == c).map(|(_, v)| cell_text(v));
-                            csv_cell(&value.unwrap_or_default())
-                        })
-                        .collect();
-                    self.csv.push_str(&cells.join(","));
-                    self.csv.push('\n');
-                }
-                self.csv.push('\n');
+                self.push_csv_rows(&columns, &rows);
             }
         }
+    }
+
+    /// Adds one part of the account: its facts, then its rows, every column described in the dictionary.
+    pub fn add_part(&mut self, table: PartTable) {
+        let part = table.part;
+        let described = account_export::dictionary(part);
+        let columns = columns_of(&table.rows);
+        match self.format {
+            ExportFormat::Json => {
+                for (field, label) in described {
+                    let used =
+                        table.facts.iter().any(|(k, _)| k == field) || columns.contains(field);
+                    if used {
+                        self.dictionary
+                            .push(json!({ "part": part.key(), "field": field, "label": label }));
+                    }
+                }
+                let records: Vec<Value> = table.rows.into_iter().map(object).collect();
+                self.parts.push(json!({
+                    "part": part.key(),
+                    "title": account_export::title(part),
+                    "facts": object(table.facts),
+                    "records": records,
+                }));
+            }
+            ExportFormat::Csv => {
+                let title = account_export::title(part);
+                let mut lines = vec![format!("# {title} ({})", part.key())];
+                lines.extend(
+                    table
+                        .facts
+                        .iter()
+                        .map(|(k, v)| format!("# {k}: {}", cell_text(v))),
+                );
+                for line in lines {
+                    self.csv.push_str(&csv_cell(&line));
+                    self.csv.push('\n');
+                }
+                self.push_csv_rows(&columns, &table.rows);
+            }
+        }
+    }
+
+    /// A CSV table: the header, then one line per row (a missing column is an empty cell), then a blank line.
+    fn push_csv_rows(&mut self, columns: &[&'static str], rows: &[Vec<(&'static str, Value)>]) {
+        if rows.is_empty() {
+            self.csv.push_str("# nothing held\n\n");
+            return;
+        }
+        let header: Vec<String> = columns.iter().map(|c| csv_cell(c)).collect();
+        self.csv.push_str(&header.join(","));
+        self.csv.push('\n');
+        for row in rows {
+            let cells: Vec<String> = columns
+                .iter()
+                .map(|c| {
+                    let value = row.iter().find(|(k, _)| k == c).map(|(_, v)| cell_text(v));
+                    csv_cell(&value.unwrap_or_default())
+                })
+                .collect();
+            self.csv.push_str(&cells.join(","));
+            self.csv.push('\n');
+        }
+        self.csv.push('\n');
     }
 
     /// The file's text. `about` describes the export (when, for whom, what).
@@ -181,6 +213,7 @@ impl ExportBuilder {
                     "about": about,
                     "data_dictionary": self.dictionary,
                     "categories": self.sections,
+                    "account": self.parts,
                 });
                 serde_json::to_string_pretty(&document).unwrap_or_default()
             }
@@ -198,6 +231,29 @@ impl ExportBuilder {
             }
         }
     }
+}
+
+/// The columns of a table: every key any row has, in first-seen order.
+fn columns_of(rows: &[Vec<(&'static str, Value)>]) -> Vec<&'static str> {
+    let mut columns: Vec<&'static str> = Vec::new();
+    for row in rows {
+        for (key, _) in row {
+            if !columns.contains(key) {
+                columns.push(key);
+            }
+        }
+    }
+    columns
+}
+
+/// A row as a JSON object, its keys in order.
+fn object(cells: Vec<(&'static str, Value)>) -> Value {
+    Value::Object(
+        cells
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect::<Map<String, Value>>(),
+    )
 }
 
 /// A value as the text of one CSV cell.
@@ -253,11 +309,27 @@ pub fn summary(scope: &ExportDetails) -> String {
         let names: Vec<&str> = products_in(scope).iter().map(|p| p.name()).collect();
         parts.push(format!("service data of {}", names.join(", ")));
     }
+    for part in AccountPart::ALL
+        .into_iter()
+        .filter(|p| scope.parts.contains(p))
+    {
+        let title = account_export::title(part).to_lowercase();
+        parts.push(match (part, scope.activity_from, scope.activity_to) {
+            (AccountPart::Activity, Some(from), Some(to)) => format!("{title} from {from} to {to}"),
+            (AccountPart::Activity, Some(from), None) => format!("{title} from {from}"),
+            (AccountPart::Activity, None, Some(to)) => format!("{title} up to {to}"),
+            _ => title,
+        });
+    }
+    let parts = match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => parts.join(""),
+    };
     let format = match scope.format {
         ExportFormat::Json => "JSON",
         ExportFormat::Csv => "CSV",
     };
-    format!("{}, as {format}", parts.join(" and "))
+    format!("{parts}, as {format}")
 }
 
 /// The products a scope covers, in order (for summaries).
@@ -316,6 +388,9 @@ mod tests {
             products,
             format,
             file: None,
+            parts: Vec::new(),
+            activity_from: None,
+            activity_to: None,
         };
         assert_eq!(
             summary(&scope(
@@ -350,6 +425,9 @@ mod tests {
             products: vec![Product::Smsndt],
             format: ExportFormat::Json,
             file: None,
+            parts: Vec::new(),
+            activity_from: None,
+            activity_to: None,
         };
         let text = build(&scope);
         let document: Value = serde_json::from_str(&text).unwrap();
@@ -404,6 +482,9 @@ mod tests {
             products: vec![],
             format: ExportFormat::Csv,
             file: None,
+            parts: Vec::new(),
+            activity_from: None,
+            activity_to: None,
         };
         let text = build(&scope);
         assert!(text.starts_with("\u{feff}# format: test\n"));
@@ -443,5 +524,92 @@ mod tests {
             text.contains("\"# username: asha,=HYPERLINK(\"\"http://x\"\")\"\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn account_parts_are_summarised_with_the_activity_range() {
+        let scope = ExportDetails {
+            categories: vec![CategoryId::BrowserLogs],
+            products: vec![],
+            format: ExportFormat::Json,
+            file: None,
+            parts: vec![
+                AccountPart::Sharing,
+                AccountPart::Activity,
+                AccountPart::Preferences,
+            ],
+            activity_from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1),
+            activity_to: None,
+        };
+        assert_eq!(
+            summary(&scope),
+            "1 category of personal information, communication preferences, access and activity log from \
+             2026-11-01 and sharing choices, as JSON"
+        );
+    }
+
+    fn part(n: usize) -> PartTable {
+        PartTable {
+            part: AccountPart::Consents,
+            facts: vec![],
+            rows: (0..n)
+                .map(|i| {
+                    vec![
+                        ("given_at", json!(format!("2026-0{}-01T00:00:00Z", i + 1))),
+                        ("method", json!("banner")),
+                        ("marketing", json!(i == 0)),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn json_account_parts_have_records_facts_and_their_dictionary_entries() {
+        let mut builder = ExportBuilder::new(ExportFormat::Json);
+        builder.add_part(part(2));
+        let mut activity = part(0);
+        activity.part = AccountPart::Activity;
+        activity.facts = vec![("from", json!("2026-11-01")), ("to", Value::Null)];
+        builder.add_part(activity);
+        let document: Value = serde_json::from_str(&builder.finish(json!({}))).unwrap();
+        let parts = document["account"].as_array().unwrap();
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0]["part"], "consents");
+        assert_eq!(parts[0]["records"].as_array().unwrap().len(), 2);
+        assert_eq!(parts[0]["records"][0]["marketing"], true);
+        assert_eq!(parts[1]["facts"]["from"], "2026-11-01");
+        let described: Vec<(&str, &str)> = document["data_dictionary"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["part"].as_str().unwrap(), d["field"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            described,
+            [
+                ("consents", "given_at"),
+                ("consents", "method"),
+                ("consents", "marketing"),
+                ("activity", "from"),
+                ("activity", "to")
+            ]
+        );
+    }
+
+    #[test]
+    fn csv_account_parts_have_a_title_their_facts_and_a_table() {
+        let mut builder = ExportBuilder::new(ExportFormat::Csv);
+        let mut table = part(1);
+        table.facts = vec![("from", json!("2026-11-01"))];
+        builder.add_part(table);
+        let mut empty = part(0);
+        empty.part = AccountPart::Requests;
+        builder.add_part(empty);
+        let text = builder.finish(json!({}));
+        assert!(text.contains(
+            "# Cookie consent history (consents)\n# from: 2026-11-01\ngiven_at,method,marketing\n2026-01-01T00:00:00Z,banner,true\n\n"
+        ), "{text}");
+        assert!(text.contains("# Privacy requests (requests)\n# nothing held\n"));
     }
 }

@@ -2,6 +2,7 @@
 //! schedules, due dates.
 //! Nothing here knows about Leptos, the browser or the backend, so every rule is tested with `cargo test`.
 
+pub mod account_export;
 pub mod activity;
 pub mod activity_filter;
 pub mod category_policy;

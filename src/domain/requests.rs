@@ -140,6 +140,40 @@ crate::from_json_struct!(ExportFile {
     sha256
 });
 
+/// A part of the account an export may hold besides the information held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccountPart {
+    Preferences,
+    Consents,
+    Requests,
+    Activity,
+    Sharing,
+}
+
+crate::from_json_enum!(AccountPart { Preferences = "preferences", Consents = "consents", Requests = "requests", Activity = "activity", Sharing = "sharing" });
+
+impl AccountPart {
+    pub const ALL: [AccountPart; 5] = [
+        AccountPart::Preferences,
+        AccountPart::Consents,
+        AccountPart::Requests,
+        AccountPart::Activity,
+        AccountPart::Sharing,
+    ];
+
+    /// The part's key in the documents and the export file.
+    pub const fn key(self) -> &'static str {
+        match self {
+            AccountPart::Preferences => "preferences",
+            AccountPart::Consents => "consents",
+            AccountPart::Requests => "requests",
+            AccountPart::Activity => "activity",
+            AccountPart::Sharing => "sharing",
+        }
+    }
+}
+
 /// What an export covers and how.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ExportDetails {
@@ -149,13 +183,26 @@ pub struct ExportDetails {
     pub products: Vec<Product>,
     pub format: ExportFormat,
     pub file: Option<ExportFile>,
+    /// Parts of the account included besides the information held: preferences, consents, requests, activity,
+    /// sharing choices.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<AccountPart>,
+    /// The first and last day of the activity log included, in the user's time zone; `None`: from the start, or up
+    /// to the day the file was made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activity_from: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activity_to: Option<NaiveDate>,
 }
 
 crate::from_json_struct!(ExportDetails {
     categories,
     products,
     format,
-    file
+    file,
+    parts: default,
+    activity_from,
+    activity_to
 });
 
 /// What a deletion covers.

@@ -10,6 +10,7 @@ use crate::domain::inventory::{CategoryId, DataSource};
 use crate::domain::profile::AccountField;
 use crate::domain::profile_rules::{OptionalField, PhotoProblem, Problem};
 use crate::domain::records::FieldKey;
+use crate::domain::requests::AccountPart;
 use crate::domain::requests::{
     ConcernTopic, DeletionScope, ExportFormat, PrivacyRequest, RequestKind, RequestStatus,
 };
@@ -597,6 +598,46 @@ pub fn export_format(l: Locale, format: ExportFormat) -> &'static str {
         ExportFormat::Json => td_string!(l, labels.format.json),
         ExportFormat::Csv => td_string!(l, labels.format.csv),
     }
+}
+
+pub fn account_part(l: Locale, part: AccountPart) -> &'static str {
+    match part {
+        AccountPart::Preferences => td_string!(l, export.part_preferences),
+        AccountPart::Consents => td_string!(l, export.part_consents),
+        AccountPart::Requests => td_string!(l, export.part_requests),
+        AccountPart::Activity => td_string!(l, export.part_activity),
+        AccountPart::Sharing => td_string!(l, export.part_sharing),
+    }
+}
+
+/// The parts of an export's scope about the account, each named, the activity log with its days if limited.
+pub fn account_parts(l: Locale, scope: &crate::domain::requests::ExportDetails) -> Vec<String> {
+    AccountPart::ALL
+        .into_iter()
+        .filter(|p| scope.parts.contains(p))
+        .map(|part| {
+            let name = account_part(l, part);
+            let range = match (scope.activity_from, scope.activity_to) {
+                (Some(from), Some(to)) => fill(
+                    td_string!(l, export.range_from_to),
+                    &[("from", &format::day(from)), ("to", &format::day(to))],
+                ),
+                (Some(from), None) => fill(
+                    td_string!(l, export.range_from),
+                    &[("from", &format::day(from))],
+                ),
+                (None, Some(to)) => {
+                    fill(td_string!(l, export.range_to), &[("to", &format::day(to))])
+                }
+                (None, None) => return name.to_string(),
+            };
+            if part == AccountPart::Activity {
+                format!("{name} ({range})")
+            } else {
+                name.to_string()
+            }
+        })
+        .collect()
 }
 
 pub fn activity_kind(l: Locale, kind: KindFilter) -> &'static str {

@@ -351,12 +351,14 @@ fn detail(reference: String, log: RequestLog, appeal_reason: RwSignal<String>) -
     let export_note = request.export.as_ref().map(|e| {
         let categories: Vec<&str> = e.categories.iter().map(|c| labels::category(l, *c)).collect();
         let products: Vec<&str> = e.products.iter().map(|p| p.name()).collect();
+        let parts = labels::account_parts(l, e);
         view! {
             <section aria-labelledby="export-scope">
                 <h2 id="export-scope">{td_string!(l, detail.export_covers)}</h2>
                 <dl class="summary-list">
                     <div><dt>{td_string!(l, export.personal)}</dt><dd>{if categories.is_empty() { td_string!(l, common.none).to_string() } else { categories.join(", ") }}</dd></div>
                     <div><dt>{td_string!(l, export.service)}</dt><dd>{if products.is_empty() { td_string!(l, common.none).to_string() } else { products.join(", ") }}</dd></div>
+                    <div><dt>{td_string!(l, export.account)}</dt><dd>{if parts.is_empty() { td_string!(l, common.none).to_string() } else { parts.join(", ") }}</dd></div>
                     <div><dt>{td_string!(l, export.format)}</dt><dd>{labels::export_format(l, e.format)}</dd></div>
                 </dl>
             </section>

@@ -11,15 +11,18 @@ use crate::components::download::download_text;
 use crate::components::error_summary::{ErrorSummary, FieldError, FieldProblem};
 use crate::components::page_heading::focus_heading_on_change;
 use crate::components::page_heading::PageHeading;
+use crate::components::text_field::{TextField, TextKind};
 use crate::components::unsaved_guard::guard_unsaved_changes;
 use crate::dom::yield_now;
+use crate::domain::account_export;
+use crate::domain::activity_filter::day_bounds;
 use crate::domain::export::{
     file_name, in_scope, personal_categories, sections, summary, ExportBuilder, Vocabulary,
 };
 use crate::domain::inventory::CategoryId;
 use crate::domain::product::Product;
 use crate::domain::records::{held_records, HeldRecord};
-use crate::domain::requests::{ExportDetails, ExportFormat};
+use crate::domain::requests::{AccountPart, ExportDetails, ExportFormat};
 use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::{request_href, Page};
 use crate::state::session::use_session;
@@ -29,6 +32,8 @@ use crate::text::labels;
 
 const SCOPE: &str = "export-category-0";
 const FORMAT: &str = "format-json";
+const FROM: &str = "export-activity-from";
+const TO: &str = "export-activity-to";
 
 /// The file made, once the request is filed.
 #[derive(Clone, PartialEq)]
@@ -61,6 +66,10 @@ struct Progress {
 struct Choices {
     categories: RwSignal<Vec<CategoryId>>,
     products: RwSignal<Vec<Product>>,
+    parts: RwSignal<Vec<AccountPart>>,
+    /// The activity log's first and last day, as typed (`YYYY-MM-DD` or empty).
+    from: RwSignal<String>,
+    to: RwSignal<String>,
     format: RwSignal<Option<ExportFormat>>,
 }
 
@@ -71,7 +80,18 @@ impl Choices {
             products: self.products.get(),
             format: self.format.get().unwrap_or(ExportFormat::Json),
             file: None,
+            parts: self.parts.get(),
+            activity_from: self.day(self.from),
+            activity_to: self.day(self.to),
         }
+    }
+
+    /// A day of the activity range, when the activity log is chosen and the day given.
+    fn day(self, field: RwSignal<String>) -> Option<chrono::NaiveDate> {
+        if !self.parts.with(|p| p.contains(&AccountPart::Activity)) {
+            return None;
+        }
+        field.with(|v| crate::domain::json::parse_day(v.trim()))
     }
 
     /// What is missing before the answers can be checked.
@@ -79,11 +99,21 @@ impl Choices {
         let mut found = Vec::new();
         if self.categories.with_untracked(Vec::is_empty)
             && self.products.with_untracked(Vec::is_empty)
+            && self.parts.with_untracked(Vec::is_empty)
         {
             found.push(FieldProblem {
                 field: SCOPE,
                 message: td_string!(l, export.choose_scope).to_string(),
             });
+        }
+        let scope = untrack(|| self.scope());
+        if let (Some(from), Some(to)) = (scope.activity_from, scope.activity_to) {
+            if to < from {
+                found.push(FieldProblem {
+                    field: TO,
+                    message: td_string!(l, export.range_order).to_string(),
+                });
+            }
         }
         if self.format.get_untracked().is_none() {
             found.push(FieldProblem {
@@ -101,10 +131,8 @@ async fn produce(scope: &ExportDetails, progress: RwSignal<Progress>) -> Result<
     let (profile, inventory) = (profile?, inventory?);
     let records = held_records(&profile, &inventory);
     let parts = sections(scope);
-    progress.set(Progress {
-        done: 0,
-        total: parts.len(),
-    });
+    let total = parts.len() + scope.parts.len();
+    progress.set(Progress { done: 0, total });
     // The file is a record with a stable layout, written in English whatever the portal's language.
     let category = |c| labels::category(Locale::en, c);
     let field = |f| labels::field(Locale::en, f);
@@ -121,9 +149,21 @@ async fn produce(scope: &ExportDetails, progress: RwSignal<Progress>) -> Result<
         builder.add(*category, &chosen, &words);
         progress.set(Progress {
             done: index + 1,
-            total: parts.len(),
+            total,
         });
         // Keep the page responsive between sections.
+        yield_now().await;
+    }
+    for (index, part) in AccountPart::ALL
+        .into_iter()
+        .filter(|p| scope.parts.contains(p))
+        .enumerate()
+    {
+        builder.add_part(account_part(scope, part).await?);
+        progress.set(Progress {
+            done: parts.len() + index + 1,
+            total,
+        });
         yield_now().await;
     }
     Ok(builder.finish(json!({
@@ -132,8 +172,38 @@ async fn produce(scope: &ExportDetails, progress: RwSignal<Progress>) -> Result<
         "user_id": profile.user_id,
         "username": profile.account.username,
         "format": scope.format.extension(),
+        "activity_time_zone_offset_minutes": scope.parts.contains(&AccountPart::Activity).then(|| format::zone_offset_minutes(api::now().timestamp_millis())),
         "note": "Service data in this demonstration is summarised (record counts, files, storage). The security answer is never exported: it is kept only as a one-way hash.",
     })))
+}
+
+/// One part of the account, read from its document as it stands now.
+async fn account_part(
+    scope: &ExportDetails,
+    part: AccountPart,
+) -> Result<account_export::PartTable, ApiError> {
+    let signals = || async {
+        let (requests, policy) = futures::join!(api::requests(), api::policy());
+        Ok::<_, ApiError>(api::marketing_signals(&requests?, &policy?))
+    };
+    Ok(match part {
+        AccountPart::Preferences => {
+            let (prefs, signals) = futures::join!(api::communications(), signals());
+            account_export::preferences(&prefs?, &signals?)
+        }
+        AccountPart::Consents => account_export::consents(&api::cookies().await?),
+        AccountPart::Requests => account_export::requests(&api::requests().await?),
+        AccountPart::Activity => {
+            let days = (scope.activity_from, scope.activity_to);
+            let offset = format::zone_offset_minutes(api::now().timestamp_millis());
+            let bounds = day_bounds(days.0, days.1, offset);
+            account_export::activity(&api::activity().await?, days, bounds)
+        }
+        AccountPart::Sharing => {
+            let (shared, signals) = futures::join!(api::sharing(), signals());
+            account_export::sharing(&shared?, &signals?)
+        }
+    })
 }
 
 /// Makes the file, checks its digest and files the request.
@@ -171,6 +241,9 @@ pub fn NewExportPage() -> impl IntoView {
     let choices = Choices {
         categories: RwSignal::new(Vec::new()),
         products: RwSignal::new(Vec::new()),
+        parts: RwSignal::new(Vec::new()),
+        from: RwSignal::new(String::new()),
+        to: RwSignal::new(String::new()),
         format: RwSignal::new(None),
     };
     let step = RwSignal::new(Step::Choose);
@@ -243,6 +316,10 @@ fn ChooseStep(choices: Choices, step: RwSignal<Step>) -> impl IntoView {
         .iter()
         .map(|p| (*p, format!("export-product-{}", p.slug())))
         .collect::<Vec<_>>();
+    let parts = AccountPart::ALL
+        .iter()
+        .map(|p| (*p, format!("export-part-{}", p.key())))
+        .collect::<Vec<_>>();
     let formats = vec![
         (Some(ExportFormat::Json), "format-json".to_string()),
         (Some(ExportFormat::Csv), "format-csv".to_string()),
@@ -278,6 +355,21 @@ fn ChooseStep(choices: Choices, step: RwSignal<Step>) -> impl IntoView {
                         chosen=choices.products
                         label=Callback::new(move |p: Product| fill(td_string!(l, export.product_service), &[("product", &p.name())]))
                     />
+                </fieldset>
+                <fieldset class="form-field">
+                    <legend>{td_string!(l, export.account)}</legend>
+                    <p class="muted">{td_string!(l, export.account_hint)}</p>
+                    <CheckboxGroup
+                        options=parts.clone()
+                        chosen=choices.parts
+                        label=Callback::new(move |p| labels::account_part(l, p).to_string())
+                    />
+                    {move || choices.parts.with(|p| p.contains(&AccountPart::Activity)).then(|| view! {
+                        <div class="export-range">
+                            <TextField id=FROM kind=TextKind::Date label=td_string!(l, export.activity_from) hint=td_string!(l, export.range_hint) problems=problems_signal value=choices.from />
+                            <TextField id=TO kind=TextKind::Date label=td_string!(l, export.activity_to) problems=problems_signal value=choices.to />
+                        </div>
+                    })}
                 </fieldset>
                 <fieldset class="form-field">
                     <legend>{td_string!(l, export.format)}</legend>
@@ -331,6 +423,16 @@ fn CheckStep(
                 td_string!(l, export.service),
                 names(scope.products.iter().map(|p| p.name()).collect()),
                 td_string!(l, export.change_service),
+            ),
+            (
+                td_string!(l, export.account),
+                names(
+                    labels::account_parts(l, &scope)
+                        .iter()
+                        .map(String::as_str)
+                        .collect(),
+                ),
+                td_string!(l, export.change_account),
             ),
             (
                 td_string!(l, export.format),

@@ -44,7 +44,7 @@ test('an export is made in the browser, holds only what was chosen, and matches 
   await page.getByRole('button', { name: 'Continue' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole('link')).toHaveText(['Choose at least one kind of information to export', 'Choose a format']);
+  await expect(summary.getByRole('link')).toHaveText(['Choose at least one kind of information or part of your account to export', 'Choose a format']);
   await expectNoAxeViolations(page, 'export with errors');
 
   await page.getByLabel('Browser, device and server logs').check();
@@ -83,6 +83,48 @@ test('an export is made in the browser, holds only what was chosen, and matches 
   const again = await downloadText(page, () => page.getByRole('button', { name: /^Download icanopus-export/ }).click());
   expect(again.text).toBe(file.text);
   await expect(page.getByText(shown!)).toBeVisible();
+});
+
+test('an export can hold every part of the account, the activity log within a range, each part described', async ({ page }) => {
+  await page.goto('/requests/export');
+  const account = page.getByRole('group', { name: 'Your account' });
+  for (const part of ['Communication preferences', 'Cookie consent history', 'Privacy requests', 'Access and activity log', 'Sharing choices']) {
+    await account.getByLabel(part).check();
+  }
+  await account.getByLabel('Activity from (optional)').fill('2026-11-30');
+  await account.getByLabel('Activity up to (optional)').fill('2026-11-01');
+  await page.getByLabel('JSON (one file, with a data dictionary)').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText(['The last day must be the same as or after the first day']);
+  await expectNoAxeViolations(page, 'export with the activity range');
+  await account.getByLabel('Activity from (optional)').fill('2026-11-01');
+  await account.getByLabel('Activity up to (optional)').fill('2026-11-30');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('definition').filter({ hasText: 'Access and activity log (1 November 2026 to 30 November 2026)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Make my export' }).click();
+  const file = await downloadText(page, () => page.getByRole('button', { name: 'Download your export' }).click());
+  const exported = JSON.parse(file.text);
+  expect(exported.categories).toEqual([]);
+  const parts = Object.fromEntries(exported.account.map((p: any) => [p.part, p]));
+  expect(Object.keys(parts)).toEqual(['preferences', 'consents', 'requests', 'activity', 'sharing']);
+  // Every cell of the preference grid: 6 topics, 3 channels, 3 products.
+  expect(parts.preferences.records).toHaveLength(54);
+  expect(parts.requests.records.map((r: any) => r.reference)).toContain('PR-2026-0412');
+  expect(parts.activity.facts).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+  expect(parts.activity.records).toHaveLength(8);
+  for (const entry of parts.activity.records) expect(entry.at).toMatch(/^2026-11-/);
+  expect(parts.sharing.records.map((r: any) => r.recipient)).toContain('reselling_partner');
+  // Every key of every part is in the data dictionary.
+  for (const part of exported.account) {
+    const described = exported.data_dictionary.filter((d: any) => d.part === part.part).map((d: any) => d.field);
+    for (const record of [part.facts, ...part.records]) {
+      for (const key of Object.keys(record)) expect(described, `${part.part}.${key}`).toContain(key);
+    }
+  }
+  // The request page says what the export covers.
+  const reference = (await page.locator('.confirmation__reference').textContent())!.replace('Reference: ', '');
+  await page.goto(`/requests/${reference}`);
+  await expect(page.getByRole('region', { name: 'What the export covers' })).toContainText('Sharing choices');
 });
 
 test('a CSV export has one section per chosen category', async ({ page }) => {
