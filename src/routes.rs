@@ -2,6 +2,7 @@
 
 use crate::domain::category_policy::Right;
 use crate::domain::inventory::CategoryId;
+use crate::domain::policy::Unstated;
 use crate::domain::requests::ConcernTopic;
 use crate::i18n::{td_string, Locale};
 
@@ -41,6 +42,8 @@ pub const RIGHT_KEY: &str = "right";
 /// The query keys of the concern page: what it is about, and which request or category.
 pub const TOPIC_KEY: &str = "topic";
 pub const ABOUT_KEY: &str = "about";
+/// The query key of a question about something the policy does not say, to pre-fill the concern with.
+pub const ASK_KEY: &str = "ask";
 
 /// The page asking to exercise `right` on `category`, pre-filled.
 pub fn category_request_href(category: CategoryId, right: Right) -> String {
@@ -62,6 +65,23 @@ pub fn concern_href(topic: ConcernTopic, about: &str) -> String {
             Page::NewConcern.href(),
             topic.slug()
         )
+    }
+}
+
+/// The concern page, pre-filled with a question about something the policy does not say (about a category, when
+/// `category` is given).
+pub fn ask_href(unstated: Unstated, category: Option<CategoryId>) -> String {
+    match category {
+        Some(category) => format!(
+            "{}&{ASK_KEY}={}",
+            concern_href(ConcernTopic::Category, category.slug()),
+            unstated.slug()
+        ),
+        None => format!(
+            "{}&{ASK_KEY}={}",
+            concern_href(ConcernTopic::Other, ""),
+            unstated.slug()
+        ),
     }
 }
 
@@ -246,6 +266,14 @@ mod tests {
         assert_eq!(
             concern_href(ConcernTopic::Request, "PR-2025-0402"),
             "/requests/concern?topic=request&about=PR-2025-0402"
+        );
+        assert_eq!(
+            ask_href(Unstated::LegalBasis, Some(CategoryId::Payment)),
+            "/requests/concern?topic=category&about=payment&ask=legal-basis"
+        );
+        assert_eq!(
+            ask_href(Unstated::Transfers, None),
+            "/requests/concern?topic=other&ask=transfers"
         );
         assert_eq!(
             Page::from_path("/requests/new?category=payment"),

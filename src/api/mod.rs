@@ -40,6 +40,10 @@ pub use error::{ApiError, StorageError};
 pub use local_storage::KeptSummary;
 pub use saved_changes::on_notice as on_store_notice;
 
+/// Where the user changes their password: in the account system the portal sits in front of, never here (the
+/// portal holds no password, only shows that one is held).
+pub const ACCOUNT_PASSWORD_URL: &str = "https://www.icanopustech.com/account/password";
+
 /// The privacy signals the browser sends; in the designer preview, what the designer chose to pretend it sends.
 pub fn privacy_signals() -> PrivacySignals {
     let real = dom::privacy_signals();

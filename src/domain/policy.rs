@@ -126,6 +126,43 @@ impl PolicyDocument {
             .min()
     }
 
+    /// Every version of the text in force up to `today`, newest first, each with the days it was in force.
+    pub fn versions(&self, today: NaiveDate) -> Vec<PolicyVersion> {
+        let mut starts: Vec<(String, NaiveDate)> = vec![(self.revision.clone(), self.effective_on)];
+        for change in self.in_force_oldest_first(today) {
+            // A change that only restates the base revision starts nothing new.
+            if starts.iter().any(|(r, _)| *r == change.revision) {
+                continue;
+            }
+            starts.push((
+                change.revision.clone(),
+                change.effective_on.max(self.effective_on),
+            ));
+        }
+        let mut versions: Vec<PolicyVersion> = starts
+            .iter()
+            .enumerate()
+            .map(|(i, (revision, from))| PolicyVersion {
+                revision: revision.clone(),
+                from: *from,
+                until: starts.get(i + 1).and_then(|(_, next)| next.pred_opt()),
+            })
+            .collect();
+        versions.reverse();
+        versions
+    }
+
+    /// The changes in force on `today`, in the order they took effect.
+    fn in_force_oldest_first(&self, today: NaiveDate) -> Vec<&PolicyChange> {
+        let mut in_force: Vec<&PolicyChange> = self
+            .changes
+            .iter()
+            .filter(|c| !c.is_pending(today))
+            .collect();
+        in_force.sort_by_key(|c| c.effective_on);
+        in_force
+    }
+
     fn latest_in_force(&self, today: NaiveDate) -> Option<&PolicyChange> {
         self.changes
             .iter()
@@ -136,13 +173,7 @@ impl PolicyDocument {
     /// The paragraphs in force on `today`: the base text with every change in force applied.
     pub fn paragraphs_on(&self, today: NaiveDate) -> Vec<PolicyParagraph> {
         let mut paragraphs = self.paragraphs.clone();
-        let mut in_force: Vec<&PolicyChange> = self
-            .changes
-            .iter()
-            .filter(|c| !c.is_pending(today))
-            .collect();
-        in_force.sort_by_key(|c| c.effective_on);
-        for change in in_force {
+        for change in self.in_force_oldest_first(today) {
             for edit in &change.edits {
                 match (&edit.before, &edit.after) {
                     (Some(before), after) => {
@@ -308,6 +339,46 @@ crate::from_json_struct!(PolicyEdit {
     before,
     after
 });
+
+/// A version of the policy text and the days it was in force (`until` is `None` for the one in force now).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolicyVersion {
+    pub revision: String,
+    pub from: NaiveDate,
+    pub until: Option<NaiveDate>,
+}
+
+/// What the policy does not say, though a privacy notice usually does: the portal shows the gap and offers to ask.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unstated {
+    /// The legal basis for using a category of information.
+    LegalBasis,
+    /// Where the information is stored.
+    StorageLocation,
+    /// Whether it is transferred to other countries, and with what safeguards.
+    Transfers,
+}
+
+impl Unstated {
+    pub const ALL: [Unstated; 3] = [
+        Unstated::LegalBasis,
+        Unstated::StorageLocation,
+        Unstated::Transfers,
+    ];
+
+    /// A stable identifier, used in the concern page's address.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            Unstated::LegalBasis => "legal-basis",
+            Unstated::StorageLocation => "storage",
+            Unstated::Transfers => "transfers",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Unstated> {
+        Unstated::ALL.into_iter().find(|u| u.slug() == slug)
+    }
+}
 
 /// A change to the policy, announced or in force.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -616,6 +687,58 @@ mod tests {
             schedule().backup_purge_after(day(2027, 3, 1)),
             day(2027, 6, 1)
         );
+    }
+    #[test]
+    fn every_version_in_force_is_listed_newest_first_with_its_days() {
+        let doc = document(vec![
+            change(day(2020, 1, 1), vec![]),
+            change(day(2026, 12, 15), vec![]),
+        ]);
+        let before: Vec<(NaiveDate, Option<NaiveDate>)> = doc
+            .versions(day(2026, 12, 14))
+            .iter()
+            .map(|v| (v.from, v.until))
+            .collect();
+        assert_eq!(before.len(), 2, "{before:?}");
+        assert_eq!(before[0], (day(2020, 1, 1), None));
+        assert_eq!(before[1].1, Some(day(2019, 12, 31)));
+        let after = doc.versions(day(2026, 12, 15));
+        assert_eq!(after.len(), 3);
+        assert_eq!((after[0].from, after[0].until), (day(2026, 12, 15), None));
+        assert_eq!(after[1].until, Some(day(2026, 12, 14)));
+    }
+
+    #[test]
+    fn the_seed_policy_has_one_past_version_once_the_announced_change_is_in_force() {
+        let doc: PolicyDocument =
+            crate::domain::json::decode(include_str!("../../public/api/policy.json")).unwrap();
+        let now = doc.versions(day(2026, 12, 7));
+        assert_eq!(now.len(), 1);
+        assert_eq!(now[0].revision, "2015-05-25");
+        let later = doc.versions(day(2026, 12, 20));
+        assert_eq!(
+            later
+                .iter()
+                .map(|v| (v.revision.as_str(), v.from, v.until))
+                .collect::<Vec<_>>(),
+            [
+                ("2026-12-15", day(2026, 12, 15), None),
+                ("2015-05-25", day(2015, 5, 25), Some(day(2026, 12, 14)))
+            ]
+        );
+        // The past version's text is the text in force on its first day.
+        assert_ne!(
+            doc.paragraphs_on(later[1].from),
+            doc.paragraphs_on(later[0].from)
+        );
+    }
+
+    #[test]
+    fn unstated_slugs_round_trip() {
+        for u in Unstated::ALL {
+            assert_eq!(Unstated::from_slug(u.slug()), Some(u));
+        }
+        assert_eq!(Unstated::from_slug("nope"), None);
     }
 }
 

@@ -7,6 +7,7 @@ use crate::domain::category_policy::{LegalHold, Purpose, Recipient, Retention, R
 use crate::domain::communications::{EssentialMessage, MessageChannel, Topic};
 use crate::domain::cookies::{Basis, ConsentMethod, CookieCategory, CookieParty};
 use crate::domain::inventory::{CategoryId, DataSource};
+use crate::domain::policy::Unstated;
 use crate::domain::profile::AccountField;
 use crate::domain::profile_rules::{OptionalField, PhotoProblem, Problem};
 use crate::domain::records::FieldKey;
@@ -597,6 +598,19 @@ pub fn export_format(l: Locale, format: ExportFormat) -> &'static str {
     match format {
         ExportFormat::Json => td_string!(l, labels.format.json),
         ExportFormat::Csv => td_string!(l, labels.format.csv),
+    }
+}
+
+/// A question about what the policy does not say, pre-filled in a concern; `category` names the category asked
+/// about (the legal basis is asked per category).
+pub fn unstated_question(l: Locale, unstated: Unstated, category: &str) -> String {
+    match unstated {
+        Unstated::LegalBasis => fill(
+            td_string!(l, concern.ask.legal_basis),
+            &[("category", &category)],
+        ),
+        Unstated::StorageLocation => td_string!(l, concern.ask.storage).to_string(),
+        Unstated::Transfers => td_string!(l, concern.ask.transfers).to_string(),
     }
 }
 

@@ -6,9 +6,10 @@ use leptos_router::components::A;
 use crate::components::record_card::RecordCard;
 use crate::domain::category_policy::{Retention, Right, UserAction};
 use crate::domain::inventory::CategoryId;
+use crate::domain::policy::Unstated;
 use crate::domain::requests::ConcernTopic;
 use crate::i18n::{td_string, Locale};
-use crate::routes::{category_request_href, concern_href, request_href};
+use crate::routes::{ask_href, category_request_href, concern_href, request_href};
 use crate::state::session::use_session;
 use crate::text::format;
 use crate::text::format::fill;
@@ -136,6 +137,11 @@ pub fn CategorySection(
                     <h4>{td_string!(l, data.how_long)}</h4>
                     <p>{labels::retention(l, rules.retention)}</p>
                     {retention_dates}
+                </div>
+                <div>
+                    <h4>{td_string!(l, data.legal_basis)}</h4>
+                    <p>{td_string!(l, data.basis_unstated)}</p>
+                    <p><A href=ask_href(Unstated::LegalBasis, Some(category))>{td_string!(l, data.ask_basis)}</A></p>
                 </div>
                 <div>
                     <h4>{td_string!(l, data.what_you_can_do)}</h4>

@@ -18,14 +18,15 @@ use crate::components::page_heading::PageHeading;
 use crate::domain::category_policy::LegalHold;
 use crate::domain::data_filter::{Filter, PRODUCT_KEY, SEARCH_KEY, SOURCE_KEY};
 use crate::domain::inventory::{CategoryId, DataSource};
-use crate::domain::policy::CleanupSchedule;
+use crate::domain::policy::{CleanupSchedule, Unstated};
 use crate::domain::records::held_records;
 use crate::i18n::{td_string, use_i18n, Locale};
-use crate::routes::Page;
+use crate::routes::{ask_href, Page};
 use crate::state::session::use_session;
 use crate::text::format;
 use crate::text::format::fill;
 use crate::text::labels;
+use leptos_router::components::A;
 
 use category::CategorySection;
 use filters::FilterControls;
@@ -180,6 +181,21 @@ fn results(held: Arc<Held>, filter: Memo<Filter>) -> AnyView {
                 {td_string!(l, data.keep_longer_intro)}
             </p>
             <ul>{LegalHold::ALL.iter().map(|h| view! { <li>{labels::legal_hold(l, *h)}</li> }).collect_view()}</ul>
+        </section>
+        <section class="data-legal" aria-labelledby="data-where-title">
+            <h2 id="data-where-title">{td_string!(l, data.where_kept)}</h2>
+            <ul>
+                <li>
+                    {td_string!(l, data.storage_unstated)}
+                    " "
+                    <A href=ask_href(Unstated::StorageLocation, None)>{td_string!(l, data.ask_storage)}</A>
+                </li>
+                <li>
+                    {td_string!(l, data.transfers_unstated)}
+                    " "
+                    <A href=ask_href(Unstated::Transfers, None)>{td_string!(l, data.ask_transfers)}</A>
+                </li>
+            </ul>
         </section>
     }
     .into_any()

@@ -19,6 +19,7 @@ use crate::i18n::{td_string, use_i18n, Locale};
 use crate::routes::Page;
 use crate::state::session::use_session;
 use crate::text::format;
+use crate::text::format::fill;
 use section_link::section_link;
 
 /// Paragraphs of the policy text built together in one step (see `in_steps`).
@@ -69,6 +70,64 @@ fn paragraph_view(paragraph: PolicyParagraph) -> impl IntoView {
     view! { {part} {body} }
 }
 
+/// A paragraph of an earlier version: no anchors (they belong to the text in force) and no headings (the page's
+/// outline stays the text in force); titles are marked as strong text.
+fn past_paragraph_view(paragraph: PolicyParagraph) -> impl IntoView {
+    let part = paragraph
+        .starts_part
+        .map(|title| view! { <p class="policy__part"><strong>{title}</strong></p> });
+    let body = if paragraph.heading {
+        view! { <p class="policy__heading"><strong>{paragraph.text}</strong></p> }.into_any()
+    } else if let Some(item) = paragraph.text.strip_prefix("• ") {
+        view! { <p class="policy__item">{item.to_string()}</p> }.into_any()
+    } else {
+        view! { <p>{paragraph.text}</p> }.into_any()
+    };
+    view! { {part} {body} }
+}
+
+/// Every earlier version in full, each with the days it was in force; its text is built when opened.
+fn every_version(l: Locale, policy: &PolicyDocument, today: chrono::NaiveDate) -> AnyView {
+    let past: Vec<_> = policy
+        .versions(today)
+        .into_iter()
+        .filter_map(|v| v.until.map(|until| (v.revision, v.from, until)))
+        .collect();
+    let items = past
+        .into_iter()
+        .map(|(revision, from, until)| {
+            let opened = RwSignal::new(false);
+            let paragraphs = StoredValue::new(policy.paragraphs_on(from));
+            let label = fill(td_string!(l, policy.version_text), &[("revision", &revision)]);
+            view! {
+                <details class="policy__version" on:toggle=move |_| opened.set(true)>
+                    <summary>
+                        {fill(
+                            td_string!(l, policy.version_span),
+                            &[("revision", &revision), ("from", &format::day(from)), ("until", &format::day(until))],
+                        )}
+                    </summary>
+                    <article class="policy__version-text" aria-label=label lang="en">
+                        {move || opened.get().then(|| paragraphs.get_value().into_iter().map(past_paragraph_view).collect_view())}
+                    </article>
+                </details>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="policy__versions" aria-labelledby="versions-title">
+            <h2 id="versions-title">{td_string!(l, policy.versions)}</h2>
+            {if policy.versions(today).len() > 1 {
+                view! { <p>{td_string!(l, policy.versions_intro)}</p> }.into_any()
+            } else {
+                view! { <p>{td_string!(l, policy.no_earlier)}</p> }.into_any()
+            }}
+            {items}
+        </section>
+    }
+    .into_any()
+}
+
 fn render(policy: Arc<PolicyDocument>) -> AnyView {
     let l = use_i18n().get_locale();
     let today = api::now().date_naive();
@@ -101,6 +160,10 @@ fn render(policy: Arc<PolicyDocument>) -> AnyView {
         let policy = policy.clone();
         steps.part(move || view! { <changes::ChangeHistory l policy /> }.into_any())
     };
+    let versions = {
+        let policy = policy.clone();
+        steps.part(move || every_version(l, &policy, today))
+    };
     steps.run(crate::dom::scroll_to_fragment);
     view! {
         <dl class="summary-list policy__meta">
@@ -118,6 +181,7 @@ fn render(policy: Arc<PolicyDocument>) -> AnyView {
             {text}
         </article>
         {history}
+        {versions}
     }
     .into_any()
 }

@@ -295,7 +295,16 @@ pub fn AccountDetails(
             <p>
                 {t!(i18n, profile.account_intro)}
             </p>
-            <dl class="account-details__list">{rows}</dl>
+            <dl class="account-details__list">
+                {rows}
+                <div class="account-details__row">
+                    <dt>{t!(i18n, profile.password)}</dt>
+                    <dd>
+                        <span class="account-details__value">{t!(i18n, profile.password_held)}</span>
+                        <a href=crate::api::ACCOUNT_PASSWORD_URL>{t!(i18n, profile.password_change)}</a>
+                    </dd>
+                </div>
+            </dl>
         </section>
     }
     .into_any()

@@ -17,9 +17,10 @@ use crate::components::text_field::{TextField, TextKind};
 use crate::components::unsaved_guard::guard_unsaved_changes;
 use crate::domain::inventory::CategoryId;
 use crate::domain::policy::PolicyDocument;
+use crate::domain::policy::Unstated;
 use crate::domain::requests::{ConcernTopic, PrivacyRequest, RequestKind, RequestLog};
 use crate::i18n::{td_string, use_i18n, Locale};
-use crate::routes::{Page, ABOUT_KEY, TOPIC_KEY};
+use crate::routes::{Page, ABOUT_KEY, ASK_KEY, TOPIC_KEY};
 use crate::state::session::use_session;
 use crate::text::format;
 use crate::text::format::fill;
@@ -283,12 +284,22 @@ fn form(concern: Concern, (log, policy): (RequestLog, Arc<PolicyDocument>)) -> A
 pub fn NewConcernPage() -> impl IntoView {
     let session = use_session();
     let query = use_query_map();
-    let (topic, about) = query.with_untracked(|q| {
+    let (topic, about, ask) = query.with_untracked(|q| {
         (
             q.get_str(TOPIC_KEY).and_then(ConcernTopic::from_slug),
             q.get_str(ABOUT_KEY).unwrap_or_default().to_string(),
+            q.get_str(ASK_KEY).and_then(Unstated::from_slug),
         )
     });
+    let i18n = use_i18n();
+    // A question about what the policy does not say arrives written, in the user's language, to send or change.
+    let asked = ask
+        .map(|ask| {
+            let l = i18n.get_locale_untracked();
+            let category = CategoryId::from_slug(&about).map(|c| labels::category(l, c));
+            labels::unstated_question(l, ask, category.unwrap_or_default())
+        })
+        .unwrap_or_default();
     let concern = Concern {
         topic: RwSignal::new(topic),
         regarding: RwSignal::new(if topic == Some(ConcernTopic::Request) {
@@ -303,16 +314,15 @@ pub fn NewConcernPage() -> impl IntoView {
                 .map(|c| c.slug().to_string())
                 .unwrap_or_default(),
         ),
-        message: RwSignal::new(String::new()),
+        message: RwSignal::new(asked.clone()),
         failure: RwSignal::new(None),
         sent: RwSignal::new(false),
         attempt: StoredValue::new(api::new_attempt_key()),
     };
     guard_unsaved_changes(Signal::derive(move || {
-        !concern.sent.get() && !concern.message.with(|m| m.trim().is_empty())
+        !concern.sent.get() && !concern.message.with(|m| m.trim().is_empty() || *m == asked)
     }));
     let data = session.requests.loaded().and(session.policy.loaded());
-    let i18n = use_i18n();
     view! {
         <PageHeading page=Page::NewConcern />
         <div class="request-journey">
