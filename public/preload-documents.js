@@ -31,6 +31,7 @@
     ['requests/new', ['inventory']],
     ['activity', ['activity']],
     ['sharing', ['sharing', 'inventory']],
+    ['profile', ['nominee']],
   ]);
   // The demo user shown (src/api/demo.rs: the stored choice if it is a valid id, else the default one).
   let persona = 'asha';

@@ -59,6 +59,7 @@ fn decode(endpoint: Endpoint, text: &str) -> Decoded {
         Endpoint::Sharing => round_trip::<Sharing>(endpoint, text),
         Endpoint::Policy => round_trip::<PolicyDocument>(endpoint, text),
         Endpoint::Notices => round_trip::<PolicyNotices>(endpoint, text),
+        Endpoint::Nominee => round_trip::<crate::domain::nomination::Nomination>(endpoint, text),
         // The demo users' list is read, never written back: refusing or accepting is all there is to check.
         Endpoint::Personas => match decode_personas(text) {
             Ok(_) => Decoded::Stable,

@@ -13,13 +13,15 @@ pub enum Endpoint {
     Policy,
     /// Notices sent to the user (policy changes, a change of ownership), with their read state.
     Notices,
+    /// The person the user named to act for them (nomination).
+    Nominee,
     /// The mock backend's demo users (not part of a real backend's contract).
     Personas,
 }
 
 impl Endpoint {
     /// Every endpoint, for tests and the contract documentation.
-    pub const ALL: [Endpoint; 10] = [
+    pub const ALL: [Endpoint; 11] = [
         Endpoint::Profile,
         Endpoint::Inventory,
         Endpoint::Communications,
@@ -29,6 +31,7 @@ impl Endpoint {
         Endpoint::Sharing,
         Endpoint::Policy,
         Endpoint::Notices,
+        Endpoint::Nominee,
         Endpoint::Personas,
     ];
 
@@ -49,6 +52,7 @@ impl Endpoint {
             Endpoint::Sharing => "sharing.json",
             Endpoint::Policy => "policy.json",
             Endpoint::Notices => "notices.json",
+            Endpoint::Nominee => "nominee.json",
             Endpoint::Personas => "personas.json",
         }
     }
@@ -65,6 +69,7 @@ impl Endpoint {
             Endpoint::Sharing => "sharing",
             Endpoint::Policy => "policy",
             Endpoint::Notices => "notices",
+            Endpoint::Nominee => "nominee",
             Endpoint::Personas => "personas",
         }
     }

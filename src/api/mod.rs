@@ -20,6 +20,7 @@ use crate::domain::cookies::{CookieConsent, CookieSettings};
 use crate::domain::inventory::CategoryId;
 use crate::domain::inventory::Inventory;
 use crate::domain::marketing::MarketingSignals;
+use crate::domain::nomination::{change_summary, Nomination, Nominee};
 use crate::domain::policy::{PolicyDocument, PolicyNotices};
 use crate::domain::product::Product;
 use crate::domain::profile::{OptionalProfile, Profile, SecurityQuestion};
@@ -146,6 +147,37 @@ pub async fn policy() -> Result<PolicyDocument, ApiError> {
 
 pub async fn notices() -> Result<PolicyNotices, ApiError> {
     client::read(Endpoint::Notices).await
+}
+
+pub async fn nominee() -> Result<Nomination, ApiError> {
+    client::read(Endpoint::Nominee).await
+}
+
+/// Names someone to act for the user, changes their details, or removes them (`None`). `before` is the nomination
+/// this tab showed, which the activity log's line is worded from; the write is refused as a conflict if another tab
+/// saved one since.
+pub async fn save_nominee(
+    before: &Nomination,
+    nominee: Option<Nominee>,
+) -> Result<Nomination, ApiError> {
+    let summary = change_summary(before.nominee.as_ref(), nominee.as_ref());
+    let saved = Nomination {
+        nominee: nominee.map(|n| Nominee {
+            name: n.name.trim().to_string(),
+            contact: n.contact.trim().to_string(),
+            named_at: now(),
+            ..n
+        }),
+    };
+    write_document(
+        Endpoint::Nominee,
+        &saved,
+        ChangeArea::Profile,
+        &summary,
+        None,
+    )
+    .await?;
+    Ok(saved)
 }
 
 /// Marks a notice read (`true`) or unread again (`false`).

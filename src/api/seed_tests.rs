@@ -59,6 +59,11 @@ macro_rules! persona_files {
                 $persona,
                 "/notices.json"
             )),
+            include_str!(concat!(
+                "../../public/api/personas/",
+                $persona,
+                "/nominee.json"
+            )),
         ]
     };
 }
@@ -79,6 +84,7 @@ pub(super) fn persona_text(persona: &str, endpoint: Endpoint) -> &'static str {
         Endpoint::Activity => files[5],
         Endpoint::Sharing => files[6],
         Endpoint::Notices => files[7],
+        Endpoint::Nominee => files[8],
         Endpoint::Policy => include_str!("../../public/api/policy.json"),
         Endpoint::Personas => include_str!("../../public/api/personas.json"),
     }
@@ -103,6 +109,7 @@ fn every_seed_document_of_every_persona_decodes() {
         let _: RequestLog = seed_of(persona, Endpoint::Requests);
         let _: ActivityLog = seed_of(persona, Endpoint::Activity);
         let _: Sharing = seed_of(persona, Endpoint::Sharing);
+        let _: crate::domain::nomination::Nomination = seed_of(persona, Endpoint::Nominee);
         let notices: crate::domain::policy::PolicyNotices = seed_of(persona, Endpoint::Notices);
         assert!(
             notices.unread_count() >= 1,

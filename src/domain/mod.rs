@@ -15,6 +15,7 @@ pub mod inventory;
 pub mod json;
 pub mod language;
 pub mod marketing;
+pub mod nomination;
 pub mod policy;
 pub mod product;
 pub mod profile;

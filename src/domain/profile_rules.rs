@@ -63,13 +63,15 @@ pub enum Problem {
     NotAnEmail,
     /// Not one of the offered values.
     NotOffered,
+    /// Neither an email address nor a phone number.
+    NotAContact,
 }
 
 fn length(text: &str) -> usize {
     text.trim().chars().count()
 }
 
-fn bounded(text: &str, min: usize, max: usize) -> Result<(), Problem> {
+pub(crate) fn bounded(text: &str, min: usize, max: usize) -> Result<(), Problem> {
     match length(text) {
         0 => Err(Problem::Missing),
         n if n < min => Err(Problem::TooShort { min }),

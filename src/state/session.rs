@@ -13,6 +13,7 @@ use crate::domain::communications::CommunicationPreferences;
 use crate::domain::cookies::CookieSettings;
 use crate::domain::inventory::Inventory;
 use crate::domain::marketing::MarketingSignals;
+use crate::domain::nomination::Nomination;
 use crate::domain::policy::{PolicyDocument, PolicyNotices};
 use crate::domain::profile::Profile;
 use crate::domain::requests::RequestLog;
@@ -31,6 +32,8 @@ pub struct Session {
     pub sharing: SharedDocument<Arc<Sharing>>,
     pub policy: SharedDocument<Arc<PolicyDocument>>,
     pub notices: SharedDocument<PolicyNotices>,
+    /// The person named to act for the user.
+    pub nominee: SharedDocument<Nomination>,
     /// The mock backend's demo users.
     pub personas: SharedDocument<Vec<Persona>>,
 }
@@ -47,6 +50,7 @@ impl Session {
         self.sharing.refresh_if_used();
         self.policy.refresh_if_used();
         self.notices.refresh_if_used();
+        self.nominee.refresh_if_used();
     }
 
     /// What stops marketing now; `None` while the requests or the policy are not loaded, or could not be: the pages
@@ -97,6 +101,7 @@ pub fn provide_session() -> Session {
         sharing: SharedDocument::new(|| shared(api::sharing())),
         policy: SharedDocument::new(|| shared(api::policy())),
         notices: SharedDocument::new(|| boxed(api::notices())),
+        nominee: SharedDocument::new(|| boxed(api::nominee())),
         personas: SharedDocument::new(|| boxed(api::personas())),
     };
     provide_context(session);

@@ -7,6 +7,7 @@ use crate::domain::category_policy::{LegalHold, Purpose, Recipient, Retention, R
 use crate::domain::communications::{EssentialMessage, MessageChannel, Topic};
 use crate::domain::cookies::{Basis, ConsentMethod, CookieCategory, CookieParty};
 use crate::domain::inventory::{CategoryId, DataSource};
+use crate::domain::nomination::Relation;
 use crate::domain::policy::Unstated;
 use crate::domain::profile::AccountField;
 use crate::domain::profile_rules::{OptionalField, PhotoProblem, Problem};
@@ -546,6 +547,7 @@ pub fn problem(l: Locale, what: &str, problem: Problem) -> String {
             &[("what", &what_start)],
         ),
         Problem::NotAnEmail => td_string!(l, labels.problem.not_an_email).to_string(),
+        Problem::NotAContact => td_string!(l, labels.problem.not_a_contact).to_string(),
         Problem::NotOffered => fill(
             td_string!(l, labels.problem.not_offered),
             &[("what", &what)],
@@ -611,6 +613,19 @@ pub fn unstated_question(l: Locale, unstated: Unstated, category: &str) -> Strin
         ),
         Unstated::StorageLocation => td_string!(l, concern.ask.storage).to_string(),
         Unstated::Transfers => td_string!(l, concern.ask.transfers).to_string(),
+    }
+}
+
+pub fn relation(l: Locale, relation: Relation) -> &'static str {
+    match relation {
+        Relation::Spouse => td_string!(l, labels.relation.spouse),
+        Relation::Parent => td_string!(l, labels.relation.parent),
+        Relation::Child => td_string!(l, labels.relation.child),
+        Relation::Sibling => td_string!(l, labels.relation.sibling),
+        Relation::OtherRelative => td_string!(l, labels.relation.other_relative),
+        Relation::Friend => td_string!(l, labels.relation.friend),
+        Relation::LegalRepresentative => td_string!(l, labels.relation.legal_representative),
+        Relation::Other => td_string!(l, labels.relation.other),
     }
 }
 
@@ -729,6 +744,7 @@ pub fn subject(l: Locale, endpoint: Endpoint) -> &'static str {
         Endpoint::Sharing => td_string!(l, load.sharing),
         Endpoint::Policy => td_string!(l, load.policy),
         Endpoint::Notices => td_string!(l, load.notices),
+        Endpoint::Nominee => td_string!(l, load.nominee),
         Endpoint::Personas => td_string!(l, load.personas),
     }
 }

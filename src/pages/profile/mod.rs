@@ -2,6 +2,7 @@
 //! and the optional data the company does not need.
 
 mod account;
+mod nominee;
 mod optional;
 mod photo;
 mod security;
@@ -29,6 +30,7 @@ pub fn ProfilePage() -> impl IntoView {
     let correction = account::CorrectionDraft::empty();
     let optional = optional::OptionalDraft::empty();
     let typed = security::Typed::empty();
+    let nominee = nominee::NomineeDraft::empty();
     optional.follow(move || {
         session
             .profile
@@ -37,7 +39,14 @@ pub fn ProfilePage() -> impl IntoView {
             .map(|p| p.optional)
     });
     guard_unsaved_changes(Signal::derive(move || {
-        corrections_dirty.get() || optional_dirty.get() || security_dirty.get()
+        corrections_dirty.get()
+            || optional_dirty.get()
+            || security_dirty.get()
+            || session
+                .nominee
+                .get_untracked()
+                .and_then(Result::ok)
+                .is_some_and(|saved| nominee.differs_from(saved.nominee.as_ref()))
     }));
     // Two sections a frame, from the frame after the page opens (see `in_steps`): the whole form in one go was a long
     // task on a first visit. A rebuild after a save starts at once, so the page keeps its height and scroll.
@@ -55,6 +64,7 @@ pub fn ProfilePage() -> impl IntoView {
                 }
                 .into_any()
             })}
+            {steps.part(move || view! { <nominee::NomineeSection draft=nominee status /> }.into_any())}
             {steps.part(move || view! { <optional::Minimise saved=profile.optional draft=optional status /> }.into_any())}
         }
         .into_any();

@@ -60,3 +60,56 @@ test('every earlier version of the policy is readable in full, with its dates', 
   await expectNoAxeViolations(page, 'policy with an earlier version open');
   expect(consoleErrors).toEqual([]);
 });
+
+test('a person is named to act for you, changed and removed, and the log says so', async ({ page, consoleErrors }) => {
+  await page.goto('/profile');
+  const section = page.getByRole('region', { name: 'Someone to act for you' });
+  await expect(section).toContainText('Digital Personal Data Protection Act');
+  await expect(section).toContainText('You have not named anyone.');
+  await section.getByRole('button', { name: 'Name someone' }).click();
+  await section.getByRole('button', { name: 'Save the nomination' }).click();
+  await expect(section.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link')).toHaveText([
+    'Enter their name',
+    'Choose how they are related to you from the list',
+    'Enter their email address or phone number',
+  ]);
+  await expectNoAxeViolations(page, 'nomination with errors');
+  await section.getByLabel('Their full name').fill('Ravi Kumar');
+  await section.getByLabel('Brother or sister').check();
+  await section.getByLabel('Their email address or phone number').fill('ravi at example');
+  await section.getByRole('button', { name: 'Save the nomination' }).click();
+  await expect(section.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link')).toHaveText([
+    'Enter an email address like name@example.com or a phone number like +91 98450 12345',
+  ]);
+  await section.getByLabel('Their email address or phone number').fill('+91 98450 12345');
+  // From the keyboard, focus moves on to the next thing to do when the form goes.
+  await section.getByRole('button', { name: 'Save the nomination' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('p.form-status[role="status"]')).toHaveText('Ravi Kumar is named to act for you.');
+  await expect(section.getByRole('button', { name: 'Change their details' })).toBeFocused();
+  await expect(section.locator('.summary-list')).toContainText('Brother or sister');
+  await expectNoAxeViolations(page, 'nomination saved');
+
+  await page.reload();
+  await expect(section.locator('.summary-list')).toContainText('+91 98450 12345');
+  await section.getByRole('button', { name: 'Change their details' }).click();
+  await expect(section.getByLabel('Their full name')).toHaveValue('Ravi Kumar');
+  await section.getByLabel('Their email address or phone number').fill('ravi@example.in');
+  await section.getByRole('button', { name: 'Save the nomination' }).dblclick();
+  await expect(section.locator('.summary-list')).toContainText('ravi@example.in');
+
+  await section.getByRole('button', { name: 'Remove them' }).click();
+  await expect(section).toContainText('Remove Ravi Kumar as the person who can act for you?');
+  await section.getByRole('button', { name: 'Yes, remove them' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('p.form-status[role="status"]')).toHaveText('Nobody is named to act for you now.');
+  await expect(section).toContainText('You have not named anyone.');
+  await expect(section.getByRole('button', { name: 'Name someone' })).toBeFocused();
+
+  await page.goto('/activity');
+  // Each once: the double click saved once.
+  for (const line of ['Named Ravi Kumar as my nominee', "Changed my nominee's details (Ravi Kumar)", 'Removed my nominee']) {
+    await expect(page.getByRole('main').getByText(line)).toHaveCount(1);
+  }
+  expect(consoleErrors).toEqual([]);
+});

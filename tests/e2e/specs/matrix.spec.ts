@@ -80,6 +80,13 @@ const endpoints: (Endpoint & { glob: string })[] = [
     loaded: (page) => page.getByRole('heading', { name: /^Notices to you/ }),
   },
   {
+    file: 'nominee.json',
+    glob: user('nominee.json'),
+    path: '/profile',
+    subject: 'the person named to act for you',
+    loaded: (page) => page.getByText('You have not named anyone.'),
+  },
+  {
     file: 'policy.json',
     glob: company('policy.json'),
     path: '/policy',
