@@ -169,15 +169,7 @@ pub async fn save_nominee(
             ..n
         }),
     };
-    write_document(
-        Endpoint::Nominee,
-        &saved,
-        ChangeArea::Profile,
-        &summary,
-        None,
-    )
-    .await?;
-    Ok(saved)
+    write_and_return(Endpoint::Nominee, saved, ChangeArea::Profile, &summary).await
 }
 
 /// Marks a notice read (`true`) or unread again (`false`).
@@ -195,15 +187,7 @@ pub async fn set_notice_read(id: &str, read: bool) -> Result<PolicyNotices, ApiE
     } else {
         "Marked a notice as unread"
     };
-    write_document(
-        Endpoint::Notices,
-        &board,
-        ChangeArea::Notices,
-        summary,
-        None,
-    )
-    .await?;
-    Ok(board)
+    write_and_return(Endpoint::Notices, board, ChangeArea::Notices, summary).await
 }
 
 /// Stops (`active = false`) or resumes working with a reselling partner.
@@ -222,15 +206,7 @@ pub async fn set_partner_active(id: &str, active: bool) -> Result<Sharing, ApiEr
     } else {
         format!("Stopped working with {}", partner.name)
     };
-    write_document(
-        Endpoint::Sharing,
-        &shared,
-        ChangeArea::Sharing,
-        &summary,
-        None,
-    )
-    .await?;
-    Ok(shared)
+    write_and_return(Endpoint::Sharing, shared, ChangeArea::Sharing, &summary).await
 }
 
 /// Sets whether the marketing messages ticked are sent although the browser sends Global Privacy Control.
@@ -242,15 +218,13 @@ pub async fn set_messages_despite_gpc(despite: bool) -> Result<CommunicationPref
     } else {
         "Chose to follow Global Privacy Control again: no marketing messages"
     };
-    write_document(
+    write_and_return(
         Endpoint::Communications,
-        &preferences,
+        preferences,
         ChangeArea::Communications,
         summary,
-        None,
     )
-    .await?;
-    Ok(preferences)
+    .await
 }
 
 /// Sets whether the reselling partners the user works with receive their information although the browser sends
@@ -263,15 +237,7 @@ pub async fn set_sharing_despite_gpc(despite: bool) -> Result<Sharing, ApiError>
     } else {
         "Chose to follow Global Privacy Control again: no sharing with reselling partners"
     };
-    write_document(
-        Endpoint::Sharing,
-        &shared,
-        ChangeArea::Sharing,
-        summary,
-        None,
-    )
-    .await?;
-    Ok(shared)
+    write_and_return(Endpoint::Sharing, shared, ChangeArea::Sharing, summary).await
 }
 
 /// Cuts off (`cut`) or restores a connection: a sign-in provider, a marketplace app (by id, `shown` its name), an
@@ -291,15 +257,7 @@ pub async fn set_cut_off(
         (_, true) => format!("Stopped receiving information from {shown}"),
         (_, false) => format!("Receive information from {shown} again"),
     };
-    write_document(
-        Endpoint::Sharing,
-        &shared,
-        ChangeArea::Sharing,
-        &summary,
-        None,
-    )
-    .await?;
-    Ok(shared)
+    write_and_return(Endpoint::Sharing, shared, ChangeArea::Sharing, &summary).await
 }
 
 /// What stops marketing now, from these documents, this browser's GPC signal and today's date.
@@ -385,6 +343,18 @@ pub async fn write_document<T: serde::Serialize>(
     ])
 }
 
+/// Writes a whole document with no product to log it under (see [`write_document`]) and hands it back, as the
+/// page then shows it.
+async fn write_and_return<T: serde::Serialize>(
+    endpoint: Endpoint,
+    document: T,
+    area: ChangeArea,
+    summary: &str,
+) -> Result<T, ApiError> {
+    write_document(endpoint, &document, area, summary, None).await?;
+    Ok(document)
+}
+
 /// Saves the communication preferences.
 pub async fn save_communications(
     preferences: &CommunicationPreferences,
@@ -392,15 +362,13 @@ pub async fn save_communications(
 ) -> Result<CommunicationPreferences, ApiError> {
     let mut saved = preferences.clone();
     saved.updated_at = now();
-    write_document(
+    write_and_return(
         Endpoint::Communications,
-        &saved,
+        saved,
         ChangeArea::Communications,
         summary,
-        None,
     )
-    .await?;
-    Ok(saved)
+    .await
 }
 
 /// Records a cookie choice: it becomes the current one, joins the consent history, and the browser's cookies are
@@ -441,15 +409,7 @@ pub async fn save_optional_profile(
 
 /// Writes the profile, recorded as a change to it.
 async fn write_profile(profile: Profile, summary: &str) -> Result<Profile, ApiError> {
-    write_document(
-        Endpoint::Profile,
-        &profile,
-        ChangeArea::Profile,
-        summary,
-        None,
-    )
-    .await?;
-    Ok(profile)
+    write_and_return(Endpoint::Profile, profile, ChangeArea::Profile, summary).await
 }
 
 /// Sets (`Some`) or removes (`None`) the security question. A real backend receives the answer and keeps only
