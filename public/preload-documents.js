@@ -14,11 +14,24 @@
 // Kept in step with the app by specs/preload.spec.ts: at every page's address, the documents preloaded are exactly the
 // ones the app reads on a first load, and each comes over the network once.
 {
-  // The mock backend's addresses (src/api/client.rs, src/api/endpoint.rs): the company's documents at /api/{name}.json,
-  // the shown demo user's at /api/personas/{id}/{name}.json.
-  const company = ['policy', 'personas'];
-  // The demo user's documents the shell (header, notices, cookie banner; an objection to marketing keeps marketing
-  // cookies off) reads at every address...
+  // The runtime configuration (public/config.json, src/api/config.rs) says which backend answers: the mock, or the
+  // API (HTTP mode). The app reads it before anything else; a preload answers that read. This script needs it too,
+  // to know where the documents are: it asks for it separately (at an address of its own, `?preload`, so that it
+  // neither uses up the app's preload nor is matched against it), and adds the documents' preloads once it knows.
+  const preload = (href, crossOrigin) => {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    // The app's reads are `fetch` calls (mode cors): with the mock, same-origin credentials (`anonymous` matches
+    // them); with the API, credentials included (`use-credentials`), as it may be on another origin.
+    link.crossOrigin = crossOrigin;
+    link.href = href;
+    document.head.append(link);
+  };
+  preload('/config.json', 'anonymous');
+
+  // The documents the shell (header, notices, cookie banner; an objection to marketing keeps marketing cookies off)
+  // reads at every address...
   const shell = ['profile', 'cookies', 'notices', 'requests'];
   // ...and those each page reads, by its path (src/routes.rs): the path itself, else its first segment.
   const pages = new Map([
@@ -33,27 +46,33 @@
     ['sharing', ['sharing', 'inventory']],
     ['profile', ['nominee']],
   ]);
-  // The demo user shown (src/api/demo.rs: the stored choice if it is a valid id, else the default one).
-  let persona = 'asha';
-  try {
-    const stored = localStorage.getItem('icanopus-privacy-portal/persona');
-    if (stored && /^[a-z0-9-]{1,32}$/.test(stored)) persona = stored;
-  } catch {
-    // Storage disabled: the app shows the default demo user too.
-  }
   const path = location.pathname.replace(/^\/+|\/+$/g, '');
-  const page = pages.get(path) ?? pages.get(path.split('/')[0]) ?? [];
-  const urls = [
-    ...company.map((name) => `/api/${name}.json`),
-    ...[...shell, ...page].map((name) => `/api/personas/${persona}/${name}.json`),
-  ];
-  for (const href of urls) {
-    const link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'fetch';
-    // The app's reads are same-origin `fetch` calls (mode cors, credentials same-origin): `anonymous` matches them.
-    link.crossOrigin = 'anonymous';
-    link.href = href;
-    document.head.append(link);
-  }
+  const personal = [...shell, ...(pages.get(path) ?? pages.get(path.split('/')[0]) ?? [])];
+
+  /** The preloads for the backend `config` names (src/api/client.rs, src/api/endpoint.rs). */
+  const documents = (config) => {
+    if (config.mode === 'http' && typeof config.apiBaseUrl === 'string') {
+      // The API: every document at {apiBaseUrl}/{name}.json, the user's found by the session.
+      const base = config.apiBaseUrl.replace(/\/+$/, '');
+      for (const name of ['policy', ...personal]) preload(`${base}/${name}.json`, 'use-credentials');
+      return;
+    }
+    // The mock: the company's documents at /api/{name}.json, the shown demo user's at /api/personas/{id}/{name}.json.
+    // The demo user shown (src/api/demo.rs: the stored choice if it is a valid id, else the default one).
+    let persona = 'asha';
+    try {
+      const stored = localStorage.getItem('icanopus-privacy-portal/persona');
+      if (stored && /^[a-z0-9-]{1,32}$/.test(stored)) persona = stored;
+    } catch {
+      // Storage disabled: the app shows the default demo user too.
+    }
+    for (const name of ['policy', 'personas']) preload(`/api/${name}.json`, 'anonymous');
+    for (const name of personal) preload(`/api/personas/${persona}/${name}.json`, 'anonymous');
+  };
+
+  // No configuration (404) means the mock, as in the app; any other failure leaves the app to read what it needs.
+  fetch('/config.json?preload')
+    .then((response) => (response.status === 404 ? {} : response.ok ? response.json() : null))
+    .then((config) => config && documents(config))
+    .catch(() => {});
 }

@@ -51,10 +51,11 @@ const modules = readdirSync(app).filter((file) => file.endsWith('.wasm'));
 if (release) await optimise(modules.map((file) => join(app, file)));
 writeFileSync(join(app, 'route-preload.js'), routePreload(readFileSync(join(app, '__wasm_split.js'), 'utf8')));
 
-// Every other file Trunk built joins them, but index.html and the mock backend's documents (api/), which keep their
-// addresses; Trunk's own glue and module of the unsplit build go.
+// Every other file Trunk built joins them, but index.html, the runtime configuration (config.json, replaced per
+// deployment: never precompressed, never part of the folder's name) and the mock backend's documents (api/), which
+// keep their addresses; Trunk's own glue and module of the unsplit build go.
 for (const entry of readdirSync(staging)) {
-  if (entry === 'index.html' || entry === 'api') continue;
+  if (entry === 'index.html' || entry === 'config.json' || entry === 'api') continue;
   if (entry === `${name}.js` || entry === `${name}_bg.wasm` || entry === 'snippets') rmSync(join(staging, entry), { recursive: true });
   else renameSync(join(staging, entry), join(app, entry));
 }

@@ -41,7 +41,7 @@ fn describe_store_notice(l: Locale, notice: &StoreNotice) -> Option<String> {
         StoreNotice::LeftInPlace(_) => td_string!(l, store.left_in_place).to_string(),
         StoreNotice::OldestSetAsideDropped => td_string!(l, store.oldest_dropped).to_string(),
         StoreNotice::Unavailable(_) => td_string!(l, store.unavailable).to_string(),
-        StoreNotice::ChangedElsewhere => return None,
+        StoreNotice::ChangedElsewhere | StoreNotice::SessionOver => return None,
     })
 }
 
@@ -140,6 +140,18 @@ fn Shell() -> impl IntoView {
         if notice == StoreNotice::ChangedElsewhere {
             // A save was refused because another tab saved first: show what that tab saved.
             session.data_changed();
+        }
+        if notice == StoreNotice::SessionOver {
+            let l = i18n.get_locale_untracked();
+            // Signing in again happens in a new tab, so this page keeps what was typed.
+            let (text, link) = match api::sign_in_url() {
+                Some(url) => (
+                    td_string!(l, store.session_over),
+                    Some((td_string!(l, store.sign_in_again).to_string(), url)),
+                ),
+                None => (td_string!(l, store.session_over_no_link), None),
+            };
+            notices.push_with_link(NoticeKind::Warning, text, link);
         }
         if let Some(text) = describe_store_notice(i18n.get_locale_untracked(), &notice) {
             notices.push(NoticeKind::Warning, text);

@@ -287,6 +287,8 @@ pub enum StoreNotice {
     Unavailable(StorageError),
     /// A write was refused: the document was saved in another tab meanwhile. Its new version should be shown.
     ChangedElsewhere,
+    /// The API answered that the session is over (HTTP mode): the user should sign in again.
+    SessionOver,
 }
 
 #[cfg(test)]

@@ -28,8 +28,14 @@ pub enum ApiError {
     Malformed { endpoint: Endpoint, detail: String },
     /// A change could not be kept in browser storage.
     Storage(StorageError),
-    /// The write was refused: the document was saved elsewhere (another tab) since it was read.
+    /// The write was refused: the document was saved elsewhere (another tab or device) since it was read.
     Conflict,
+    /// The session is over (HTTP 401): the user signs in again; nothing was done.
+    SessionOver,
+    /// The server refused the action for this user (HTTP 403).
+    Forbidden { endpoint: Endpoint },
+    /// Too many requests (HTTP 429); the server says how long to wait, when it does.
+    RateLimited { retry_after_seconds: Option<u64> },
 }
 
 impl ApiError {
@@ -38,8 +44,12 @@ impl ApiError {
         match self {
             ApiError::Network { endpoint }
             | ApiError::Status { endpoint, .. }
-            | ApiError::Malformed { endpoint, .. } => Some(*endpoint),
-            ApiError::Storage(_) | ApiError::Conflict => None,
+            | ApiError::Malformed { endpoint, .. }
+            | ApiError::Forbidden { endpoint } => Some(*endpoint),
+            ApiError::Storage(_)
+            | ApiError::Conflict
+            | ApiError::SessionOver
+            | ApiError::RateLimited { .. } => None,
         }
     }
 }
@@ -69,6 +79,14 @@ impl fmt::Display for ApiError {
             }
             ApiError::Storage(error) => error.fmt(f),
             ApiError::Conflict => f.write_str("saved elsewhere since it was read"),
+            ApiError::SessionOver => f.write_str("session over"),
+            ApiError::Forbidden { endpoint } => write!(f, "{}: not allowed", endpoint.file()),
+            ApiError::RateLimited {
+                retry_after_seconds: Some(seconds),
+            } => write!(f, "rate limited (retry after {seconds} s)"),
+            ApiError::RateLimited {
+                retry_after_seconds: None,
+            } => f.write_str("rate limited"),
         }
     }
 }

@@ -1,13 +1,16 @@
-//! The only code that knows a backend exists. Reads fetch the mock backend's seed JSON and merge the user's
-//! changes from browser storage; writes go into that overlay and are recorded in the activity log.
-//! A real backend replaces the mock by changing the base URL (docs/mock-backend.md, the contract).
+//! The only code that knows a backend exists. The runtime configuration ([`config`]) picks it: the mock, whose
+//! reads fetch the seed JSON and merge the user's changes from browser storage and whose writes go into that overlay
+//! and are recorded in the activity log; or the API of docs/api/openapi.yaml (HTTP mode), where every read and write
+//! goes to the server and nothing personal is kept in the browser.
 
 pub mod changes;
 mod client;
+mod config;
 pub mod demo;
 mod endpoint;
 mod error;
 mod generated;
+mod http;
 mod local_storage;
 mod saved_changes;
 #[cfg(preview)]
@@ -35,15 +38,13 @@ use crate::dom::{self, PrivacySignals};
 use demo::{Persona, PersonaList};
 
 pub use changes::{StoreNotice, Unreadable};
-pub use client::{is_mock_backend, set_base_url, url_of, use_mock_backend, DEFAULT_BASE_URL};
+pub use client::{
+    configure, is_mock_backend, password_url, sign_in_url, url_of, use_mock_backend, MOCK_BASE_URL,
+};
 pub use endpoint::Endpoint;
 pub use error::{ApiError, StorageError};
 pub use local_storage::KeptSummary;
 pub use saved_changes::on_notice as on_store_notice;
-
-/// Where the user changes their password: in the account system the portal sits in front of, never here (the
-/// portal holds no password, only shows that one is held).
-pub const ACCOUNT_PASSWORD_URL: &str = "https://www.icanopustech.com/account/password";
 
 /// The privacy signals the browser sends; in the designer preview, what the designer chose to pretend it sends.
 pub fn privacy_signals() -> PrivacySignals {
@@ -53,8 +54,11 @@ pub fn privacy_signals() -> PrivacySignals {
     real
 }
 
-/// The demo users the mock backend offers.
+/// The demo users the mock backend offers (none with a real backend).
 pub async fn personas() -> Result<Vec<Persona>, ApiError> {
+    if !is_mock_backend() {
+        return Ok(Vec::new());
+    }
     let text = client::fetch_seed_text(Endpoint::Personas, client::Fetch::Read).await?;
     decode_personas(&text)
 }
@@ -329,8 +333,12 @@ pub async fn write_document<T: serde::Serialize>(
     summary: &str,
     product: Option<Product>,
 ) -> Result<(), ApiError> {
-    let seed = client::fetch_seed(endpoint).await?;
     let current = to_json(endpoint, document)?;
+    if !is_mock_backend() {
+        // The server records the change in the activity log itself.
+        return http::put_document(endpoint, &current, summary, http::Extra::default()).await;
+    }
+    let seed = client::fetch_seed(endpoint).await?;
     saved_changes::commit(vec![
         (
             endpoint.key(),
@@ -398,9 +406,9 @@ pub async fn save_optional_profile(
 ) -> Result<Profile, ApiError> {
     // The fields come from what this tab showed: if the profile was saved elsewhere since, the write is refused
     // rather than putting back the other fields as this tab last saw them.
-    let shown = saved_changes::seen(Endpoint::Profile.key());
+    let shown = client::version_seen(Endpoint::Profile);
     let mut profile = profile().await?;
-    if saved_changes::seen(Endpoint::Profile.key()) != shown {
+    if client::version_seen(Endpoint::Profile) != shown {
         return Err(ApiError::Conflict);
     }
     profile.optional = optional;
@@ -412,16 +420,20 @@ async fn write_profile(profile: Profile, summary: &str) -> Result<Profile, ApiEr
     write_and_return(Endpoint::Profile, profile, ChangeArea::Profile, summary).await
 }
 
-/// Sets (`Some`) or removes (`None`) the security question. A real backend receives the answer and keeps only
-/// what it needs to check it at a password reset; the mock has nothing to check it against, so it discards the
-/// answer at once: nothing typed as an answer, and nothing derived from it (answers are short enough that even a
-/// salted hash gives them away), is kept in the browser. The profile only says which question is set and since when.
+/// Sets (`Some`) or removes (`None`) the security question. In HTTP mode the server receives the answer (beside
+/// the profile, never in it) and keeps only what it needs to check it at a password reset; the mock has nothing to
+/// check it against, so it discards the answer at once: nothing typed as an answer, and nothing derived from it
+/// (answers are short enough that even a salted hash gives them away), is kept in the browser. The profile only says
+/// which question is set and since when.
 pub async fn set_security_question(
     question_and_answer: Option<(String, String)>,
 ) -> Result<Profile, ApiError> {
     let mut profile = profile().await?;
+    let answer = question_and_answer
+        .as_ref()
+        .map(|(_, answer)| answer.clone());
     let summary = match question_and_answer {
-        Some((question, _answer_discarded)) => {
+        Some((question, _)) => {
             let changed = profile.security_question.is_some();
             profile.security_question = Some(SecurityQuestion {
                 question: question.trim().to_string(),
@@ -438,6 +450,15 @@ pub async fn set_security_question(
             "Removed the security question"
         }
     };
+    if !is_mock_backend() {
+        let document = to_json(Endpoint::Profile, &profile)?;
+        let extra = http::Extra {
+            security_answer: answer.as_deref(),
+            ..http::Extra::default()
+        };
+        http::put_document(Endpoint::Profile, &document, summary, extra).await?;
+        return Ok(profile);
+    }
     write_profile(profile, summary).await
 }
 
@@ -450,14 +471,34 @@ fn export_files() -> serde_json::Value {
     saved_changes::read(EXPORT_FILES_KEY).apply(None, serde_json::json!({}))
 }
 
-/// Writes the requests document (and, when given, an export file) in one commit, with an activity event.
+/// An export's file, produced in the browser: its request's reference, its media type and its text.
+struct ExportUpload<'a> {
+    reference: &'a str,
+    media_type: &'a str,
+    text: &'a str,
+}
+
+/// Writes the requests document (and, when given, an export file) with an activity event: with the mock in one
+/// commit; in HTTP mode the document (under the filing attempt's `key`), then the file.
 async fn write_requests(
     log: &RequestLog,
     summary: &str,
-    export_file: Option<(&str, &str)>,
+    key: Option<&str>,
+    export_file: Option<ExportUpload<'_>>,
 ) -> Result<(), ApiError> {
-    let seed = client::fetch_seed(Endpoint::Requests).await?;
     let current = to_json(Endpoint::Requests, log)?;
+    if !is_mock_backend() {
+        let extra = http::Extra {
+            key,
+            ..http::Extra::default()
+        };
+        http::put_document(Endpoint::Requests, &current, summary, extra).await?;
+        return match export_file {
+            Some(file) => http::put_export_file(file.reference, file.media_type, file.text).await,
+            None => Ok(()),
+        };
+    }
+    let seed = client::fetch_seed(Endpoint::Requests).await?;
     let empty = serde_json::json!({});
     let mut files = export_files();
     let mut changes = vec![(
@@ -467,11 +508,11 @@ async fn write_requests(
             current: &current,
         },
     )];
-    if let Some((reference, text)) = export_file {
+    if let Some(file) = export_file {
         if let serde_json::Value::Object(map) = &mut files {
             map.insert(
-                reference.to_string(),
-                serde_json::Value::String(text.to_string()),
+                file.reference.to_string(),
+                serde_json::Value::String(file.text.to_string()),
             );
         }
         changes.push((
@@ -490,8 +531,11 @@ async fn write_requests(
 }
 
 /// Removes from the browser the files of exports whose download window has ended (or that are gone), as the
-/// backend's scheduler would delete them.
+/// backend's scheduler would delete them (mock only: in HTTP mode the server keeps the files).
 fn forget_expired_export_files(log: &RequestLog) {
+    if !is_mock_backend() {
+        return;
+    }
     let serde_json::Value::Object(mut files) = export_files() else {
         return;
     };
@@ -537,13 +581,17 @@ pub async fn file_export(
     key: String,
 ) -> Result<Filed, ApiError> {
     let mut log = requests().await?;
+    let format = details.format;
     if let Some(filed) = already_filed(&log, &key) {
+        // Filed by an earlier attempt whose file may not have reached the server: it is stored once.
+        if !is_mock_backend() {
+            http::put_export_file(&filed.reference, format.media_type(), &text).await?;
+        }
         return Ok(filed);
     }
     let at = now();
     let mut request = PrivacyRequest::new(RequestKind::Export, summary, at);
-    request.idempotency_key = Some(key);
-    let format = details.format;
+    request.idempotency_key = Some(key.clone());
     request.export = Some(details);
     let reference = log.file_request(request);
     if let Some(filed) = log.requests.iter_mut().find(|r| r.reference == reference) {
@@ -560,7 +608,12 @@ pub async fn file_export(
     write_requests(
         &log,
         &format!("Asked for an export of your data ({reference})"),
-        Some((&reference, &text)),
+        Some(&key),
+        Some(ExportUpload {
+            reference: &reference,
+            media_type: format.media_type(),
+            text: &text,
+        }),
     )
     .await?;
     Ok(Filed {
@@ -570,8 +623,14 @@ pub async fn file_export(
 }
 
 /// The file of a ready export, if it is still kept.
-pub fn export_file_text(reference: &str) -> Option<String> {
-    export_files().get(reference)?.as_str().map(str::to_string)
+pub async fn export_file_text(reference: &str) -> Result<Option<String>, ApiError> {
+    if !is_mock_backend() {
+        return http::export_file(reference).await;
+    }
+    Ok(export_files()
+        .get(reference)
+        .and_then(|text| text.as_str())
+        .map(str::to_string))
 }
 
 /// Files `request` under the attempt's `key` (a second attempt with the same key files nothing new), recording
@@ -585,9 +644,9 @@ async fn file_prepared(
     if let Some(filed) = already_filed(&log, &key) {
         return Ok(filed);
     }
-    request.idempotency_key = Some(key);
+    request.idempotency_key = Some(key.clone());
     let reference = log.file_request(request);
-    write_requests(&log, &what(&reference), None).await?;
+    write_requests(&log, &what(&reference), Some(&key), None).await?;
     Ok(Filed {
         reference,
         new: true,
@@ -738,7 +797,7 @@ async fn cancel_with(reference: &str, summary: &str) -> Result<(), ApiError> {
             endpoint: Endpoint::Requests,
             status: 409,
         })?;
-    write_requests(&log, summary, None).await
+    write_requests(&log, summary, None, None).await
 }
 
 /// A fresh idempotency key for one attempt at filing a request.

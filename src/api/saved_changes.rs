@@ -14,7 +14,7 @@ use super::error::{ApiError, StorageError};
 use super::local_storage;
 use super::state::{self, Listener};
 
-fn note(notice: StoreNotice) {
+pub(super) fn note(notice: StoreNotice) {
     if matches!(notice, StoreNotice::Unavailable(_))
         && state::with(|s| std::mem::replace(&mut s.unavailable_told, true))
     {

@@ -7,6 +7,8 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::changes::StoreNotice;
+use super::config::Config;
+use super::endpoint::Endpoint;
 #[cfg(preview)]
 use crate::domain::simulation::Simulation;
 
@@ -16,8 +18,10 @@ pub(super) type Listener = Rc<dyn Fn(StoreNotice)>;
 /// Everything the api layer remembers during a visit.
 #[derive(Default)]
 pub(super) struct ApiState {
-    /// A real server's base URL; `None` while the mock backend is in use.
-    pub server_base_url: Option<String>,
+    /// The runtime configuration (`None` until it is read).
+    pub config: Option<Config>,
+    /// In HTTP mode, the ETag of each document as last read or written: what its next write is based on.
+    pub etags: HashMap<Endpoint, String>,
     /// The demo user chosen in this tab, which holds even when browser storage cannot.
     pub chosen_persona: Option<String>,
     /// Per storage entry, the revision this tab last read or wrote: what its next write of that document is based on.

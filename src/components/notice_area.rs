@@ -13,6 +13,9 @@ pub fn NoticeCard(
     /// What to tell the user.
     #[prop(into)]
     text: String,
+    /// A link after the text (its words, its address), opened in a new tab.
+    #[prop(default = None)]
+    link: Option<(String, String)>,
     /// Called when the user dismisses it.
     on_dismiss: Callback<()>,
 ) -> impl IntoView {
@@ -22,7 +25,18 @@ pub fn NoticeCard(
             NoticeKind::Success => "notice notice--success",
             NoticeKind::Warning => "notice notice--warning",
         }>
-            <p class="notice__text">{text}</p>
+            <p class="notice__text">
+                {text}
+                {link.map(|(words, href)| {
+                    view! {
+                        " "
+                        <a href=href target="_blank" rel="noopener">
+                            {words}
+                            <span class="visually-hidden">" "{t!(i18n, regulator.new_tab)}</span>
+                        </a>
+                    }
+                })}
+            </p>
             <button type="button" class="button-link notice__dismiss" on:click=move |_| on_dismiss.run(())>
                 {t!(i18n, common.dismiss)}
                 <span class="visually-hidden">" "{t!(i18n, common.this_message)}</span>
@@ -42,6 +56,7 @@ pub fn NoticeArea() -> impl IntoView {
                 <NoticeCard
                     kind=notice.kind
                     text=notice.text.clone()
+                    link=notice.link.clone()
                     on_dismiss=Callback::new(move |()| notices.dismiss(notice.id))
                 />
             </For>

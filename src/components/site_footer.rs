@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api;
 use crate::components::persona_switcher::PersonaSwitcher;
 use crate::components::reset_demo::ResetDemo;
 use crate::i18n::{td_string, use_i18n};
@@ -63,13 +64,17 @@ pub fn SiteFooter() -> impl IntoView {
                         <A href=Page::Cookies.href()>{move || td_string!(i18n.get_locale(), footer.cookie_settings)}</A>
                     </p>
                 </div>
-                <div class="site-footer__demo">
-                    <p class="site-footer__demo-note">
-                        {move || td_string!(i18n.get_locale(), footer.demo_note)}
-                    </p>
-                    <PersonaSwitcher />
-                    <ResetDemo />
-                </div>
+                {api::is_mock_backend().then(|| {
+                    view! {
+                        <div class="site-footer__demo">
+                            <p class="site-footer__demo-note">
+                                {move || td_string!(i18n.get_locale(), footer.demo_note)}
+                            </p>
+                            <PersonaSwitcher />
+                            <ResetDemo />
+                        </div>
+                    }
+                })}
             </div>
         </footer>
     }

@@ -15,6 +15,8 @@ pub struct Notice {
     pub id: u64,
     pub kind: NoticeKind,
     pub text: String,
+    /// A link after the text (its words, its address), opened in a new tab so this page keeps what was typed.
+    pub link: Option<(String, String)>,
 }
 
 /// The notices on screen, newest last.
@@ -27,13 +29,28 @@ pub struct Notices {
 impl Notices {
     /// Shows a notice.
     pub fn push(&self, kind: NoticeKind, text: impl Into<String>) {
+        self.push_with_link(kind, text, None);
+    }
+
+    /// Shows a notice ending with a link (its words, its address) that opens in a new tab.
+    pub fn push_with_link(
+        &self,
+        kind: NoticeKind,
+        text: impl Into<String>,
+        link: Option<(String, String)>,
+    ) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         let text = text.into();
         self.list.update(|list| {
             // The same message twice in a row adds nothing.
             list.retain(|n| n.text != text);
-            list.push(Notice { id, kind, text });
+            list.push(Notice {
+                id,
+                kind,
+                text,
+                link,
+            });
         });
     }
 

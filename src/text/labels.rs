@@ -794,6 +794,14 @@ pub fn error_text(l: Locale, error: &ApiError) -> String {
             td_string!(l, errors.updated_in_another_tab).to_string()
         }
         ApiError::Conflict => td_string!(l, errors.conflict).to_string(),
+        ApiError::SessionOver => td_string!(l, errors.session_over).to_string(),
+        ApiError::Forbidden { .. } => td_string!(l, errors.forbidden).to_string(),
+        ApiError::RateLimited {
+            retry_after_seconds: Some(seconds),
+        } => fill(td_string!(l, errors.rate_limited), &[("seconds", seconds)]),
+        ApiError::RateLimited {
+            retry_after_seconds: None,
+        } => td_string!(l, errors.rate_limited_minute).to_string(),
     }
 }
 
@@ -816,6 +824,11 @@ mod tests {
         assert!(error_text(l, &offline).contains("connection"));
         let full = ApiError::Storage(StorageError::QuotaExceeded);
         assert!(error_text(l, &full).contains("full"));
+        let limited = ApiError::RateLimited {
+            retry_after_seconds: Some(42),
+        };
+        assert!(error_text(l, &limited).contains("Wait 42 seconds"));
+        assert!(error_text(l, &ApiError::SessionOver).contains("Sign in again"));
         assert_eq!(
             error_text(Locale::de, &error),
             "Beim Server ist ein Problem aufgetreten (Fehler 500). Nichts Gespeichertes ist verloren. Versuchen Sie es gleich noch einmal."

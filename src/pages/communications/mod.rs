@@ -247,6 +247,8 @@ struct Editing {
     dirty: Signal<bool>,
     saving: Signal<bool>,
     save: Action<SaveRequest, ()>,
+    /// Why the last save failed, with what it asked for (for "Try saving again").
+    failure: RwSignal<Option<(String, SaveRequest)>>,
 }
 
 /// Follows the saved choices onto the screen (first load, a save, another tab). Edits not yet saved are kept, and
@@ -344,6 +346,7 @@ pub fn CommunicationsPage() -> impl IntoView {
         dirty,
         saving: save.pending().into(),
         save,
+        failure,
     };
     let saving = editing.saving;
     let marketing = Signal::derive(move || session.marketing());
@@ -517,6 +520,7 @@ fn OptionalMessages(
         dirty,
         saving,
         save,
+        failure,
     } = editing;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -603,6 +607,19 @@ fn OptionalMessages(
                         </button>
                         <Show when=move || dirty.get()>
                             <p class="muted">{t!(i18n, common.unsaved)}</p>
+                            // The choice when the preferences were saved elsewhere meanwhile: save these (replacing
+                            // those), or take those and drop the edits here.
+                            <button
+                                type="button"
+                                class="button-link"
+                                disabled=move || saving.get()
+                                on:click=move |_| {
+                                    failure.set(None);
+                                    draft.set(saved_doc.get_untracked().and_then(Result::ok));
+                                }
+                            >
+                                {t!(i18n, comm.use_saved)}
+                            </button>
                         </Show>
                     </div>
                 </form>

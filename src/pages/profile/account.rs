@@ -301,7 +301,7 @@ pub fn AccountDetails(
                     <dt>{t!(i18n, profile.password)}</dt>
                     <dd>
                         <span class="account-details__value">{t!(i18n, profile.password_held)}</span>
-                        <a href=crate::api::ACCOUNT_PASSWORD_URL>{t!(i18n, profile.password_change)}</a>
+                        <a href=crate::api::password_url()>{t!(i18n, profile.password_change)}</a>
                     </dd>
                 </div>
             </dl>

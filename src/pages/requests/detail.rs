@@ -31,7 +31,7 @@ use super::concern::Regulators;
 
 const APPEAL: &str = "appeal-reason";
 
-fn download(l: Locale, request: &PrivacyRequest) -> Result<(), String> {
+async fn download(l: Locale, request: &PrivacyRequest) -> Result<(), String> {
     let export = request
         .export
         .as_ref()
@@ -40,7 +40,10 @@ fn download(l: Locale, request: &PrivacyRequest) -> Result<(), String> {
         .file
         .as_ref()
         .ok_or(td_string!(l, detail.not_ready))?;
-    let text = api::export_file_text(&request.reference).ok_or(td_string!(l, detail.not_kept))?;
+    let text = api::export_file_text(&request.reference)
+        .await
+        .map_err(|error| labels::error_text(l, &error))?
+        .ok_or(td_string!(l, detail.not_kept))?;
     download_text(&file.name, export.format.media_type(), &text)
 }
 
@@ -101,12 +104,15 @@ fn actions(l: Locale, request: PrivacyRequest, appealable: bool) -> AnyView {
                     type="button"
                     class="button"
                     on:click=move |_| {
-                        if let Err(problem) = download(l, &request) {
-                            notices.push(
-                                NoticeKind::Warning,
-                                fill(td_string!(l, cookies.download_failed_file), &[("problem", &problem)]),
-                            );
-                        }
+                        let request = request.clone();
+                        leptos::task::spawn_local(async move {
+                            if let Err(problem) = download(l, &request).await {
+                                notices.push(
+                                    NoticeKind::Warning,
+                                    fill(td_string!(l, cookies.download_failed_file), &[("problem", &problem)]),
+                                );
+                            }
+                        });
                     }
                 >
                     {fill(td_string!(l, detail.download), &[("name", &file.name)])}

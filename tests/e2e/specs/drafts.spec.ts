@@ -35,7 +35,7 @@ test('the profile forms keep what was typed while another tab saves the profile 
 
   // Another tab saves the profile: this one reads it again, rebuilds its sections, and says so.
   await saveLanguageElsewhere(other);
-  await expect(notices(page)).toContainText('This was changed in another tab: what you had not changed here now shows the new values');
+  await expect(notices(page)).toContainText('This was changed in another tab or on another device: what you had not changed here now shows the new values');
   const typed = async () => {
     await expect(page.locator('#correct-name')).toHaveValue('Asha Krishnan-Rao');
     await expect(page.locator('#note-name')).toHaveValue('My name changed when I married.');

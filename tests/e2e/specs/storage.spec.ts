@@ -240,7 +240,7 @@ test('two tabs editing the same preference: the other tab is told, keeps its edi
 
   // The second tab is told and keeps its edit on screen, not silently replaced.
   await expect(notices(second)).toContainText(
-    'Your communication preferences were changed in another tab. Saving here will replace them.',
+    'Your communication preferences were changed in another tab or on another device. Saving here will replace them.',
   );
   await expect(box(second, 'Surveys and feedback requests by Phone for SMSNDT')).toBeChecked();
   await expect(box(second, topic)).toBeChecked();
@@ -268,7 +268,7 @@ test('a save based on an old revision is refused as a conflict: the edit stays, 
   );
   await page.getByRole('button', { name: 'Save my choices' }).click();
   await expect(page.getByRole('main').getByRole('alert').first()).toContainText(
-    'This was saved in another tab or window a moment ago, so your change was not saved.',
+    'This was saved in another tab or on another device a moment ago, so your change was not saved.',
   );
   await expect(box('Events by Email for SMSNDT')).toBeChecked();
   await expectNoAxeViolations(page, 'communications after a conflict');
