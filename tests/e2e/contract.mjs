@@ -12,33 +12,15 @@
 // Usage: node tests/e2e/contract.mjs. Prints what it checked; exits non-zero with every mismatch listed.
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import { parse } from 'yaml';
+import { join, relative } from 'node:path';
+import { contractFile, loadContract, root } from './contract-lib.mjs';
 
-const root = process.env.PORTAL_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const contractFile = join(root, 'docs', 'api', 'openapi.yaml');
-const contract = parse(readFileSync(contractFile, 'utf8'));
+const { contract, resolve, deref, validator, answerSchema } = loadContract();
 const problems = [];
 const problem = (text) => problems.push(text);
 
 // The contract itself.
 if (!/^3\.1\.\d+$/.test(String(contract.openapi))) problem(`openapi is ${contract.openapi}, not 3.1.x`);
-
-/** The value a local `$ref` (`#/a/b`) points at, or undefined. */
-function resolve(ref) {
-  if (!ref.startsWith('#/')) return undefined;
-  let node = contract;
-  for (const token of ref.slice(2).split('/')) {
-    const key = token.replaceAll('~1', '/').replaceAll('~0', '~');
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
-    node = node[key];
-  }
-  return node;
-}
-const deref = (node) => (node && typeof node.$ref === 'string' ? resolve(node.$ref) : node);
 
 (function visit(node, where) {
   if (Array.isArray(node)) node.forEach((item, i) => visit(item, `${where}/${i}`));
@@ -48,17 +30,6 @@ const deref = (node) => (node && typeof node.$ref === 'string' ? resolve(node.$r
   }
 })(contract, '#');
 
-const ajv = new Ajv2020({ strict: true, allErrors: true });
-addFormats(ajv);
-// The schemas refer to each other as `#/components/schemas/…`, as in the contract.
-ajv.addKeyword({ keyword: 'components' });
-ajv.addSchema({ $id: 'contract', components: { schemas: contract.components.schemas } });
-const validators = new Map();
-/** A validator for the schema of `name` in components/schemas. */
-function validator(name) {
-  if (!validators.has(name)) validators.set(name, ajv.getSchema(`contract#/components/schemas/${name}`));
-  return validators.get(name);
-}
 for (const name of Object.keys(contract.components.schemas)) {
   try {
     validator(name);
@@ -67,11 +38,6 @@ for (const name of Object.keys(contract.components.schemas)) {
   }
 }
 
-/** The schema name a JSON answer refers to. */
-function answerSchema(response) {
-  const ref = deref(response)?.content?.['application/json']?.schema?.$ref;
-  return ref?.startsWith('#/components/schemas/') ? ref.slice('#/components/schemas/'.length) : undefined;
-}
 const operations = [];
 for (const [path, item] of Object.entries(contract.paths)) {
   for (const method of ['get', 'put', 'post', 'patch', 'delete']) {

@@ -24,6 +24,13 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
     trace: 'retain-on-failure',
   },
+  projects: [
+    // Everything against the mock backend: the release bundle, the designer preview, the static hosts.
+    { name: 'mock', testIgnore: /specs\/server\// },
+    // The portal in HTTP mode against the reference server (server/): each test starts its own, serving the release
+    // bundle the first web server below builds.
+    { name: 'reference-server', testMatch: /specs\/server\/.*\.spec\.ts$/ },
+  ],
   webServer: [
     {
       // The release bundle, served by Trunk's own server: the same SPA fallback and /api/ files as the serve command.
