@@ -33,7 +33,10 @@ const browser = await chromium.launch({ executablePath, args: chromiumArgs });
 const fetched = await firstLoadFiles(browser, url);
 const describe = async (name) => {
   const size = async (path) => (await readFile(path)).length;
-  return { name, raw: await size(join(dist, name)), gzip: await size(join(dist, `${name}.gz`)), br: await size(join(dist, `${name}.br`)) };
+  const raw = await size(join(dist, name));
+  // A file without precompressed copies (config.json, edited per deployment) goes as it is.
+  const copy = async (suffix) => size(join(dist, `${name}${suffix}`)).catch(() => raw);
+  return { name, raw, gzip: await copy('.gz'), br: await copy('.br') };
 };
 const rows = await Promise.all(files.filter((name) => fetched.has(name)).sort().map(describe));
 const later = await Promise.all(files.filter((name) => !fetched.has(name) && /\.(js|wasm)$/.test(name)).sort().map(describe));
