@@ -359,7 +359,8 @@ async fn put_document(
         .and_then(|value| value.to_str().ok())
         .map(str::to_string);
     if let Some(key) = &key {
-        match server.store().replay(&user, key) {
+        let day_before = (chrono::Utc::now() - chrono::Duration::days(1)).to_rfc3339();
+        match server.store().replay(&user, key, &day_before) {
             Ok(Some(replay)) => {
                 let status = StatusCode::from_u16(replay.status).unwrap_or(StatusCode::OK);
                 return document_answer(status, replay.version, replay.body);
@@ -417,6 +418,7 @@ async fn put_document(
         "product": null,
         "detail": { "change": { "area": area, "summary": change_summary(&headers, &name) } },
     });
+    // The same format as the day-before bound of `replay`, so the two compare as text.
     let made_at = now.to_rfc3339();
     let attempt = key.as_deref().map(|key| (key, made_at.as_str()));
     match server

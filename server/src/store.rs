@@ -98,12 +98,12 @@ impl Store {
         read(&self.connection, user, name)
     }
 
-    /// The answer an earlier attempt with `key` got, if any.
-    pub fn replay(&self, user: &str, key: &str) -> rusqlite::Result<Option<Replay>> {
+    /// The answer an earlier attempt with `key` got at `since` or later (an RFC 3339 time in UTC), if any.
+    pub fn replay(&self, user: &str, key: &str, since: &str) -> rusqlite::Result<Option<Replay>> {
         self.connection
             .query_row(
-                "SELECT status, version, body FROM attempts WHERE user = ?1 AND key = ?2",
-                params![user, key],
+                "SELECT status, version, body FROM attempts WHERE user = ?1 AND key = ?2 AND made_at >= ?3",
+                params![user, key, since],
                 |row| {
                     Ok(Replay {
                         status: row.get(0)?,
@@ -141,8 +141,16 @@ impl Store {
         )?;
         append_event(&transaction, user, event)?;
         if let Some((key, now)) = key {
+            // A key is kept for a day (docs/api/openapi.yaml): older attempts go, so one reused later files anew.
+            let day_before = chrono::DateTime::parse_from_rfc3339(now)
+                .map(|t| (t - chrono::Duration::days(1)).to_utc().to_rfc3339())
+                .unwrap_or_default();
             transaction.execute(
-                "INSERT INTO attempts (user, key, status, version, body, made_at) VALUES (?1, ?2, 200, ?3, ?4, ?5)",
+                "DELETE FROM attempts WHERE user = ?1 AND made_at < ?2",
+                params![user, day_before],
+            )?;
+            transaction.execute(
+                "INSERT OR REPLACE INTO attempts (user, key, status, version, body, made_at) VALUES (?1, ?2, 200, ?3, ?4, ?5)",
                 params![user, key, version, body, now],
             )?;
         }

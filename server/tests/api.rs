@@ -482,3 +482,75 @@ async fn every_answer_has_the_static_hosts_security_headers() {
     assert_eq!(answer.headers()["content-security-policy"], policy);
     assert_eq!(answer.headers()["x-content-type-options"], "nosniff");
 }
+
+#[test]
+fn an_idempotency_key_is_kept_for_a_day() {
+    let mut store = Store::in_memory().unwrap();
+    seed(&mut store, &seeds()).unwrap();
+    let event = json!({"id": "e", "at": "2026-12-01T10:00:00Z", "product": null, "detail": {"change": {"area": "notices", "summary": "s"}}});
+    let body = json!({"notices": []}).to_string();
+    let made_at = "2026-12-01T10:00:00+00:00";
+    assert!(store
+        .write(
+            "asha",
+            "notices.json",
+            1,
+            &body,
+            &event,
+            Some(("key-0001", made_at))
+        )
+        .unwrap()
+        .is_ok());
+    assert!(
+        store
+            .replay("asha", "key-0001", "2026-11-30T10:00:00+00:00")
+            .unwrap()
+            .is_some(),
+        "within the day"
+    );
+    assert!(
+        store
+            .replay("asha", "key-0001", "2026-12-01T10:00:01+00:00")
+            .unwrap()
+            .is_none(),
+        "a day later"
+    );
+    assert!(
+        store
+            .replay("new", "key-0001", "2026-11-30T10:00:00+00:00")
+            .unwrap()
+            .is_none(),
+        "another user's key"
+    );
+    // A write two days later drops the old attempt, and the key may be used again.
+    let later = "2026-12-03T10:00:00+00:00";
+    assert!(store
+        .write(
+            "asha",
+            "notices.json",
+            2,
+            &body,
+            &event,
+            Some(("key-0002", later))
+        )
+        .unwrap()
+        .is_ok());
+    assert!(
+        store
+            .replay("asha", "key-0001", "2026-11-01T00:00:00+00:00")
+            .unwrap()
+            .is_none(),
+        "purged"
+    );
+    assert!(store
+        .write(
+            "asha",
+            "notices.json",
+            3,
+            &body,
+            &event,
+            Some(("key-0001", later))
+        )
+        .unwrap()
+        .is_ok());
+}
